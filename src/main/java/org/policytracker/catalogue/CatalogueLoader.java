@@ -1,0 +1,139 @@
+package org.policytracker.catalogue;
+
+import io.quarkus.logging.Log;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.interceptor.Interceptor;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.policytracker.system.TrackerConfig;
+
+/**
+ * Loads the catalogue seed at start-up. Idempotent and versioned: an unchanged seed (same file
+ * hashes) is skipped; a changed one updates documents, indicators and targets by their codes;
+ * entries that disappeared are retired, never deleted, so analysts' data stays attached. Instances
+ * serialise on a database row lock, so two starting together load once.
+ */
+@ApplicationScoped
+public class CatalogueLoader {
+
+    public enum Outcome {
+        LOADED,
+        UNCHANGED
+    }
+
+    private final TrackerConfig config;
+
+    CatalogueLoader(TrackerConfig config) {
+        this.config = config;
+    }
+
+    void onStart(@Observes @Priority(Interceptor.Priority.APPLICATION) StartupEvent event) {
+        load(seedDirectory());
+    }
+
+    /** The configured seed directory, or the catalogue packaged in the application. */
+    public SeedDirectory seedDirectory() {
+        return config.seed().dir().map(SeedDirectory::of).orElseGet(SeedDirectory::packaged);
+    }
+
+    /** Validates the whole seed first (nothing is written if any file is invalid), then loads it. */
+    public Outcome load(SeedDirectory dir) {
+        SeedModel.Catalogue seed = SeedReader.read(dir);
+        Outcome outcome = QuarkusTransaction.requiringNew().call(() -> loadLocked(seed));
+        if (outcome == Outcome.LOADED) {
+            Log.infof("Catalogue loaded: %d documents, %d targets", seed.files().size(),
+                    seed.files().stream().mapToInt(f -> f.targets().size()).sum());
+        } else {
+            Log.info("Catalogue unchanged since the last load");
+        }
+        return outcome;
+    }
+
+    private Outcome loadLocked(SeedModel.Catalogue seed) {
+        CatalogueLock lock = CatalogueLock.acquire();
+        Map<String, String> stored = SeedFileRecord.<SeedFileRecord>streamAll()
+                .collect(Collectors.toMap(r -> r.name, r -> r.sha256));
+        if (stored.equals(seed.fileHashes())) {
+            return Outcome.UNCHANGED;
+        }
+        apply(seed);
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        SeedFileRecord.deleteAll();
+        seed.fileHashes().forEach((name, hash) -> {
+            SeedFileRecord record = new SeedFileRecord();
+            record.name = name;
+            record.sha256 = hash;
+            record.loadedAt = now;
+            record.persist();
+        });
+        lock.loadedAt = now;
+        return Outcome.LOADED;
+    }
+
+    private void apply(SeedModel.Catalogue seed) {
+        Map<String, Document> documents = byCode(Document.listAll(), d -> d.code);
+        Map<String, Indicator> indicators = byCode(Indicator.listAll(), i -> i.code);
+        Map<String, Target> targets = byCode(Target.listAll(), t -> t.code);
+        Set<String> seenDocuments = new HashSet<>();
+        Set<String> seenIndicators = new HashSet<>();
+        Set<String> seenTargets = new HashSet<>();
+
+        for (SeedModel.DocumentFile file : seed.files()) {
+            for (SeedModel.IndicatorEntry entry : file.indicators()) {
+                Indicator indicator = indicators.computeIfAbsent(entry.code(), c -> new Indicator());
+                CatalogueMapping.update(indicator, entry);
+                persistIfNew(indicator, indicator.id);
+                seenIndicators.add(entry.code());
+            }
+        }
+        int documentOrder = 0;
+        for (SeedModel.DocumentFile file : seed.files()) {
+            Document document = documents.computeIfAbsent(file.document().code(), c -> new Document());
+            CatalogueMapping.update(document, file.document(), documentOrder++);
+            persistIfNew(document, document.id);
+            seenDocuments.add(document.code);
+            int targetOrder = 0;
+            for (SeedModel.TargetEntry entry : file.targets()) {
+                Target target = targets.computeIfAbsent(entry.id(), c -> new Target());
+                CatalogueMapping.update(target, entry, document, indicators, targetOrder++);
+                persistIfNew(target, target.id);
+                seenTargets.add(entry.id());
+            }
+        }
+        retireMissing(documents, seenDocuments, d -> d.retired = true);
+        retireMissing(indicators, seenIndicators, i -> i.retired = true);
+        retireMissing(targets, seenTargets, t -> t.retired = true);
+    }
+
+    private static void persistIfNew(io.quarkus.hibernate.orm.panache.PanacheEntityBase entity, Long id) {
+        if (id == null) {
+            entity.persist();
+        }
+    }
+
+    private static <T> void retireMissing(Map<String, T> all, Set<String> seen, java.util.function.Consumer<T> retire) {
+        all.forEach((code, entity) -> {
+            if (!seen.contains(code)) {
+                retire.accept(entity);
+                Log.infof("Retired %s, which the seed no longer lists", code);
+            }
+        });
+    }
+
+    private static <T> Map<String, T> byCode(List<T> entities, Function<T, String> code) {
+        Map<String, T> map = new HashMap<>();
+        entities.forEach(e -> map.put(code.apply(e), e));
+        return map;
+    }
+}

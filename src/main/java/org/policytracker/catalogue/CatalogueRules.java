@@ -1,0 +1,232 @@
+package org.policytracker.catalogue;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The rules a parsed seed must satisfy beyond its shape: required fields per target kind, plausible
+ * years, unique codes, resolvable references, and verbatim quotes. Problems are collected, not
+ * thrown, so that a reviewer sees them all at once.
+ */
+final class CatalogueRules {
+
+    static final int MIN_YEAR = 1990;
+    static final int MAX_YEAR = 2100;
+
+    private static final Pattern DOCUMENT_CODE = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
+    private static final Pattern INDICATOR_CODE = Pattern.compile("[A-Z][A-Z0-9]*(_[A-Z0-9]+)*");
+    private static final Pattern TARGET_ID = Pattern.compile("[A-Z0-9]+(-[A-Z0-9]+)*");
+
+    /** Reads a document's normalised source text; records a problem and answers null when missing. */
+    interface SourceTexts {
+        String normalised(String file, String entry, String name);
+    }
+
+    private final List<String> problems;
+    private final SeedDirectory dir;
+    private final SourceTexts sources;
+    private String file;
+    private String entry;
+
+    CatalogueRules(List<String> problems, SeedDirectory dir, SourceTexts sources) {
+        this.problems = problems;
+        this.dir = dir;
+        this.sources = sources;
+    }
+
+    void check(List<SeedModel.DocumentFile> files) {
+        Map<String, SeedModel.IndicatorEntry> indicators = new HashMap<>();
+        Set<String> documentCodes = new HashSet<>();
+        for (SeedModel.DocumentFile f : files) {
+            file = f.fileName();
+            for (int i = 0; i < f.indicators().size(); i++) {
+                SeedModel.IndicatorEntry indicator = f.indicators().get(i);
+                entry = "indicators[" + i + "] (" + indicator.code() + ")";
+                checkIndicator(indicator);
+                if (indicator.code() != null && indicators.putIfAbsent(indicator.code(), indicator) != null) {
+                    problem("code", "'" + indicator.code() + "' is defined twice; each indicator is defined in one file");
+                }
+            }
+            entry = "document (" + f.document().code() + ")";
+            checkDocument(f.document());
+            if (!documentCodes.add(f.document().code())) {
+                problem("code", "'" + f.document().code() + "' is used by two files");
+            }
+        }
+        Set<String> targetIds = new HashSet<>();
+        for (SeedModel.DocumentFile f : files) {
+            file = f.fileName();
+            entry = "document (" + f.document().code() + ")";
+            String source = f.document().sourceText() == null ? null
+                    : sources.normalised(file, entry, f.document().sourceText());
+            for (int i = 0; i < f.targets().size(); i++) {
+                SeedModel.TargetEntry target = f.targets().get(i);
+                entry = "targets[" + i + "] (" + target.id() + ")";
+                if (target.id() != null && !targetIds.add(target.id())) {
+                    problem("id", "'" + target.id() + "' is used twice; target ids are unique in the catalogue");
+                }
+                checkTarget(target, indicators);
+                if (source != null && target.quote() != null && !Provenance.isVerbatim(target.quote(), source)) {
+                    problem("quote", "is not verbatim in " + f.document().sourceText()
+                            + " (compared without white space and page headers)");
+                }
+            }
+        }
+    }
+
+    private void checkDocument(SeedModel.DocumentEntry d) {
+        pattern("code", d.code(), DOCUMENT_CODE, "lower-case letters, digits and hyphens");
+        text("titleZh", d.titleZh(), 500);
+        text("titleEn", d.titleEn(), 500);
+        text("issuer", d.issuer(), 200);
+        text("sourceText", d.sourceText(), 200);
+        if (d.number() != null) {
+            text("number", d.number(), 100);
+        }
+        if (d.issuedOn() == null) {
+            problem("issuedOn", "is required (an ISO date, e.g. 2021-09-22)");
+        }
+    }
+
+    private void checkIndicator(SeedModel.IndicatorEntry i) {
+        pattern("code", i.code(), INDICATOR_CODE, "upper-case letters, digits and underscores");
+        text("nameZh", i.nameZh(), 300);
+        text("nameEn", i.nameEn(), 300);
+        required("theme", i.theme());
+        required("valueType", i.valueType());
+        boolean milestone = i.valueType() == ValueType.STATE;
+        if (!milestone) {
+            text("unit", i.unit(), 50);
+            text("unitEn", i.unitEn(), 80);
+            required("favourableDirection", i.favourableDirection());
+        }
+    }
+
+    private void checkTarget(SeedModel.TargetEntry t, Map<String, SeedModel.IndicatorEntry> indicators) {
+        pattern("id", t.id(), TARGET_ID, "upper-case letters, digits and hyphens");
+        required("kind", t.kind());
+        year("targetYear", t.targetYear(), true);
+        year("baseYear", t.baseYear(), false);
+        year("baselineYear", t.baselineYear(), false);
+        text("section", t.section(), 500);
+        text("quote", t.quote(), 4000);
+        optionalText("note", t.note(), 4000);
+        optionalText("baselineSource", t.baselineSource(), 1000);
+        if (String.join("", t.agencyList()).length() > 1500 || String.join("", t.scopeList()).length() > 800) {
+            problem("agencies", "and scope must be short lists of names");
+        }
+        SeedModel.IndicatorEntry indicator = reference("indicator", t.indicator(), indicators);
+        if (t.kind() == null) {
+            return;
+        }
+        TargetKind kind = t.kind();
+        if (kind.needsTargetValue()) {
+            required("targetValue", t.targetValue());
+        } else if (t.targetValue() != null && kind != TargetKind.MAINTAIN) {
+            problem("targetValue", "must be absent for a " + kind + " target");
+        }
+        if (kind == TargetKind.LEVEL_ABOUT) {
+            required("tolerance", t.tolerance());
+        } else if (t.tolerance() != null && kind != TargetKind.AVERAGE_GROWTH) {
+            problem("tolerance", "is only for LEVEL_ABOUT and AVERAGE_GROWTH (左右) targets");
+        }
+        if (t.tolerance() != null && !(t.tolerance() >= 0)) {
+            problem("tolerance", "must be zero or more");
+        }
+        if (kind == TargetKind.DIRECTION || kind == TargetKind.RELATIVE) {
+            required("direction", t.direction());
+        }
+        if (kind == TargetKind.RELATIVE) {
+            SeedModel.IndicatorEntry related = reference("relatedIndicator", t.relatedIndicator(), indicators);
+            if (related != null && related.code().equals(t.indicator())) {
+                problem("relatedIndicator", "must differ from indicator");
+            }
+        } else if (t.relatedIndicator() != null) {
+            problem("relatedIndicator", "is only for RELATIVE targets");
+        }
+        if (kind == TargetKind.CHANGE_VS_BASE || kind == TargetKind.AVERAGE_GROWTH) {
+            required("baseYear", t.baseYear());
+        }
+        if (t.baseYear() != null && t.targetYear() != null && t.baseYear() >= t.targetYear()) {
+            problem("baseYear", "must be before targetYear " + t.targetYear());
+        }
+        if (t.baselineYear() != null && t.targetYear() != null && t.baselineYear() > t.targetYear()) {
+            problem("baselineYear", "must not be after targetYear " + t.targetYear());
+        }
+        if (t.baselineValue() != null && t.baselineYear() == null) {
+            problem("baselineYear", "is required when baselineValue is given");
+        }
+        if (kind == TargetKind.COVERAGE && t.targetValue() != null && (t.targetValue() < 0 || t.targetValue() > 100)) {
+            problem("targetValue", "must be a percentage between 0 and 100 for a COVERAGE target");
+        }
+        if (indicator != null && indicator.valueType() != null) {
+            // A milestone may watch a measured series (the CO2 peak); a STATE indicator has no values to assess.
+            if (indicator.valueType() == ValueType.STATE && kind != TargetKind.MILESTONE) {
+                problem("indicator", "'" + t.indicator() + "' has valueType STATE, which only MILESTONE targets may use");
+            }
+            if (indicator.valueType() == ValueType.SHARE && kind != TargetKind.CHANGE_VS_BASE
+                    && t.targetValue() != null && (t.targetValue() < 0 || t.targetValue() > 100)) {
+                problem("targetValue", "must be between 0 and 100: indicator '" + t.indicator() + "' is a share");
+            }
+        }
+    }
+
+    private SeedModel.IndicatorEntry reference(String field, String code,
+            Map<String, SeedModel.IndicatorEntry> indicators) {
+        if (code == null || code.isBlank()) {
+            problem(field, "is required");
+            return null;
+        }
+        SeedModel.IndicatorEntry indicator = indicators.get(code);
+        if (indicator == null) {
+            problem(field, "names '" + code + "', which no seed file defines");
+        }
+        return indicator;
+    }
+
+    private void year(String field, Integer year, boolean isRequired) {
+        if (year == null) {
+            if (isRequired) {
+                problem(field, "is required");
+            }
+        } else if (year < MIN_YEAR || year > MAX_YEAR) {
+            problem(field, "must be a year from " + MIN_YEAR + " to " + MAX_YEAR + ", was " + year);
+        }
+    }
+
+    private void pattern(String field, String value, Pattern pattern, String allowed) {
+        if (value == null || value.isBlank()) {
+            problem(field, "is required");
+        } else if (value.length() > 100 || !pattern.matcher(value).matches()) {
+            problem(field, "'" + value + "' must be " + allowed + " (at most 100 characters)");
+        }
+    }
+
+    private void text(String field, String value, int maxLength) {
+        if (value == null || value.isBlank()) {
+            problem(field, "is required");
+        } else if (value.length() > maxLength) {
+            problem(field, "must be at most " + maxLength + " characters, was " + value.length());
+        }
+    }
+
+    private void optionalText(String field, String value, int maxLength) {
+        if (value != null && value.length() > maxLength) {
+            problem(field, "must be at most " + maxLength + " characters, was " + value.length());
+        }
+    }
+
+    private void required(String field, Object value) {
+        if (value == null) {
+            problem(field, "is required");
+        }
+    }
+
+    private void problem(String field, String message) {
+        problems.add(dir.describe(file) + ": " + entry + ": field '" + field + "' " + message);
+    }
+}

@@ -1,0 +1,90 @@
+package org.policytracker.catalogue;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** The JSON shapes of the catalogue API (DESIGN.md §4). */
+public final class CatalogueViews {
+
+    private CatalogueViews() {
+    }
+
+    @Schema(name = "Indicator", description = "A measured series; values are in its unit.")
+    public record IndicatorView(
+            @Schema(examples = "CO2_INTENSITY") String code,
+            String nameZh,
+            String nameEn,
+            @Schema(description = "Unit of published levels; null for a milestone") String unit,
+            String unitEn,
+            Theme theme,
+            ValueType valueType,
+            @Schema(description = "Which way is better; null for a milestone") Direction favourableDirection) {
+
+        static IndicatorView of(Indicator i) {
+            return new IndicatorView(i.code, i.nameZh, i.nameEn, i.unit, i.unitEn, i.theme, i.valueType,
+                    i.favourableDirection);
+        }
+    }
+
+    @Schema(name = "Source", description = "Where a target comes from: the document, section and verbatim clause.")
+    public record SourceView(
+            @Schema(description = "Document code, as in GET /api/documents") String document,
+            String documentTitleZh,
+            String documentTitleEn,
+            @Schema(description = "文号, when the document has one") String documentNumber,
+            String section,
+            @Schema(description = "The clause, verbatim from the source text") String quote,
+            @Schema(description = "Provenance outside the quote, interpretation, or doubts") String note) {
+    }
+
+    @Schema(name = "Target", description = "A target with its baseline, deadline and provenance.")
+    public record TargetView(
+            @Schema(examples = "CARBON-2025-CO2-INTENSITY") String id,
+            TargetKind kind,
+            int targetYear,
+            @Schema(description = "Exact deadline where the text gives one") LocalDate targetDate,
+            @Schema(description = "In the indicator's unit; signed percent for CHANGE_VS_BASE (-18 = 下降18%)")
+            Double targetValue,
+            @Schema(description = "For 左右 targets: the accepted distance from the target value") Double tolerance,
+            @Schema(description = "For DIRECTION and RELATIVE targets") Direction direction,
+            @Schema(description = "For CHANGE_VS_BASE and AVERAGE_GROWTH targets") Integer baseYear,
+            Integer baselineYear,
+            @Schema(description = "For CHANGE_VS_BASE: the signed cumulative percent change from baseYear")
+            Double baselineValue,
+            @Schema(description = "Where the baseline value comes from when not from the quote") String baselineSource,
+            boolean baselineConfirmed,
+            boolean targetValueConfirmed,
+            @Schema(description = "BINDING (约束性), ANTICIPATORY (预期性), or null when the source does not say")
+            Binding binding,
+            List<String> agencies,
+            @Schema(description = "Free trade zones a measure is limited to; empty = all") List<String> scope,
+            IndicatorView indicator,
+            @Schema(description = "For RELATIVE targets: the series compared with") IndicatorView relatedIndicator,
+            SourceView source) {
+
+        public static TargetView of(Target t) {
+            Document d = t.document;
+            return new TargetView(t.code, t.kind, t.targetYear, t.targetDate, t.targetValue, t.tolerance,
+                    t.direction, t.baseYear, t.baselineYear, t.baselineValue, t.baselineSource, t.baselineConfirmed,
+                    t.targetValueConfirmed, t.binding, t.agencies, t.scope, IndicatorView.of(t.indicator),
+                    t.relatedIndicator == null ? null : IndicatorView.of(t.relatedIndicator),
+                    new SourceView(d.code, d.titleZh, d.titleEn, d.number, t.section, t.quote, t.note));
+        }
+    }
+
+    @Schema(name = "Document", description = "A source policy document.")
+    public record DocumentView(String code, String titleZh, String titleEn, String number, String issuer,
+            LocalDate issuedOn, @Schema(description = "Current targets taken from this document") long targetCount) {
+    }
+
+    @Schema(name = "IndicatorDetail", description = "An indicator with the current targets set on it.")
+    public record IndicatorDetailView(String code, String nameZh, String nameEn, String unit, String unitEn,
+            Theme theme, ValueType valueType, Direction favourableDirection, List<TargetView> targets) {
+
+        static IndicatorDetailView of(Indicator i, List<TargetView> targets) {
+            return new IndicatorDetailView(i.code, i.nameZh, i.nameEn, i.unit, i.unitEn, i.theme, i.valueType,
+                    i.favourableDirection, targets);
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package org.policytracker.catalogue;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.util.List;
+import java.util.Optional;
+
+/** A measured series, such as the share of non-fossil energy. One indicator can have several targets. */
+@Entity
+@Table(name = "indicator")
+public class Indicator extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    public String code;
+
+    @Column(name = "name_zh")
+    public String nameZh;
+
+    @Column(name = "name_en")
+    public String nameEn;
+
+    /** The unit levels are published in; null for a milestone's indicator. */
+    public String unit;
+
+    @Column(name = "unit_en")
+    public String unitEn;
+
+    @Enumerated(EnumType.STRING)
+    public Theme theme;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "value_type")
+    public ValueType valueType;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "favourable_direction")
+    public Direction favourableDirection;
+
+    public boolean retired;
+
+    public static Optional<Indicator> findByCode(String code) {
+        return find("code = ?1 and retired = false", code).firstResultOptional();
+    }
+
+    public static List<Indicator> listCurrent() {
+        return list("retired = false order by theme, code");
+    }
+}

@@ -1,0 +1,64 @@
+package org.policytracker.catalogue;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The shape of a seed file (docs/SEED-FORMAT.md), as read by Jackson. Optional fields are boxed so
+ * that the reader can tell "absent" from a value; defaults are applied by the accessors below.
+ */
+public final class SeedModel {
+
+    private SeedModel() {
+    }
+
+    /** seed-data/index.yaml: the seed files to load, in the order their documents are listed. */
+    public record Index(List<String> files) {
+    }
+
+    public record DocumentEntry(String code, String titleZh, String titleEn, String number, String issuer,
+            LocalDate issuedOn, String sourceText) {
+    }
+
+    public record IndicatorEntry(String code, String nameZh, String nameEn, String unit, String unitEn,
+            Theme theme, ValueType valueType, Direction favourableDirection) {
+    }
+
+    public record TargetEntry(String id, String indicator, TargetKind kind, Integer targetYear,
+            LocalDate targetDate, Double targetValue, Double tolerance, Direction direction,
+            String relatedIndicator, Integer baseYear, Integer baselineYear, Double baselineValue,
+            String baselineSource, Boolean baselineConfirmed, Boolean targetValueConfirmed, Binding binding,
+            List<String> agencies, List<String> scope, String section, String quote, String note) {
+
+        public boolean isBaselineConfirmed() {
+            return baselineConfirmed == null || baselineConfirmed;
+        }
+
+        public boolean isTargetValueConfirmed() {
+            return targetValueConfirmed == null || targetValueConfirmed;
+        }
+
+        public List<String> agencyList() {
+            return agencies == null ? List.of() : agencies;
+        }
+
+        public List<String> scopeList() {
+            return scope == null ? List.of() : scope;
+        }
+    }
+
+    /** One seed file, validated: its document with the indicators and targets it defines. */
+    public record DocumentFile(String fileName, DocumentEntry document, List<IndicatorEntry> indicators,
+            List<TargetEntry> targets) {
+    }
+
+    /**
+     * The whole catalogue as read from a seed directory.
+     *
+     * @param files       the document files in index order
+     * @param fileHashes  SHA-256 of every file read (seed files, source texts, the index), by name
+     */
+    public record Catalogue(List<DocumentFile> files, Map<String, String> fileHashes) {
+    }
+}

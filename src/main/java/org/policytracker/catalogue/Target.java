@@ -1,0 +1,123 @@
+package org.policytracker.catalogue;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A quantitative (or milestone) target stated in a source document: what is to be reached, by
+ * when, from which baseline, and the verbatim clause it comes from.
+ */
+@Entity
+@Table(name = "target")
+public class Target extends PanacheEntityBase {
+
+    /** Loads a target with its indicator and document in one query. */
+    private static final String WITH_REFERENCES = "select t from Target t join fetch t.indicator"
+            + " join fetch t.document left join fetch t.relatedIndicator";
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    /** The public, stable identifier, e.g. CARBON-2025-CO2-INTENSITY. */
+    public String code;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "document_id")
+    public Document document;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "indicator_id")
+    public Indicator indicator;
+
+    /** For RELATIVE targets: the series this indicator is compared with. */
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "related_indicator_id")
+    public Indicator relatedIndicator;
+
+    @Enumerated(EnumType.STRING)
+    public TargetKind kind;
+
+    @Column(name = "target_year")
+    public int targetYear;
+
+    @Column(name = "target_date")
+    public LocalDate targetDate;
+
+    /** In the indicator's unit; signed percent for CHANGE_VS_BASE (−18 for 下降18%). */
+    @Column(name = "target_value")
+    public Double targetValue;
+
+    /** For 左右 targets: how far below (or above) the target value still counts as met. */
+    public Double tolerance;
+
+    @Enumerated(EnumType.STRING)
+    public Direction direction;
+
+    @Column(name = "base_year")
+    public Integer baseYear;
+
+    @Column(name = "baseline_year")
+    public Integer baselineYear;
+
+    @Column(name = "baseline_value")
+    public Double baselineValue;
+
+    @Column(name = "baseline_source")
+    public String baselineSource;
+
+    @Column(name = "baseline_confirmed")
+    public boolean baselineConfirmed;
+
+    @Column(name = "target_value_confirmed")
+    public boolean targetValueConfirmed;
+
+    @Enumerated(EnumType.STRING)
+    public Binding binding;
+
+    @Convert(converter = JsonStringListConverter.class)
+    public List<String> agencies;
+
+    /** The free trade zones a measure applies to; empty means all. */
+    @Convert(converter = JsonStringListConverter.class)
+    public List<String> scope;
+
+    public String section;
+
+    public String quote;
+
+    public String note;
+
+    @Column(name = "sort_order")
+    public int sortOrder;
+
+    public boolean retired;
+
+    public static Optional<Target> findCurrentByCode(String code) {
+        return find(WITH_REFERENCES + " where t.code = ?1 and t.retired = false", code).firstResultOptional();
+    }
+
+    /** Current targets, optionally filtered; null filters are ignored. */
+    public static List<Target> listCurrent(String documentCode, Theme theme, TargetKind kind) {
+        return find(WITH_REFERENCES + " where t.retired = false"
+                        + " and (?1 is null or t.document.code = ?1)"
+                        + " and (?2 is null or t.indicator.theme = ?2)"
+                        + " and (?3 is null or t.kind = ?3)"
+                        + " order by t.document.sortOrder, t.sortOrder",
+                documentCode, theme, kind).list();
+    }
+}

@@ -1,0 +1,61 @@
+package org.policytracker.security;
+
+import io.quarkus.elytron.security.common.BcryptUtil;
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.quarkus.security.jpa.Password;
+import io.quarkus.security.jpa.Roles;
+import io.quarkus.security.jpa.UserDefinition;
+import io.quarkus.security.jpa.Username;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Optional;
+
+/** A user of the tracker. The password is kept only as a bcrypt hash (Modular Crypt Format). */
+@Entity
+@Table(name = "tracker_user")
+@UserDefinition
+public class AppUser extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @Username
+    public String username;
+
+    @Password
+    @Column(name = "password_hash")
+    public String passwordHash;
+
+    /** One of {@link org.policytracker.security.Roles#ALL}. */
+    @Roles
+    public String role;
+
+    @Column(name = "created_at")
+    public OffsetDateTime createdAt;
+
+    @Column(name = "created_by")
+    public String createdBy;
+
+    public static Optional<AppUser> findByUsername(String username) {
+        return find("username", username).firstResultOptional();
+    }
+
+    /** Creates and persists a user, hashing the password with bcrypt. */
+    public static AppUser create(String username, String password, String role, String createdBy) {
+        AppUser user = new AppUser();
+        user.username = username;
+        user.passwordHash = BcryptUtil.bcryptHash(password);
+        user.role = role;
+        user.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
+        user.createdBy = createdBy;
+        user.persist();
+        return user;
+    }
+}

@@ -1,0 +1,123 @@
+package org.policytracker.system;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.quarkus.logging.Log;
+import io.quarkus.security.ForbiddenException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Path;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.StreamSupport;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * The one place where exceptions become HTTP answers: every error is an RFC 9457 problem that says
+ * what was wrong and, for bad input, names the field and what is allowed. Internal details (class
+ * names, stack traces) never reach the client.
+ */
+public class ProblemMappers {
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException e, UriInfo uri) {
+        return respond(e.status(), e.title(), e.getMessage(), uri, e.errors());
+    }
+
+    @ServerExceptionMapper
+    public Response constraintViolation(ConstraintViolationException e, UriInfo uri) {
+        List<Problem.FieldError> errors = e.getConstraintViolations().stream()
+                .map(v -> new Problem.FieldError(fieldName(v), v.getMessage()))
+                .sorted(Comparator.comparing(Problem.FieldError::field))
+                .toList();
+        String detail = errors.stream().map(f -> f.field() + ": " + f.message()).collect(Collectors.joining("; "));
+        return respond(400, "Invalid request", detail, uri, errors);
+    }
+
+    @ServerExceptionMapper
+    public Response unreadableJson(JacksonException e, UriInfo uri) {
+        String field = e instanceof JsonMappingException jme && !jme.getPath().isEmpty()
+                ? jme.getPath().stream()
+                        .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                        .collect(Collectors.joining("."))
+                : "(body)";
+        String message;
+        if (e instanceof UnrecognizedPropertyException upe) {
+            message = "is not a known field; allowed: " + upe.getKnownPropertyIds().stream().map(Object::toString)
+                    .sorted().collect(Collectors.joining(", "));
+        } else if (e instanceof InvalidFormatException ife && ife.getTargetType() != null && ife.getTargetType().isEnum()) {
+            message = "'" + ife.getValue() + "' is not allowed; use one of: " + Arrays.stream(
+                    ife.getTargetType().getEnumConstants()).map(Object::toString).collect(Collectors.joining(", "));
+        } else if (e instanceof InvalidFormatException ife) {
+            message = "'" + ife.getValue() + "' is not a valid " + simpleType(ife.getTargetType());
+        } else if (e instanceof JsonMappingException jme && field.equals("(body)")) {
+            message = "must be a JSON object of the documented shape";
+        } else if (e instanceof JsonMappingException) {
+            message = "has the wrong type or shape";
+        } else {
+            message = "is not well-formed JSON";
+        }
+        return respond(400, "Invalid request", field + ": " + message, uri,
+                List.of(new Problem.FieldError(field, message)));
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, UriInfo uri) {
+        return respond(403, "Forbidden", "Your role does not allow this; writing needs the analyst or admin role,"
+                + " managing users the admin role.", uri, List.of());
+    }
+
+    @ServerExceptionMapper
+    public Response webApplication(WebApplicationException e, UriInfo uri) {
+        int status = e.getResponse().getStatus();
+        String title = Response.Status.fromStatusCode(status) == null ? "Error"
+                : Response.Status.fromStatusCode(status).getReasonPhrase();
+        return respond(status, title, e.getMessage(), uri, List.of());
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Exception e, UriInfo uri) {
+        String incident = UUID.randomUUID().toString();
+        Log.errorf(e, "Unexpected error, incident %s, at %s", incident, uri.getPath());
+        return respond(500, "Internal error", "The server could not complete the request (incident " + incident
+                + "). Nothing was changed by it; try again or report the incident.", uri, List.of());
+    }
+
+    private static Response respond(int status, String title, String detail, UriInfo uri,
+            List<Problem.FieldError> errors) {
+        Problem body = new Problem("about:blank", title, status, detail, uri == null ? null : uri.getPath(), errors);
+        return Response.status(status).type(Problem.MEDIA_TYPE).entity(body).build();
+    }
+
+    /** "create.user.password" → "password"; a query parameter keeps its own name. */
+    private static String fieldName(ConstraintViolation<?> violation) {
+        List<Path.Node> nodes = StreamSupport.stream(violation.getPropertyPath().spliterator(), false).toList();
+        List<String> names = nodes.stream()
+                .filter(n -> n.getKind() == jakarta.validation.ElementKind.PROPERTY
+                        || n.getKind() == jakarta.validation.ElementKind.PARAMETER)
+                .map(Path.Node::getName).toList();
+        if (names.isEmpty()) {
+            return "(body)";
+        }
+        // A property path starts at the method parameter (the body): drop it when properties follow.
+        return names.size() > 1 ? String.join(".", names.subList(1, names.size())) : names.get(0);
+    }
+
+    private static String simpleType(Class<?> type) {
+        if (type == null) {
+            return "value";
+        }
+        if (Number.class.isAssignableFrom(type) || type.isPrimitive()) {
+            return "number";
+        }
+        return type.getSimpleName();
+    }
+}

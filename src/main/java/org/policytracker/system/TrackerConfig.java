@@ -1,0 +1,29 @@
+package org.policytracker.system;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/** The application's own settings; each can be set by environment variable (tracker.seed.dir → TRACKER_SEED_DIR). */
+@ConfigMapping(prefix = "tracker")
+public interface TrackerConfig {
+
+    /** Directory of the embedded database (used in the JDBC URL). */
+    @WithDefault("./data")
+    String dataDir();
+
+    Seed seed();
+
+    Admin admin();
+
+    interface Seed {
+        /** A seed directory to load instead of the catalogue packaged in the application. */
+        Optional<Path> dir();
+    }
+
+    interface Admin {
+        /** Password of the first admin, used only when the user table is empty. */
+        Optional<String> password();
+    }
+}
