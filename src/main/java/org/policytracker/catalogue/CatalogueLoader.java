@@ -62,23 +62,31 @@ public class CatalogueLoader {
 
     private Outcome loadLocked(SeedModel.Catalogue seed) {
         CatalogueLock lock = CatalogueLock.acquire();
-        Map<String, String> stored = SeedFileRecord.<SeedFileRecord>streamAll()
+        Map<String, String> stored = SeedFileRecord.<SeedFileRecord>listAll().stream()
                 .collect(Collectors.toMap(r -> r.name, r -> r.sha256));
         if (stored.equals(seed.fileHashes())) {
             return Outcome.UNCHANGED;
         }
         apply(seed);
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        SeedFileRecord.deleteAll();
-        seed.fileHashes().forEach((name, hash) -> {
-            SeedFileRecord record = new SeedFileRecord();
+        recordHashes(seed.fileHashes(), now);
+        lock.loadedAt = now;
+        return Outcome.LOADED;
+    }
+
+    private static void recordHashes(Map<String, String> hashes, OffsetDateTime now) {
+        Map<String, SeedFileRecord> records = byCode(SeedFileRecord.listAll(), r -> r.name);
+        records.values().stream().filter(r -> !hashes.containsKey(r.name)).forEach(SeedFileRecord::delete);
+        hashes.forEach((name, hash) -> {
+            SeedFileRecord record = records.computeIfAbsent(name, n -> new SeedFileRecord());
+            boolean isNew = record.name == null;
             record.name = name;
             record.sha256 = hash;
             record.loadedAt = now;
-            record.persist();
+            if (isNew) {
+                record.persist();
+            }
         });
-        lock.loadedAt = now;
-        return Outcome.LOADED;
     }
 
     private void apply(SeedModel.Catalogue seed) {

@@ -1,8 +1,10 @@
 package org.policytracker.system;
 
 import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.quarkus.logging.Log;
 import io.quarkus.security.ForbiddenException;
@@ -42,6 +44,18 @@ public class ProblemMappers {
         return respond(400, "Invalid request", detail, uri, errors);
     }
 
+    // Quarkus maps MismatchedInputException itself (400 with an empty body): name the exact types so
+    // that ours, which name the field, take precedence.
+    @ServerExceptionMapper
+    public Response mismatchedJson(MismatchedInputException e, UriInfo uri) {
+        return unreadableJson(e, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response malformedJson(JsonParseException e, UriInfo uri) {
+        return unreadableJson(e, uri);
+    }
+
     @ServerExceptionMapper
     public Response unreadableJson(JacksonException e, UriInfo uri) {
         String field = e instanceof JsonMappingException jme && !jme.getPath().isEmpty()
@@ -77,6 +91,9 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response webApplication(WebApplicationException e, UriInfo uri) {
+        if (e.getCause() instanceof JacksonException jackson) {
+            return unreadableJson(jackson, uri);
+        }
         int status = e.getResponse().getStatus();
         String title = Response.Status.fromStatusCode(status) == null ? "Error"
                 : Response.Status.fromStatusCode(status).getReasonPhrase();

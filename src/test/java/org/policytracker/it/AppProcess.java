@@ -1,0 +1,108 @@
+package org.policytracker.it;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** The packaged application (target/quarkus-app) run as a real process, as an operator would run it. */
+final class AppProcess implements AutoCloseable {
+
+    private static final Pattern LISTENING = Pattern.compile("Listening on: (http://[^\\s]+)");
+
+    private final Process process;
+    private final Path log;
+    private String baseUrl;
+
+    private AppProcess(Process process, Path log) {
+        this.process = process;
+        this.log = log;
+    }
+
+    /** Starts the application with the given environment (a random HTTP port). */
+    static AppProcess start(Path workDir, Map<String, String> env) throws IOException {
+        Path appDir = Path.of(System.getProperty("tracker.app.dir", "target/quarkus-app"));
+        Path log = Files.createTempFile(workDir, "app", ".log");
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Dquarkus.http.port=0", "-jar", appDir.resolve("quarkus-run.jar").toString()));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile())
+                .redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().remove("TRACKER_ADMIN_PASSWORD");
+        builder.environment().remove("TRACKER_SEED_DIR");
+        builder.environment().putAll(env);
+        return new AppProcess(builder.start(), log);
+    }
+
+    /** Waits until the application listens; fails with its log if it exits first. */
+    AppProcess awaitReady() throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (System.nanoTime() < deadline) {
+            Matcher m = LISTENING.matcher(output());
+            if (m.find()) {
+                baseUrl = m.group(1).replace("0.0.0.0", "localhost");
+                return this;
+            }
+            if (!process.isAlive()) {
+                throw new AssertionError("The application exited with " + process.exitValue() + ":\n" + output());
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("The application did not start within 60 s:\n" + output());
+    }
+
+    /** Waits for the process to exit and answers its exit code. */
+    int awaitExit() throws InterruptedException {
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("The application did not exit:\n" + output());
+        }
+        return process.exitValue();
+    }
+
+    String output() {
+        try {
+            return Files.readString(log, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "(log unreadable: " + e + ")";
+        }
+    }
+
+    HttpResponse<String> get(String path, String user, String password) throws Exception {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET(), user, password);
+    }
+
+    HttpResponse<String> postJson(String path, String json, String user, String password) throws Exception {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)), user, password);
+    }
+
+    private static HttpResponse<String> send(HttpRequest.Builder request, String user, String password)
+            throws Exception {
+        if (user != null) {
+            request.header("Authorization", "Basic " + Base64.getEncoder()
+                    .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
+        }
+        return HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build()
+                .send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor();
+        }
+    }
+}

@@ -1,0 +1,96 @@
+package org.policytracker.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The packaged application across real restarts on one data directory: the first start creates
+ * the admin with a generated password shown once and loads the catalogue; a restart loads nothing
+ * again, duplicates nothing and keeps users; a malformed seed stops start-up naming file, entry
+ * and field.
+ */
+class RestartIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern GENERATED = Pattern.compile("generated password: (\\S+)");
+
+    @TempDir
+    Path work;
+
+    @Test
+    void shouldKeepDataAndLoadTheCatalogueOnceAcrossRestarts() throws Exception {
+        Map<String, String> env = Map.of("TRACKER_DATA_DIR", work.resolve("data").toString());
+        String adminPassword;
+        int targetCount;
+        try (AppProcess app = AppProcess.start(work, env).awaitReady()) {
+            Matcher m = GENERATED.matcher(app.output());
+            assertTrue(m.find(), "first start prints the generated admin password:\n" + app.output());
+            adminPassword = m.group(1);
+            assertTrue(app.output().contains("Catalogue loaded"), app.output());
+
+            assertEquals(401, app.get("/api/targets", null, null).statusCode());
+            JsonNode targets = JSON.readTree(app.get("/api/targets", "admin", adminPassword).body());
+            targetCount = targets.size();
+            assertTrue(targetCount >= 50, "targets: " + targetCount);
+            assertEquals(201, app.postJson("/api/users",
+                    "{\"username\":\"ana\",\"password\":\"analyst-password-1\",\"role\":\"analyst\"}",
+                    "admin", adminPassword).statusCode());
+        }
+        assertTrue(Files.exists(work.resolve("data")), "the database lives under TRACKER_DATA_DIR");
+
+        try (AppProcess app = AppProcess.start(work, env).awaitReady()) {
+            assertTrue(app.output().contains("Catalogue unchanged"), app.output());
+            assertTrue(!GENERATED.matcher(app.output()).find(), "the password is shown only once");
+            JsonNode targets = JSON.readTree(app.get("/api/targets", "ana", "analyst-password-1").body());
+            assertEquals(targetCount, targets.size(), "no duplicates after a restart");
+            assertEquals(200, app.get("/api/me", "admin", adminPassword).statusCode());
+        }
+    }
+
+    @Test
+    void shouldTakeTheFirstAdminPasswordFromTheEnvironment() throws Exception {
+        Map<String, String> env = Map.of("TRACKER_DATA_DIR", work.resolve("data").toString(),
+                "TRACKER_ADMIN_PASSWORD", "from-the-environment-1");
+        try (AppProcess app = AppProcess.start(work, env).awaitReady()) {
+            assertEquals(200, app.get("/api/me", "admin", "from-the-environment-1").statusCode());
+            assertTrue(!app.output().contains("from-the-environment-1"), "the password is not logged");
+        }
+    }
+
+    @Test
+    void shouldRefuseToStartOnAMalformedSeedNamingFileEntryAndField() throws Exception {
+        Path seed = work.resolve("seed");
+        Path source = Path.of(System.getProperty("tracker.seed.source", "seed-data"));
+        try (Stream<Path> files = Files.walk(source)) {
+            for (Path p : files.toList()) {
+                Path copy = seed.resolve(source.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(copy);
+                } else {
+                    Files.copy(p, copy);
+                }
+            }
+        }
+        Path carbon = seed.resolve("carbon-peak-neutrality.yaml");
+        Files.writeString(carbon, Files.readString(carbon).replaceFirst("kind: LEVEL_ABOUT", "kind: ABOUT"));
+        Map<String, String> env = Map.of("TRACKER_DATA_DIR", work.resolve("data").toString(),
+                "TRACKER_SEED_DIR", seed.toString(), "TRACKER_ADMIN_PASSWORD", "irrelevant-password");
+        AppProcess app = AppProcess.start(work, env);
+        int exit = app.awaitExit();
+        assertNotEquals(0, exit, app.output());
+        assertTrue(app.output().contains(carbon + ": targets[2] (CARBON-2025-NON-FOSSIL-SHARE): field 'kind'"),
+                app.output());
+    }
+}
