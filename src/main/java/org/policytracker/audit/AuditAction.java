@@ -1,0 +1,10 @@
+package org.policytracker.audit;
+
+/** What kind of change an audit event records. */
+public enum AuditAction {
+    OBSERVATION_CREATED,
+    OBSERVATION_CORRECTED,
+    OBSERVATION_DELETED,
+    MILESTONE_STATE_SET,
+    USER_CREATED
+}

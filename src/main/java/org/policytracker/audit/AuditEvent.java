@@ -1,0 +1,41 @@
+package org.policytracker.audit;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.OffsetDateTime;
+
+/** One change: who made it, when, and the state before and after (JSON; null for none). */
+@Entity
+@Table(name = "audit_event")
+public class AuditEvent extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @Column(name = "occurred_at")
+    public OffsetDateTime occurredAt;
+
+    public String actor;
+
+    public String action;
+
+    @Column(name = "indicator_code")
+    public String indicatorCode;
+
+    @Column(name = "target_code")
+    public String targetCode;
+
+    public String period;
+
+    @Column(name = "before_state")
+    public String before;
+
+    @Column(name = "after_state")
+    public String after;
+}

@@ -1,0 +1,92 @@
+package org.policytracker.audit;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.policytracker.security.Roles;
+import org.policytracker.system.Problems;
+
+/** The audit log: every create, correction and deletion, newest first, a page at a time. */
+@Path("/api/audit")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.VIEWER, Roles.ANALYST, Roles.ADMIN})
+@Transactional(Transactional.TxType.SUPPORTS)
+@Tag(name = "Audit", description = "Who changed what, when, with the state before and after")
+public class AuditResource {
+
+    static final int MAX_PAGE_SIZE = 500;
+
+    @Schema(name = "AuditEntry")
+    public record Entry(long id, OffsetDateTime occurredAt, String actor, AuditAction action, String indicator,
+            String target, String period, JsonNode before, JsonNode after) {
+    }
+
+    @Schema(name = "AuditPage")
+    public record PageView(int page, int size, long total, List<Entry> items) {
+    }
+
+    private final ObjectMapper json;
+
+    AuditResource(ObjectMapper json) {
+        this.json = json;
+    }
+
+    @GET
+    @Operation(summary = "Page through the audit log", description = "Filter by indicator code or target id.")
+    public PageView list(@Parameter(description = "Indicator code") @QueryParam("indicator") String indicator,
+            @Parameter(description = "Target id") @QueryParam("target") String target,
+            @Parameter(description = "Page number, from 0") @QueryParam("page") @DefaultValue("0") int page,
+            @Parameter(description = "Entries per page, 1–500") @QueryParam("size") @DefaultValue("50") int size) {
+        if (page < 0) {
+            throw Problems.badRequest("page", "must be 0 or more, was " + page);
+        }
+        if (size < 1 || size > MAX_PAGE_SIZE) {
+            throw Problems.badRequest("size", "must be from 1 to " + MAX_PAGE_SIZE + ", was " + size);
+        }
+        List<String> where = new ArrayList<>();
+        Parameters params = new Parameters();
+        if (indicator != null && !indicator.isBlank()) {
+            where.add("indicatorCode = :indicator");
+            params.and("indicator", indicator);
+        }
+        if (target != null && !target.isBlank()) {
+            where.add("targetCode = :target");
+            params.and("target", target);
+        }
+        var query = AuditEvent.<AuditEvent>find(where.isEmpty() ? "" : String.join(" and ", where),
+                Sort.descending("id"), params).page(Page.of(page, size));
+        List<Entry> items = query.list().stream().map(this::entry).toList();
+        return new PageView(page, size, query.count(), items);
+    }
+
+    private Entry entry(AuditEvent e) {
+        return new Entry(e.id, e.occurredAt, e.actor, AuditAction.valueOf(e.action), e.indicatorCode, e.targetCode,
+                e.period, tree(e.before), tree(e.after));
+    }
+
+    private JsonNode tree(String state) {
+        try {
+            return state == null ? null : json.readTree(state);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Audit entry is not JSON", e);
+        }
+    }
+}

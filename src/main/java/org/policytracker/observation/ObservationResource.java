@@ -1,0 +1,99 @@
+package org.policytracker.observation;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriBuilder;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.policytracker.observation.ObservationViews.Correction;
+import org.policytracker.observation.ObservationViews.NewObservation;
+import org.policytracker.observation.ObservationViews.ObservationView;
+import org.policytracker.security.Roles;
+
+/** Values of an indicator, one per period, entered by analysts as they are published. */
+@Path("/api/indicators/{code}/observations")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Observations", description = "Values of indicators as published: levels, year-on-year changes, indexes")
+public class ObservationResource {
+
+    private final ObservationService service;
+    private final SecurityIdentity identity;
+
+    ObservationResource(ObservationService service, SecurityIdentity identity) {
+        this.service = service;
+        this.identity = identity;
+    }
+
+    @GET
+    @RolesAllowed({Roles.VIEWER, Roles.ANALYST, Roles.ADMIN})
+    @Operation(summary = "List an indicator's values", description = "Current values by period, each with its "
+            + "earlier vintages and who entered it when.")
+    @APIResponse(responseCode = "404", description = "Unknown indicator")
+    public List<ObservationView> list(@PathParam("code") String code) {
+        return service.list(code);
+    }
+
+    @GET
+    @Path("/{period}")
+    @RolesAllowed({Roles.VIEWER, Roles.ANALYST, Roles.ADMIN})
+    @Operation(summary = "Get one value with its vintages")
+    @APIResponse(responseCode = "404", description = "Unknown indicator, or no value for the period")
+    public ObservationView get(@PathParam("code") String code, @PathParam("period") String period) {
+        return service.get(code, period);
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.ANALYST, Roles.ADMIN})
+    @Operation(summary = "Enter a value", description = "Analysts and admins. One value per indicator and period. "
+            + "An implausible value against the series is stored with a warning in the answer.")
+    @APIResponse(responseCode = "201", description = "Stored; Location names it")
+    @APIResponse(responseCode = "400", description = "A field is missing or out of range (problem+json names it)")
+    @APIResponse(responseCode = "404", description = "Unknown indicator")
+    @APIResponse(responseCode = "409", description = "The period has a value already: correct it with PUT")
+    public Response create(@Parameter(description = "Indicator code, e.g. CO2_INTENSITY") @PathParam("code") String code,
+            @NotNull NewObservation request) {
+        ObservationView created = service.create(code, request, identity.getPrincipal().getName());
+        return Response.created(UriBuilder.fromPath("/api/indicators/{code}/observations/{period}")
+                .build(code, created.period())).entity(created).build();
+    }
+
+    @PUT
+    @Path("/{period}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.ANALYST, Roles.ADMIN})
+    @Operation(summary = "Correct a value", description = "The earlier value is kept as a prior vintage. The body "
+            + "names the version it corrects; if someone changed the value since, the answer is 409.")
+    @APIResponse(responseCode = "409", description = "Stale version")
+    public ObservationView correct(@PathParam("code") String code, @PathParam("period") String period,
+            @NotNull Correction request) {
+        return service.correct(code, period, request, identity.getPrincipal().getName());
+    }
+
+    @DELETE
+    @Path("/{period}")
+    @RolesAllowed({Roles.ANALYST, Roles.ADMIN})
+    @Operation(summary = "Delete a value", description = "The value's history stays (and in the audit log); an "
+            + "assessment known-at an earlier time still sees it.")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "409", description = "Stale version")
+    public void delete(@PathParam("code") String code, @PathParam("period") String period,
+            @Parameter(description = "The version being deleted", required = true) @QueryParam("version") Long version) {
+        service.delete(code, period, version, identity.getPrincipal().getName());
+    }
+}
