@@ -40,7 +40,7 @@ public class AdminBootstrap {
         }
         String configured = config.admin().password().filter(p -> !p.isBlank()).orElse(null);
         String password = configured != null ? configured : randomPassword();
-        AppUser.create(ADMIN_USERNAME, password, Roles.ADMIN, null);
+        AppUser.create(ADMIN_USERNAME, password, Roles.ADMIN, null, config.security().bcryptCost());
         AppUser.flush();
         if (configured != null) {
             Log.infof("Created the first user '%s' with the password from TRACKER_ADMIN_PASSWORD", ADMIN_USERNAME);

@@ -47,11 +47,11 @@ public class AppUser extends PanacheEntityBase {
         return find("username", username).firstResultOptional();
     }
 
-    /** Creates and persists a user, hashing the password with bcrypt. */
-    public static AppUser create(String username, String password, String role, String createdBy) {
+    /** Creates and persists a user, hashing the password with bcrypt at the given cost. */
+    public static AppUser create(String username, String password, String role, String createdBy, int bcryptCost) {
         AppUser user = new AppUser();
         user.username = username;
-        user.passwordHash = BcryptUtil.bcryptHash(password);
+        user.passwordHash = BcryptUtil.bcryptHash(password, bcryptCost);
         user.role = role;
         user.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
         user.createdBy = createdBy;

@@ -19,12 +19,16 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.policytracker.audit.AuditAction;
+import org.policytracker.audit.AuditLog;
 import org.policytracker.system.Problems;
+import org.policytracker.system.TrackerConfig;
 
 /** User management (admins) and the signed-in user's own identity. */
 @Path("/api")
@@ -54,9 +58,13 @@ public class UserResource {
     }
 
     private final SecurityIdentity identity;
+    private final TrackerConfig config;
+    private final AuditLog audit;
 
-    UserResource(SecurityIdentity identity) {
+    UserResource(SecurityIdentity identity, TrackerConfig config, AuditLog audit) {
         this.identity = identity;
+        this.config = config;
+        this.audit = audit;
     }
 
     @POST
@@ -73,7 +81,9 @@ public class UserResource {
             throw Problems.conflict("username", "The username '" + user.username() + "' is taken; choose another.");
         }
         AppUser created = AppUser.create(user.username(), user.password(), user.role(),
-                identity.getPrincipal().getName());
+                identity.getPrincipal().getName(), config.security().bcryptCost());
+        audit.record(AuditAction.USER_CREATED, created.createdBy, created.createdAt, null, null, null, null,
+                Map.of("username", created.username, "role", created.role));
         return Response.created(UriBuilder.fromPath("/api/users/{username}").build(created.username))
                 .entity(UserView.of(created)).build();
     }

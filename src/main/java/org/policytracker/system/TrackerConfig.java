@@ -17,9 +17,17 @@ public interface TrackerConfig {
 
     Admin admin();
 
+    Security security();
+
     interface Seed {
         /** A seed directory to load instead of the catalogue packaged in the application. */
         Optional<Path> dir();
+    }
+
+    interface Security {
+        /** bcrypt cost of new password hashes: each step doubles the work of a sign-in and of a guess. */
+        @WithDefault("10")
+        int bcryptCost();
     }
 
     interface Admin {
