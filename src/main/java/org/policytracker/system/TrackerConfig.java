@@ -19,6 +19,19 @@ public interface TrackerConfig {
 
     Security security();
 
+    AssessmentSettings assessment();
+
+    /** The pace-ratio thresholds of the assessment method (DESIGN.md §3). */
+    interface AssessmentSettings {
+        /** R at or above this is ON_TRACK. */
+        @WithDefault("0.95")
+        double onTrack();
+
+        /** R at or above this (and below on-track) is AT_RISK; below it OFF_TRACK. */
+        @WithDefault("0.6")
+        double atRisk();
+    }
+
     interface Seed {
         /** A seed directory to load instead of the catalogue packaged in the application. */
         Optional<Path> dir();

@@ -47,6 +47,9 @@ class RestartIT {
             assertEquals(201, app.postJson("/api/users",
                     "{\"username\":\"ana\",\"password\":\"analyst-password-1\",\"role\":\"analyst\"}",
                     "admin", adminPassword).statusCode());
+            assertEquals(201, app.postJson("/api/indicators/NON_FOSSIL_SHARE/observations",
+                    "{\"period\":\"2024\",\"value\":19.8,\"source\":\"2024年统计公报\"}",
+                    "ana", "analyst-password-1").statusCode());
         }
         assertTrue(Files.exists(work.resolve("data")), "the database lives under TRACKER_DATA_DIR");
 
@@ -56,6 +59,15 @@ class RestartIT {
             JsonNode targets = JSON.readTree(app.get("/api/targets", "ana", "analyst-password-1").body());
             assertEquals(targetCount, targets.size(), "no duplicates after a restart");
             assertEquals(200, app.get("/api/me", "admin", adminPassword).statusCode());
+            JsonNode value = JSON.readTree(app.get("/api/indicators/NON_FOSSIL_SHARE/observations/2024", "ana",
+                    "analyst-password-1").body());
+            assertEquals(19.8, value.get("value").asDouble(), "analysts' values survive a restart");
+            assertEquals("ana", value.get("createdBy").asText());
+            JsonNode assessment = JSON.readTree(app.get(
+                    "/api/targets/CARBON-2025-NON-FOSSIL-SHARE/assessment?asOf=2025-06-30", "ana",
+                    "analyst-password-1").body());
+            // 19.8 is within 0.5 of "about 20 %".
+            assertEquals("ACHIEVED", assessment.get("status").asText(), assessment.toString());
         }
     }
 

@@ -150,7 +150,7 @@ class ObservationApiTest {
     @Test
     void shouldTakeYearOnYearChangesButNotForRates() {
         asAnalyst().contentType(ContentType.JSON).body(Map.of("period", "2021", "value", -3.8, "form", "YOY_CHANGE_PCT"))
-                .post("/api/indicators/CO2_INTENSITY/observations").then().statusCode(201)
+                .post("/api/indicators/ENERGY_INTENSITY/observations").then().statusCode(201)
                 .body("form", equalTo("YOY_CHANGE_PCT"));
         asAnalyst().contentType(ContentType.JSON).body(Map.of("period", "2021", "value", 5.0, "form", "YOY_CHANGE_PCT"))
                 .post("/api/indicators/SERVICE_EXPORT_GROWTH/observations").then().statusCode(400)
