@@ -1,0 +1,8 @@
+package org.policytracker.assessment;
+
+/** The state of a qualitative milestone, as set by an analyst. */
+public enum MilestoneState {
+    NOT_STARTED,
+    IN_PROGRESS,
+    DONE
+}
