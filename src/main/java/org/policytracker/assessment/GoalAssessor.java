@@ -84,7 +84,7 @@ final class GoalAssessor {
             why = Wording.achieved(value, target);
         } else if (deadline) {
             status = Status.MISSED;
-            why = Wording.missed(value, target);
+            why = Wording.missed(latestYear, Wording.phrase(track, latest), target);
         } else if (met) {
             status = Status.ON_TRACK;
             why = Wording.maintained(value, target, spec.targetYear());

@@ -51,48 +51,20 @@ final class TrendAssessor {
         double target = spec.targetValue();
         int years = spec.targetYear() - t;
         Goal goal = Goal.of(spec, vb);
+        double projected = vt * Math.pow(1 + observed / 100, years);
         draft.observedRate = observed;
         draft.requiredRate = target;
         draft.ratio = Pace.ratio(observed, target);
-        draft.projected = track.report(vt * Math.pow(1 + observed / 100, years));
+        draft.projected = track.report(projected);
         draft.progress = Draft.progress(vb, vt, vb * Math.pow(1 + target / 100, spec.targetYear() - b));
         boolean met = goal.isMetBy(observed);
         Status status = years == 0 ? (met ? Status.ACHIEVED : Status.MISSED)
                 : met ? Status.ON_TRACK : thresholds.classify(draft.ratio);
-        String period = (b + 1) + (t > b + 1 ? "–" + t : "");
-        boolean about = spec.toleranceOrZero() > 0;
-        String size = Wording.num(Math.abs(target));
-        String zhTarget = "目标年均" + (target < 0 ? "下降" : "增长") + size + "%"
-                + (about ? "左右（" + bound(goal, true) + "）" : "");
-        String enTarget = "The target is " + (target < 0 ? "a fall of " : "a rise of ") + (about ? "about " : "")
-                + size + " % a year" + (about ? " (" + bound(goal, false) + ")" : "");
-        String zhRatio = draft.ratio == null ? "" : "（速度比" + Wording.ratio(draft.ratio) + "）";
-        String enRatio = draft.ratio == null ? "" : " (pace ratio " + Wording.ratio(draft.ratio) + ")";
-        Explanation why = Wording.of(
-                zhTarget + "，" + period + "年实际年均" + Wording.zhRate(observed) + "%" + zhRatio + "，",
-                enTarget + "; achieved " + Wording.enRate(observed) + " % a year over " + period + enRatio + "; ");
         Explanation end = years == 0
-                ? Wording.of(met ? "已达到目标。" : "未达到目标。", met ? "which meets the target." : "which misses it.")
-                : Wording.of("按此速度" + spec.targetYear() + "年将" + projectedZh(track, draft.projected) + "。",
-                        "at this pace " + projectedEn(track, spec.targetYear(), draft.projected) + ".");
+                ? Wording.of(met ? "已达到目标。" : "未达到目标。", met ? "this meets the target." : "this misses the target.")
+                : Wording.atThisPace(track, spec.targetYear(), projected);
+        Explanation why = Wording.growth(spec, goal, observed, draft.ratio, (b + 1) + (t > b + 1 ? "–" + t : ""));
         return draft.build(status, join(why, end).then(Wording.gap(track.chain())));
-    }
-
-    private static String bound(Goal goal, boolean zh) {
-        boolean up = goal.better() == Direction.UP;
-        String edge = Wording.num(goal.edge()) + (zh ? "%" : " %");
-        return zh ? "年均增速" + (up ? "不低于" : "不高于") + edge : (up ? "at least " : "at most ") + edge;
-    }
-
-    private static String projectedZh(Track track, double reported) {
-        return track.basis() == ValueBasis.LEVEL ? "达到" + Wording.num(reported)
-                : "比" + track.originYear() + "年" + (reported < 0 ? "下降" : "增长") + Wording.pct(reported, 1) + "%";
-    }
-
-    private static String projectedEn(Track track, int targetYear, double reported) {
-        return track.basis() == ValueBasis.LEVEL ? "the value in " + targetYear + " will be " + Wording.num(reported)
-                : targetYear + " will be " + Wording.pct(reported, 1) + " % " + (reported < 0 ? "below " : "above ")
-                        + track.originYear();
     }
 
     /**

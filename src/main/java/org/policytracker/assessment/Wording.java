@@ -53,15 +53,20 @@ final class Wording {
 
     // ------------------------------------------------------------------ pieces
 
-    /** "2024年为19.8" / "in 2024 the value was 19.8"; on the change scale "2024年比2020年下降4.57%". */
-    static Explanation valueAt(Track track, int year, double value) {
+    /** A value: "为19.8" / "19.8"; on the change scale "比2020年下降4.57%" / "4.57 % below 2020". */
+    static Explanation phrase(Track track, double value) {
         if (track.basis() == ValueBasis.LEVEL) {
-            return of(year + "年为" + num(value), "in " + year + " the value was " + num(value));
+            return of("为" + num(value), num(value));
         }
         double change = track.report(value);
-        return of(year + "年比" + track.originYear() + "年" + (change < 0 ? "下降" : "增长") + pct(change, 2) + "%",
-                "in " + year + " the value was " + pct(change, 2) + " % " + (change < 0 ? "below " : "above ")
-                        + track.originYear());
+        return of("比" + track.originYear() + "年" + (change < 0 ? "下降" : "增长") + pct(change, 2) + "%",
+                pct(change, 2) + " % " + (change < 0 ? "below " : "above ") + track.originYear());
+    }
+
+    /** "2024年为19.8" / "in 2024 the value was 19.8". */
+    static Explanation valueAt(Track track, int year, double value) {
+        Explanation phrase = phrase(track, value);
+        return of(year + "年" + phrase.zh(), "in " + year + " the value was " + phrase.en());
     }
 
     /** The condition: "不低于12" / "at least 12", "20左右，不低于19.5", "比2020年下降18%". */
@@ -85,6 +90,12 @@ final class Wording {
                 : of(zhBound, enBound);
     }
 
+    /** "按此速度2025年将达到9.74。" / "at this pace the value in 2025 will be 9.74." */
+    static Explanation atThisPace(Track track, int targetYear, double projected) {
+        Explanation projection = projection(track, targetYear, projected);
+        return of("按此速度" + projection.zh() + "。", "at this pace " + projection.en() + ".");
+    }
+
     /** What the value will be in the target year at the observed pace. */
     private static Explanation projection(Track track, int targetYear, double projected) {
         if (track.basis() == ValueBasis.LEVEL) {
@@ -103,9 +114,10 @@ final class Wording {
                 capitalise(value.en()) + ", which meets the target (" + goal.en() + ").");
     }
 
-    static Explanation missed(Explanation value, Explanation goal) {
-        return of("目标年" + value.zh() + "，未达到目标（" + goal.zh() + "）。",
-                "In the deadline year, " + value.en() + ", which misses the target (" + goal.en() + ").");
+    static Explanation missed(int year, Explanation phrase, Explanation goal) {
+        return of("目标年" + year + "年" + phrase.zh() + "，未达到目标（" + goal.zh() + "）。",
+                "In " + year + ", the deadline year, the value was " + phrase.en() + ", which misses the target ("
+                        + goal.en() + ").");
     }
 
     static Explanation fellBack(int baselineYear, Explanation value, Explanation goal) {
@@ -137,6 +149,27 @@ final class Wording {
                         + "），按此速度" + projection.zh() + "。",
                 "Needs " + enStep(pace.required()) + " a year; achieved " + enStep(pace.observed()) + " a year ("
                         + enNote + "); at this pace " + projection.en() + ".");
+    }
+
+    /**
+     * The first part of an average-growth sentence: "目标年均增长8%左右（年均增速不低于7.5%），2021–2022年实际年均增长6.00%（速度比0.75），"
+     * / "The target is a rise of about 8 % a year (at least 7.5 %); achieved a rise of 6.00 % a year over
+     * 2021–2022 (pace ratio 0.75); ".
+     */
+    static Explanation growth(TargetSpec spec, Goal goal, double observed, Double ratio, String period) {
+        double target = spec.targetValue();
+        boolean about = spec.toleranceOrZero() > 0;
+        boolean up = goal.better() == Direction.UP;
+        String size = num(Math.abs(target));
+        String edge = num(goal.edge());
+        String zhTarget = "目标年均" + (target < 0 ? "下降" : "增长") + size + "%"
+                + (about ? "左右（年均增速" + (up ? "不低于" : "不高于") + edge + "%）" : "");
+        String enTarget = "The target is " + (target < 0 ? "a fall of " : "a rise of ") + (about ? "about " : "")
+                + size + " % a year" + (about ? " (" + (up ? "at least " : "at most ") + edge + " %)" : "");
+        String zhRatio = ratio == null ? "" : "（速度比" + ratio(ratio) + "）";
+        String enRatio = ratio == null ? "" : " (pace ratio " + ratio(ratio) + ")";
+        return of(zhTarget + "，" + period + "年实际年均" + zhRate(observed) + "%" + zhRatio + "，",
+                enTarget + "; achieved " + enRate(observed) + " % a year over " + period + enRatio + "; ");
     }
 
     static String zhRate(double percent) {
