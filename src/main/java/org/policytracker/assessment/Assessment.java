@@ -1,0 +1,88 @@
+package org.policytracker.assessment;
+
+import java.util.List;
+
+/**
+ * The assessment of one target as of a date: the JSON contract of DESIGN §3.
+ *
+ * <p>Units. Values ({@code latest}, {@code baseline}, {@code projected}) are on the scale named by
+ * {@code valueBasis}. Rates are <b>percent per year</b>: {@code observedAnnualRate = -2.31} means
+ * −2.31 % a year. Every number is finite or null, never NaN or infinite.
+ *
+ * @param status             the verdict
+ * @param latest             the latest observation used (for RELATIVE: the latest year both series have)
+ * @param baseline           the baseline the progress is measured from (the target's, or the earliest
+ *                           observation when the target has none)
+ * @param progress           share of the distance from baseline to target covered:
+ *                           (v_t − v_b)/(v_T − v_b); below 0 when the value moved away from the target,
+ *                           above 1 when it went beyond; null where the kind has no distance
+ * @param elapsed            share of the time from the end of the baseline year to the deadline that
+ *                           has passed at the as-of date, clipped to 0..1
+ * @param projected          v̂_T: the value in the target year if the observed pace is kept
+ * @param observedAnnualRate r_obs in percent per year (AVERAGE_GROWTH: achieved average growth;
+ *                           RELATIVE: the arithmetic mean of the indicator's own rates)
+ * @param requiredAnnualRate r_req in percent per year (AVERAGE_GROWTH: the target growth; RELATIVE: the
+ *                           mean of the compared series, the rate to beat)
+ * @param ratio              R = r_obs / r_req (from linear paces when values are not all positive)
+ * @param explanation        one sentence in Chinese and one in English saying why
+ * @param missingYears       years missing from a chain of year-on-year changes, after which the chain
+ *                           stops (not bridged); empty when none
+ * @param valueBasis         the scale of the values; null for milestones
+ */
+public record Assessment(
+        Status status,
+        PeriodValue latest,
+        PeriodValue baseline,
+        Double progress,
+        Double elapsed,
+        Double projected,
+        Double observedAnnualRate,
+        Double requiredAnnualRate,
+        Double ratio,
+        Explanation explanation,
+        List<Integer> missingYears,
+        ValueBasis valueBasis) {
+
+    public Assessment {
+        progress = finiteOrNull(progress);
+        elapsed = finiteOrNull(elapsed);
+        projected = finiteOrNull(projected);
+        observedAnnualRate = finiteOrNull(observedAnnualRate);
+        requiredAnnualRate = finiteOrNull(requiredAnnualRate);
+        ratio = finiteOrNull(ratio);
+        missingYears = missingYears == null ? List.of() : List.copyOf(missingYears);
+    }
+
+    /** A value for a period ("2024"). */
+    public record PeriodValue(String period, Double value) {
+        public PeriodValue {
+            value = finiteOrNull(value);
+        }
+
+        static PeriodValue of(int year, double value) {
+            return new PeriodValue(String.valueOf(year), value);
+        }
+    }
+
+    /** Why, in Chinese and in English. */
+    public record Explanation(String zh, String en) {
+        Explanation then(Explanation next) {
+            return next == null ? this : new Explanation(zh + next.zh, en + " " + next.en);
+        }
+    }
+
+    /** The scale of {@code latest}, {@code baseline} and {@code projected}. */
+    public enum ValueBasis {
+        /** The indicator's own unit (for RELATIVE: the rates of the indicator, in percent). */
+        LEVEL,
+        /**
+         * The signed cumulative percent change from a base year: −4.57 means 4.57 % below it
+         * (CHANGE_VS_BASE, and chained year-on-year changes where no level is known).
+         */
+        CHANGE_PCT
+    }
+
+    private static Double finiteOrNull(Double value) {
+        return value == null || !Double.isFinite(value) ? null : value;
+    }
+}

@@ -1,0 +1,39 @@
+package org.policytracker.assessment;
+
+import java.util.Objects;
+
+/**
+ * Assesses a target as of a date (DESIGN §3). Pure: the result depends only on the arguments.
+ *
+ * <p>The method: for baseline (b, v_b), target (T, v_T) and the latest value (t, v_t),
+ * r_obs = (v_t/v_b)^(1/(t−b)) − 1, r_req = (v_T/v_b)^(1/(T−b)) − 1, R = r_obs/r_req and
+ * v̂_T = v_t·(1 + r_obs)^(T−t). Status in order: NO_DATA, ACHIEVED, MISSED, then ON_TRACK / AT_RISK /
+ * OFF_TRACK by R against the {@link Thresholds}. How each kind fits the method is described on
+ * {@link GoalAssessor} (levels, coverage, counts, change against a base year, maintain with a level),
+ * {@link TrendAssessor} (average growth, direction, maintain without a level), {@link RelativeAssessor}
+ * and {@link MilestoneAssessor}; how values are derived from the published forms on {@link Chain}.
+ */
+public final class AssessmentEngine {
+
+    private AssessmentEngine() {
+    }
+
+    /**
+     * @param input      the target, its values and the as-of date
+     * @param thresholds the pace-ratio thresholds, from configuration
+     * @return the assessment; never null, with no NaN or infinite number in it
+     */
+    public static Assessment assess(AssessmentInput input, Thresholds thresholds) {
+        Objects.requireNonNull(input, "input");
+        Objects.requireNonNull(thresholds, "thresholds");
+        return switch (input.spec().kind()) {
+            case MILESTONE -> MilestoneAssessor.assess(input);
+            case RELATIVE -> RelativeAssessor.assess(input);
+            case AVERAGE_GROWTH, DIRECTION -> TrendAssessor.assess(input, thresholds);
+            case MAINTAIN -> input.spec().targetValue() == null
+                    ? TrendAssessor.assess(input, thresholds) : GoalAssessor.assess(input, thresholds);
+            case LEVEL_AT_LEAST, LEVEL_ABOUT, LEVEL_AT_MOST, COVERAGE, COUNT, CHANGE_VS_BASE ->
+                    GoalAssessor.assess(input, thresholds);
+        };
+    }
+}

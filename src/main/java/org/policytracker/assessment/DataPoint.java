@@ -1,0 +1,49 @@
+package org.policytracker.assessment;
+
+import java.time.LocalDate;
+import java.util.Objects;
+import org.policytracker.observation.ObservationForm;
+
+/**
+ * One published value of an indicator for one period, in the form it was published.
+ *
+ * <p>Periods are calendar years for now. Everything the engine needs from a period goes through
+ * {@link #period()}, {@link #periodEnd()} and {@link #year()}, so that finer periods (quarters) can be
+ * added here later without touching the callers' contract.
+ *
+ * @param year  the calendar year the value is for
+ * @param value the level (in the indicator's unit), the percent change on the previous year
+ *              ({@code -3.4} for 比上年下降3.4%), or an index level — according to {@code form}
+ * @param form  how the value is stated
+ */
+public record DataPoint(int year, double value, ObservationForm form) {
+
+    public DataPoint {
+        Objects.requireNonNull(form, "form");
+        if (!Double.isFinite(value)) {
+            throw new IllegalArgumentException("value of " + year + " is not a finite number: " + value);
+        }
+    }
+
+    public static DataPoint level(int year, double value) {
+        return new DataPoint(year, value, ObservationForm.LEVEL);
+    }
+
+    public static DataPoint yoy(int year, double percentChange) {
+        return new DataPoint(year, percentChange, ObservationForm.YOY_CHANGE_PCT);
+    }
+
+    public static DataPoint index(int year, double value) {
+        return new DataPoint(year, value, ObservationForm.INDEX);
+    }
+
+    /** The period as shown in the API ("2024"). */
+    public String period() {
+        return String.valueOf(year);
+    }
+
+    /** The last day of the period: the value counts for an assessment as of this day or later. */
+    public LocalDate periodEnd() {
+        return LocalDate.of(year, 12, 31);
+    }
+}

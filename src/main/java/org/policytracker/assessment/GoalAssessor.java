@@ -1,0 +1,100 @@
+package org.policytracker.assessment;
+
+import org.policytracker.assessment.Assessment.Explanation;
+import org.policytracker.catalogue.TargetKind;
+
+/**
+ * Targets with a value to reach: LEVEL_AT_LEAST, LEVEL_ABOUT, LEVEL_AT_MOST, COVERAGE, COUNT,
+ * CHANGE_VS_BASE (on the chained index) and MAINTAIN with a level.
+ *
+ * <p>Status, in order: NO_DATA (see {@link #noData}); ACHIEVED when the latest value meets the goal
+ * (MAINTAIN: only in the target year); MISSED when the latest value is the target year's; MAINTAIN
+ * before the target year at the level: ON_TRACK; OFF_TRACK when the baseline already met the goal
+ * and the latest value no longer does; ON_TRACK when the projection v̂_T meets the goal (this only
+ * matters within a tolerance); otherwise by the pace ratio R against the thresholds.
+ */
+final class GoalAssessor {
+
+    private GoalAssessor() {
+    }
+
+    static Assessment assess(AssessmentInput input, Thresholds thresholds) {
+        TargetSpec spec = input.spec();
+        if (spec.targetValue() == null) {
+            return Draft.of(spec, input.asOf()).build(Status.NO_DATA, Wording.noTargetValue());
+        }
+        Observations obs = Observations.of(input.points(), input.asOf(), spec.targetYear());
+        boolean change = spec.kind() == TargetKind.CHANGE_VS_BASE;
+        Track track = change ? Track.ofChange(spec, obs) : Track.ofLevels(spec, obs, spec.baselineYear(), false);
+        if (change && track == null) {
+            return Draft.of(spec, input.asOf()).build(Status.NO_DATA, Wording.of("目标缺少基期或基期值，无法评估。",
+                    "The target lacks a base year or a baseline value, so it cannot be assessed."));
+        }
+        Assessment noData = noData(spec, obs, track, spec.baselineYear(), input);
+        return noData != null ? noData : judge(spec, track, thresholds, Draft.of(spec, track, input.asOf()));
+    }
+
+    /**
+     * NO_DATA when there is nothing to judge yet: no baseline (no value, no level observation), a
+     * target year not after the baseline year, or no value after the baseline year. Null otherwise.
+     */
+    static Assessment noData(TargetSpec spec, Observations obs, Track track, Integer anchorYear,
+            AssessmentInput input) {
+        if (track == null) {
+            return Draft.of(spec, input.asOf()).build(Status.NO_DATA,
+                    obs.isEmpty() ? Wording.noObservations() : Wording.noLevel(anchorYear));
+        }
+        Draft draft = Draft.of(spec, track, input.asOf());
+        int baselineYear = track.baselineYear();
+        if (spec.targetYear() <= baselineYear) {
+            return draft.build(Status.NO_DATA, Wording.targetNotAfterBaseline(spec.targetYear(), baselineYear));
+        }
+        if (track.latestYear() == null) {
+            Explanation why = track.baselineObserved()
+                    ? Wording.onlyBaselineObservation(baselineYear) : Wording.nothingAfter(baselineYear);
+            return draft.build(Status.NO_DATA, why.then(Wording.gap(track.chain())));
+        }
+        return null;
+    }
+
+    private static Assessment judge(TargetSpec spec, Track track, Thresholds thresholds, Draft draft) {
+        int baselineYear = track.baselineYear();
+        int latestYear = track.latestYear();
+        double baseline = track.baselineValue();
+        double latest = track.latestValue();
+        Goal goal = Goal.of(spec, baseline);
+        Pace pace = Pace.of(baselineYear, baseline, latestYear, latest, spec.targetYear(), goal.target());
+        boolean baselineMet = goal.isMetBy(baseline);
+        draft.projected = track.report(pace.projected());
+        draft.observedRate = pace.observedRate();
+        if (!baselineMet) {
+            draft.progress = Draft.progress(baseline, latest, goal.target());
+            draft.requiredRate = pace.requiredRate();
+            draft.ratio = pace.ratio();
+        }
+        Explanation value = Wording.valueAt(track, latestYear, latest);
+        Explanation target = Wording.goal(spec, goal, track);
+        boolean maintain = spec.kind() == TargetKind.MAINTAIN;
+        boolean deadline = latestYear == spec.targetYear();
+        boolean met = goal.isMetBy(latest);
+        Status status;
+        Explanation why;
+        if (met && (deadline || !maintain)) {
+            status = Status.ACHIEVED;
+            why = Wording.achieved(value, target);
+        } else if (deadline) {
+            status = Status.MISSED;
+            why = Wording.missed(latestYear, Wording.phrase(track, latest), target);
+        } else if (met) {
+            status = Status.ON_TRACK;
+            why = Wording.maintained(value, target, spec.targetYear());
+        } else if (baselineMet) {
+            status = Status.OFF_TRACK;
+            why = Wording.fellBack(baselineYear, value, target);
+        } else {
+            status = goal.isMetBy(pace.projected()) ? Status.ON_TRACK : thresholds.classify(pace.ratio());
+            why = Wording.pace(pace, track, spec.targetYear());
+        }
+        return draft.build(status, why.then(Wording.gap(track.chain())));
+    }
+}

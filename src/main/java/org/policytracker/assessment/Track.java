@@ -1,0 +1,107 @@
+package org.policytracker.assessment;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.policytracker.assessment.Assessment.PeriodValue;
+import org.policytracker.assessment.Assessment.ValueBasis;
+import org.policytracker.observation.ObservationForm;
+
+/**
+ * A resolved baseline and the chain of values after it, on one scale: levels in the indicator's
+ * unit, or an index relative to an origin year (1 = the origin year's value), reported as the
+ * signed cumulative percent change from the origin.
+ *
+ * @param basis            the scale
+ * @param originYear       CHANGE_PCT: the year whose value is 1
+ * @param baselineObserved whether the baseline is an observation serving as baseline (the target has
+ *                         no baseline value of its own)
+ * @param chain            the values, starting at the baseline year
+ */
+record Track(ValueBasis basis, int originYear, boolean baselineObserved, Chain chain) {
+
+    /**
+     * The chained index of a CHANGE_VS_BASE target: 1 at the base year, 1 + baselineValue/100 at the
+     * baseline year; null when the target lacks the years to anchor it.
+     */
+    static Track ofChange(TargetSpec spec, Observations obs) {
+        Integer origin = spec.baseYear() != null ? spec.baseYear() : spec.baselineYear();
+        if (origin == null) {
+            return null;
+        }
+        int baselineYear = spec.baselineYear() != null ? spec.baselineYear() : origin;
+        Double baseline = spec.baselineValue();
+        if (baselineYear < origin || (baseline == null && baselineYear != origin)) {
+            return null;
+        }
+        Map<Integer, Double> seeds = new HashMap<>();
+        seeds.put(origin, 1.0);
+        seeds.put(baselineYear, 1 + (baseline == null ? 0 : baseline) / 100);
+        return new Track(ValueBasis.CHANGE_PCT, origin, false, Chain.build(obs, seeds, false, baselineYear));
+    }
+
+    /**
+     * The levels of a target, from the first of: the target's baseline value at {@code anchorYear}; a
+     * LEVEL observation at {@code anchorYear}; (when {@code relativeAllowed}, for judgements that need
+     * no unit) an index of 1 at {@code anchorYear} carried by year-on-year changes or ratios; the
+     * earliest LEVEL observation from {@code anchorYear} on. Null when none applies.
+     */
+    static Track ofLevels(TargetSpec spec, Observations obs, Integer anchorYear, boolean relativeAllowed) {
+        if (anchorYear != null && spec.baselineValue() != null && anchorYear.equals(spec.baselineYear())) {
+            return level(obs, anchorYear, spec.baselineValue(), false);
+        }
+        Double observedAtAnchor = anchorYear == null ? null : obs.value(anchorYear, ObservationForm.LEVEL);
+        if (observedAtAnchor != null) {
+            return level(obs, anchorYear, observedAtAnchor, true);
+        }
+        Track relative = null;
+        if (relativeAllowed && anchorYear != null) {
+            relative = new Track(ValueBasis.CHANGE_PCT, anchorYear, false,
+                    Chain.build(obs, Map.of(anchorYear, 1.0), false, anchorYear));
+            if (relative.latestYear() != null) {
+                return relative;
+            }
+        }
+        Integer first = obs.firstYear(ObservationForm.LEVEL, anchorYear);
+        if (first != null) {
+            Track earliest = level(obs, first, obs.value(first, ObservationForm.LEVEL), true);
+            if (relative == null || earliest.latestYear() != null) {
+                return earliest;
+            }
+        }
+        return relative;
+    }
+
+    private static Track level(Observations obs, int year, double value, boolean observed) {
+        return new Track(ValueBasis.LEVEL, year, observed, Chain.build(obs, Map.of(year, value), true, year));
+    }
+
+    int baselineYear() {
+        return chain.startYear();
+    }
+
+    double baselineValue() {
+        return chain.startValue();
+    }
+
+    /** The latest year after the baseline with a value, or null. */
+    Integer latestYear() {
+        return chain.latestYear();
+    }
+
+    double latestValue() {
+        return chain.value(chain.latestYear());
+    }
+
+    /** A value of the chain as reported: the level, or the signed cumulative percent change. */
+    double report(double value) {
+        return basis == ValueBasis.LEVEL ? value : (value - 1) * 100;
+    }
+
+    PeriodValue baselinePeriodValue() {
+        return PeriodValue.of(baselineYear(), report(baselineValue()));
+    }
+
+    PeriodValue latestPeriodValue() {
+        return latestYear() == null ? null : PeriodValue.of(latestYear(), report(latestValue()));
+    }
+}

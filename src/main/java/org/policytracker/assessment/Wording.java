@@ -1,0 +1,240 @@
+package org.policytracker.assessment;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+import org.policytracker.assessment.Assessment.Explanation;
+import org.policytracker.assessment.Assessment.ValueBasis;
+import org.policytracker.catalogue.Direction;
+import org.policytracker.catalogue.TargetKind;
+
+/**
+ * The sentences of the explanations, in Chinese and English. Rates are written with two decimals
+ * (3.89 %), projected changes with one (11.0 %), levels with up to two decimals (four below 1).
+ */
+final class Wording {
+
+    private Wording() {
+    }
+
+    static Explanation of(String zh, String en) {
+        return new Explanation(zh, en);
+    }
+
+    // ------------------------------------------------------------------ numbers
+
+    /** A level: up to two decimals (four when below 1 in size), without trailing zeros. */
+    static String num(double value) {
+        int scale = Math.abs(value) >= 1 ? 2 : 4;
+        String text = BigDecimal.valueOf(value).setScale(scale, RoundingMode.HALF_UP).stripTrailingZeros()
+                .toPlainString();
+        return text.equals("-0") ? "0" : text;
+    }
+
+    /** The size of a percentage, with the given decimals. */
+    static String pct(double value, int decimals) {
+        return String.format(Locale.ROOT, "%." + decimals + "f", Math.abs(value));
+    }
+
+    /** A pace ratio: up to three decimals, so that 0.949 and 0.951 read differently. */
+    static String ratio(double value) {
+        return BigDecimal.valueOf(value).setScale(3, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
+    }
+
+    static String years(List<Integer> years, String separator) {
+        return years.stream().map(String::valueOf).collect(Collectors.joining(separator));
+    }
+
+    static String capitalise(String text) {
+        return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
+    }
+
+    // ------------------------------------------------------------------ pieces
+
+    /** A value: "为19.8" / "19.8"; on the change scale "比2020年下降4.57%" / "4.57 % below 2020". */
+    static Explanation phrase(Track track, double value) {
+        if (track.basis() == ValueBasis.LEVEL) {
+            return of("为" + num(value), num(value));
+        }
+        double change = track.report(value);
+        return of("比" + track.originYear() + "年" + (change < 0 ? "下降" : "增长") + pct(change, 2) + "%",
+                pct(change, 2) + " % " + (change < 0 ? "below " : "above ") + track.originYear());
+    }
+
+    /** "2024年为19.8" / "in 2024 the value was 19.8". */
+    static Explanation valueAt(Track track, int year, double value) {
+        Explanation phrase = phrase(track, value);
+        return of(year + "年" + phrase.zh(), "in " + year + " the value was " + phrase.en());
+    }
+
+    /** The condition: "不低于12" / "at least 12", "20左右，不低于19.5", "比2020年下降18%". */
+    static Explanation goal(TargetSpec spec, Goal goal, Track track) {
+        boolean up = goal.better() == Direction.UP;
+        boolean about = spec.toleranceOrZero() > 0;
+        double target = spec.targetValue();
+        if (spec.kind() == TargetKind.CHANGE_VS_BASE) {
+            double edge = up ? target - spec.toleranceOrZero() : target + spec.toleranceOrZero();
+            String zh = "比" + track.originYear() + "年" + (target < 0 ? "下降" : "增长") + num(Math.abs(target)) + "%";
+            String en = num(Math.abs(target)) + " % " + (target < 0 ? "below " : "above ") + track.originYear();
+            return about
+                    ? of(zh + "左右，至少" + (up ? "增长" : "下降") + num(Math.abs(edge)) + "%",
+                            "about " + en + ", at least " + num(Math.abs(edge)) + " % " + (up ? "above" : "below"))
+                    : of(zh, en);
+        }
+        String zhBound = (up ? "不低于" : "不高于") + num(goal.edge());
+        String enBound = (up ? "at least " : "at most ") + num(goal.edge());
+        return about
+                ? of(num(target) + "左右，" + zhBound, "about " + num(target) + ", " + enBound)
+                : of(zhBound, enBound);
+    }
+
+    /** "按此速度2025年将达到9.74。" / "at this pace the value in 2025 will be 9.74." */
+    static Explanation atThisPace(Track track, int targetYear, double projected) {
+        Explanation projection = projection(track, targetYear, projected);
+        return of("按此速度" + projection.zh() + "。", "at this pace " + projection.en() + ".");
+    }
+
+    /** What the value will be in the target year at the observed pace. */
+    private static Explanation projection(Track track, int targetYear, double projected) {
+        if (track.basis() == ValueBasis.LEVEL) {
+            return of(targetYear + "年将达到" + num(projected), "the value in " + targetYear + " will be " + num(projected));
+        }
+        double change = track.report(projected);
+        return of(targetYear + "年将比" + track.originYear() + "年" + (change < 0 ? "下降" : "增长") + pct(change, 1) + "%",
+                targetYear + " will be " + pct(change, 1) + " % " + (change < 0 ? "below " : "above ")
+                        + track.originYear());
+    }
+
+    // ------------------------------------------------------------------ sentences
+
+    static Explanation achieved(Explanation value, Explanation goal) {
+        return of(value.zh() + "，已达到目标（" + goal.zh() + "）。",
+                capitalise(value.en()) + ", which meets the target (" + goal.en() + ").");
+    }
+
+    static Explanation missed(int year, Explanation phrase, Explanation goal) {
+        return of("目标年" + year + "年" + phrase.zh() + "，未达到目标（" + goal.zh() + "）。",
+                "In " + year + ", the deadline year, the value was " + phrase.en() + ", which misses the target ("
+                        + goal.en() + ").");
+    }
+
+    static Explanation fellBack(int baselineYear, Explanation value, Explanation goal) {
+        return of("基期" + baselineYear + "年已达到目标（" + goal.zh() + "），但" + value.zh() + "，已不再达标。",
+                "The " + baselineYear + " baseline already met the target (" + goal.en() + "), but " + value.en()
+                        + ", which no longer meets it.");
+    }
+
+    static Explanation maintained(Explanation value, Explanation goal, int targetYear) {
+        return of(value.zh() + "，达到目标水平（" + goal.zh() + "），需保持至" + targetYear + "年。",
+                capitalise(value.en()) + ", at the target level (" + goal.en() + "); it must be kept until "
+                        + targetYear + ".");
+    }
+
+    /** "需年均下降3.89%，实际年均下降2.31%（速度比0.59），按此速度2025年将比2020年下降11.0%。" */
+    static Explanation pace(Pace pace, Track track, int targetYear) {
+        Explanation projection = projection(track, targetYear, pace.projected());
+        String zhRatio = pace.ratio() == null ? "" : "速度比" + ratio(pace.ratio());
+        String enRatio = pace.ratio() == null ? "" : "pace ratio " + ratio(pace.ratio());
+        if (!pace.linear()) {
+            return of("需年均" + zhRate(pace.required()) + "%，实际年均" + zhRate(pace.observed()) + "%"
+                            + (zhRatio.isEmpty() ? "" : "（" + zhRatio + "）") + "，按此速度" + projection.zh() + "。",
+                    "Needs " + enRate(pace.required()) + " % a year; achieved " + enRate(pace.observed()) + " % a year"
+                            + (enRatio.isEmpty() ? "" : " (" + enRatio + ")") + "; at this pace " + projection.en() + ".");
+        }
+        String zhNote = (zhRatio.isEmpty() ? "" : zhRatio + "；") + "数值含零或负数，按线性速度计算";
+        String enNote = (enRatio.isEmpty() ? "" : enRatio + "; ") + "linear, as the values include zero or negatives";
+        return of("需年均" + zhStep(pace.required()) + "，实际年均" + zhStep(pace.observed()) + "（" + zhNote
+                        + "），按此速度" + projection.zh() + "。",
+                "Needs " + enStep(pace.required()) + " a year; achieved " + enStep(pace.observed()) + " a year ("
+                        + enNote + "); at this pace " + projection.en() + ".");
+    }
+
+    /**
+     * The first part of an average-growth sentence: "目标年均增长8%左右（年均增速不低于7.5%），2021–2022年实际年均增长6.00%（速度比0.75），"
+     * / "The target is a rise of about 8 % a year (at least 7.5 %); achieved a rise of 6.00 % a year over
+     * 2021–2022 (pace ratio 0.75); ".
+     */
+    static Explanation growth(TargetSpec spec, Goal goal, double observed, Double ratio, String period) {
+        double target = spec.targetValue();
+        boolean about = spec.toleranceOrZero() > 0;
+        boolean up = goal.better() == Direction.UP;
+        String size = num(Math.abs(target));
+        String edge = num(goal.edge());
+        String zhTarget = "目标年均" + (target < 0 ? "下降" : "增长") + size + "%"
+                + (about ? "左右（年均增速" + (up ? "不低于" : "不高于") + edge + "%）" : "");
+        String enTarget = "The target is " + (target < 0 ? "a fall of " : "a rise of ") + (about ? "about " : "")
+                + size + " % a year" + (about ? " (" + (up ? "at least " : "at most ") + edge + " %)" : "");
+        String zhRatio = ratio == null ? "" : "（速度比" + ratio(ratio) + "）";
+        String enRatio = ratio == null ? "" : " (pace ratio " + ratio(ratio) + ")";
+        return of(zhTarget + "，" + period + "年实际年均" + zhRate(observed) + "%" + zhRatio + "，",
+                enTarget + "; achieved " + enRate(observed) + " % a year over " + period + enRatio + "; ");
+    }
+
+    static String zhRate(double percent) {
+        return (percent < 0 ? "下降" : "增长") + pct(percent, 2);
+    }
+
+    static String enRate(double percent) {
+        return (percent < 0 ? "a fall of " : "a rise of ") + pct(percent, 2);
+    }
+
+    private static String zhStep(double step) {
+        return (step < 0 ? "减少" : "增加") + num(Math.abs(step));
+    }
+
+    private static String enStep(double step) {
+        return (step < 0 ? "a decrease of " : "an increase of ") + num(Math.abs(step));
+    }
+
+    /** Which year is missing from the chain (or could not be linked), or null when the chain is whole. */
+    static Explanation gap(Chain chain) {
+        int reached = chain.reachedYear();
+        if (!chain.missingYears().isEmpty()) {
+            return of("缺少" + years(chain.missingYears(), "、") + "年数据，链式计算止于" + reached + "年。",
+                    "Data for " + years(chain.missingYears(), ", ") + (chain.missingYears().size() == 1 ? " is" : " are")
+                            + " missing, so the chain stops at " + reached + ".");
+        }
+        if (chain.unlinkedYear() != null) {
+            return of(chain.unlinkedYear() + "年的数据无法与此前的数据衔接，链式计算止于" + reached + "年。",
+                    "The " + chain.unlinkedYear() + " data cannot be linked to earlier values, so the chain stops at "
+                            + reached + ".");
+        }
+        return null;
+    }
+
+    // ------------------------------------------------------------------ no data
+
+    static Explanation noTargetValue() {
+        return of("目标没有目标值，无法评估。", "The target has no target value, so it cannot be assessed.");
+    }
+
+    static Explanation noObservations() {
+        return of("尚无观测数据。", "No observations yet.");
+    }
+
+    static Explanation noLevel(Integer fromYear) {
+        return fromYear == null
+                ? of("没有可作为基期的水平值（需要基期值或水平观测值）。",
+                        "No level to serve as the baseline (a baseline value or an observed level is needed).")
+                : of("没有可作为基期的水平值（需要基期值，或" + fromYear + "年及以后的水平观测值）。",
+                        "No level to serve as the baseline (a baseline value or a level observed from " + fromYear
+                                + " on is needed).");
+    }
+
+    static Explanation targetNotAfterBaseline(int targetYear, int baselineYear) {
+        return of("目标年" + targetYear + "年不晚于基期" + baselineYear + "年，无法评估。",
+                "The target year " + targetYear + " is not after the baseline year " + baselineYear
+                        + ", so the target cannot be assessed.");
+    }
+
+    static Explanation onlyBaselineObservation(int year) {
+        return of("仅有" + year + "年的观测值，作为基期，还需要之后年份的观测值。",
+                "Only the " + year + " observation, which serves as the baseline; a later one is needed.");
+    }
+
+    static Explanation nothingAfter(int baselineYear) {
+        return of("尚无" + baselineYear + "年之后的观测数据。", "No observation after " + baselineYear + " yet.");
+    }
+}
