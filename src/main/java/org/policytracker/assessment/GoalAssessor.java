@@ -2,6 +2,7 @@ package org.policytracker.assessment;
 
 import org.policytracker.assessment.Assessment.Explanation;
 import org.policytracker.catalogue.TargetKind;
+import org.policytracker.catalogue.ValueType;
 
 /**
  * Targets with a value to reach: LEVEL_AT_LEAST, LEVEL_ABOUT, LEVEL_AT_MOST, COVERAGE, COUNT,
@@ -64,6 +65,9 @@ final class GoalAssessor {
         double latest = track.latestValue();
         Goal goal = Goal.of(spec, baseline);
         Pace pace = Pace.of(baselineYear, baseline, latestYear, latest, spec.targetYear(), goal.target());
+        if (spec.valueType() == ValueType.SHARE && track.basis() == Assessment.ValueBasis.LEVEL) {
+            pace = pace.projectedAtMost(100);
+        }
         boolean baselineMet = goal.isMetBy(baseline);
         draft.projected = track.report(pace.projected());
         draft.observedRate = pace.observedRate();

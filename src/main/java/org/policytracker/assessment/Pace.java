@@ -30,6 +30,11 @@ record Pace(boolean linear, double observed, double required, Double ratio, doub
         return new Pace(true, observed, required, ratio(observed, required), vt + observed * (targetYear - t));
     }
 
+    /** The same pace with the projection held within a bound (a share cannot pass 100 %). */
+    Pace projectedAtMost(double bound) {
+        return projected <= bound ? this : new Pace(linear, observed, required, ratio, bound);
+    }
+
     /** The geometric observed rate in percent per year, or null when a value is not positive. */
     static Double observedRate(int b, double vb, int t, double vt) {
         return vb > 0 && vt > 0 ? (Math.pow(vt / vb, 1.0 / (t - b)) - 1) * 100 : null;
