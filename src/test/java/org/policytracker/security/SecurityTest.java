@@ -25,7 +25,7 @@ class SecurityTest {
 
     @Test
     void shouldRefuseAnonymousReadsWith401() {
-        given().get("/api/targets").then().statusCode(401).header("WWW-Authenticate", containsString("basic"));
+        given().get("/api/targets").then().statusCode(401).header("WWW-Authenticate", containsString("Basic"));
         given().get("/api/documents").then().statusCode(401);
         given().get("/q/openapi").then().statusCode(401);
     }
