@@ -110,17 +110,7 @@ class CatalogueLoaderTest {
 
     /** A copy of the seed with one note changed and one target removed. */
     private void changedSeed() throws IOException {
-        Path seed = Path.of("seed-data");
-        try (Stream<Path> files = Files.walk(seed)) {
-            for (Path p : files.toList()) {
-                Path copy = dir.resolve(seed.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(copy);
-                } else {
-                    Files.copy(p, copy);
-                }
-            }
-        }
+        SeedCopy.copy(dir);
         Path carbon = dir.resolve("carbon-peak-neutrality.yaml");
         String text = Files.readString(carbon);
         int start = text.indexOf("  - id: " + REMOVED);

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,17 +21,7 @@ class SeedReaderTest {
 
     @BeforeEach
     void copySeed() throws IOException {
-        Path seed = Path.of("seed-data");
-        try (Stream<Path> files = Files.walk(seed)) {
-            for (Path p : files.toList()) {
-                Path copy = dir.resolve(seed.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(copy);
-                } else {
-                    Files.copy(p, copy);
-                }
-            }
-        }
+        SeedCopy.copy(dir);
     }
 
     @Test

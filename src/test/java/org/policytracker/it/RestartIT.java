@@ -11,8 +11,8 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.policytracker.catalogue.SeedCopy;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -84,17 +84,7 @@ class RestartIT {
     @Test
     void shouldRefuseToStartOnAMalformedSeedNamingFileEntryAndField() throws Exception {
         Path seed = work.resolve("seed");
-        Path source = Path.of(System.getProperty("tracker.seed.source", "seed-data"));
-        try (Stream<Path> files = Files.walk(source)) {
-            for (Path p : files.toList()) {
-                Path copy = seed.resolve(source.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(copy);
-                } else {
-                    Files.copy(p, copy);
-                }
-            }
-        }
+        SeedCopy.copy(Path.of(System.getProperty("tracker.seed.source", "seed-data")), seed);
         Path carbon = seed.resolve("carbon-peak-neutrality.yaml");
         Files.writeString(carbon, Files.readString(carbon).replaceFirst("kind: LEVEL_ABOUT", "kind: ABOUT"));
         Map<String, String> env = Map.of("TRACKER_DATA_DIR", work.resolve("data").toString(),
