@@ -39,7 +39,8 @@ class SecurityTest {
     @Test
     void shouldLeaveHealthOpen() {
         given().get("/q/health/live").then().statusCode(200);
-        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"))
+                .body("checks.name", hasItem("catalogue"));
     }
 
     @Test
