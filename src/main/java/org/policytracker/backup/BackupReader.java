@@ -1,0 +1,205 @@
+package org.policytracker.backup;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
+import java.io.InputStream;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Replaces the state with a backup's, on the caller's connection and transaction: every table is
+ * emptied, then the rows are inserted as they are read (streamed), then generated ids are set to
+ * continue after the restored ones. Any problem throws, and the caller rolls everything back.
+ */
+final class BackupReader {
+
+    private static final int BATCH = 1000;
+
+    /** A backup that cannot be restored here, with the reason for the admin. */
+    static final class RefusedBackup extends RuntimeException {
+        private final String field;
+
+        RefusedBackup(String field, String message) {
+            super(message);
+            this.field = field;
+        }
+
+        String field() {
+            return field;
+        }
+    }
+
+    private BackupReader() {
+    }
+
+    /**
+     * @param versionProblem why a backup of the given schema version cannot be restored here; null if it can
+     * @return rows restored per table
+     */
+    static Map<String, Long> restore(Connection connection, InputStream in, Function<String, String> versionProblem)
+            throws IOException, SQLException {
+        try (JsonParser json = new JsonFactory().createParser(in)) {
+            expect(json.nextToken() == JsonToken.START_OBJECT, "the file is not a JSON object");
+            Map<String, String> header = new HashMap<>();
+            Map<String, Long> restored = new LinkedHashMap<>();
+            while (json.nextToken() == JsonToken.FIELD_NAME) {
+                String field = json.currentName();
+                json.nextToken();
+                if (BackupFormat.TABLES.equals(field)) {
+                    checkHeader(header, versionProblem);
+                    emptyAll(connection);
+                    readTables(connection, json, restored);
+                } else if (json.currentToken().isScalarValue()) {
+                    header.put(field, json.getText());
+                } else {
+                    json.skipChildren();
+                }
+            }
+            expect(!restored.isEmpty(), "the file has no tables");
+            for (String table : BackupTables.ALL) {
+                expect(restored.containsKey(table), "the file lacks the table " + table);
+            }
+            restartIdentities(connection);
+            return restored;
+        }
+    }
+
+    private static void checkHeader(Map<String, String> header, Function<String, String> versionProblem) {
+        if (!BackupFormat.FORMAT.equals(header.get(BackupFormat.FORMAT_FIELD))) {
+            throw new RefusedBackup(BackupFormat.FORMAT_FIELD, "the file is not a Policy Target Tracker backup (its "
+                    + "\"format\" is not \"" + BackupFormat.FORMAT + "\")");
+        }
+        String version = header.get(BackupFormat.SCHEMA_VERSION);
+        String problem = version == null ? "the file names no schemaVersion" : versionProblem.apply(version);
+        if (problem != null) {
+            throw new RefusedBackup(BackupFormat.SCHEMA_VERSION, problem);
+        }
+    }
+
+    private static void emptyAll(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            for (int i = BackupTables.ALL.size() - 1; i >= 0; i--) {
+                statement.executeUpdate("DELETE FROM " + BackupTables.ALL.get(i));
+            }
+        }
+    }
+
+    private static void readTables(Connection connection, JsonParser json, Map<String, Long> restored)
+            throws IOException, SQLException {
+        expect(json.currentToken() == JsonToken.START_OBJECT, "\"tables\" is not an object");
+        while (json.nextToken() == JsonToken.FIELD_NAME) {
+            String table = json.currentName();
+            expect(BackupTables.ALL.contains(table), "the file has an unknown table " + table);
+            expect(!restored.containsKey(table), "the file has the table " + table + " twice");
+            json.nextToken();
+            restored.put(table, readTable(connection, table, json));
+        }
+    }
+
+    private static long readTable(Connection connection, String table, JsonParser json)
+            throws IOException, SQLException {
+        expect(json.currentToken() == JsonToken.START_OBJECT, "table " + table + " is not an object");
+        expect(json.nextToken() == JsonToken.FIELD_NAME && BackupFormat.COLUMNS.equals(json.currentName())
+                && json.nextToken() == JsonToken.START_ARRAY, "table " + table + " does not start with its columns");
+        List<String> columns = new ArrayList<>();
+        while (json.nextToken() == JsonToken.VALUE_STRING) {
+            columns.add(json.getText().toLowerCase(Locale.ROOT));
+        }
+        Map<String, Integer> types = columnTypes(connection, table);
+        for (String column : columns) {
+            expect(types.containsKey(column), "table " + table + " has a column " + column + " this schema lacks");
+        }
+        expect(json.nextToken() == JsonToken.FIELD_NAME && BackupFormat.ROWS.equals(json.currentName())
+                && json.nextToken() == JsonToken.START_ARRAY, "table " + table + " has no rows array");
+        String sql = "INSERT INTO " + table + " (" + String.join(", ", columns) + ") VALUES ("
+                + String.join(", ", columns.stream().map(c -> "?").toList()) + ")";
+        long count = 0;
+        try (PreparedStatement insert = connection.prepareStatement(sql)) {
+            while (json.nextToken() == JsonToken.START_ARRAY) {
+                for (int c = 0; c < columns.size(); c++) {
+                    expect(json.nextToken() != JsonToken.END_ARRAY, "a row of " + table + " is too short");
+                    bind(insert, c + 1, types.get(columns.get(c)), json);
+                }
+                expect(json.nextToken() == JsonToken.END_ARRAY, "a row of " + table + " is too long");
+                insert.addBatch();
+                if (++count % BATCH == 0) {
+                    insert.executeBatch();
+                }
+            }
+            insert.executeBatch();
+        }
+        expect(json.nextToken() == JsonToken.END_OBJECT, "table " + table + " has fields after its rows");
+        return count;
+    }
+
+    private static void bind(PreparedStatement insert, int index, int sqlType, JsonParser json)
+            throws IOException, SQLException {
+        if (json.currentToken() == JsonToken.VALUE_NULL) {
+            insert.setNull(index, sqlType);
+            return;
+        }
+        switch (sqlType) {
+            case Types.BIGINT -> insert.setLong(index, json.getLongValue());
+            case Types.INTEGER, Types.SMALLINT -> insert.setInt(index, json.getIntValue());
+            case Types.DOUBLE, Types.FLOAT, Types.REAL -> insert.setDouble(index, json.getDoubleValue());
+            case Types.NUMERIC, Types.DECIMAL -> insert.setBigDecimal(index, json.getDecimalValue());
+            case Types.BOOLEAN, Types.BIT -> insert.setBoolean(index, json.getBooleanValue());
+            case Types.DATE -> insert.setObject(index, LocalDate.parse(json.getText()));
+            case Types.TIMESTAMP_WITH_TIMEZONE, Types.TIMESTAMP ->
+                    insert.setObject(index, OffsetDateTime.parse(json.getText()));
+            default -> insert.setString(index, json.getText());
+        }
+    }
+
+    private static Map<String, Integer> columnTypes(Connection connection, String table) throws SQLException {
+        Map<String, Integer> types = new HashMap<>();
+        try (Statement statement = connection.createStatement();
+                ResultSet empty = statement.executeQuery("SELECT * FROM " + table + " WHERE 1 = 0")) {
+            ResultSetMetaData meta = empty.getMetaData();
+            for (int c = 1; c <= meta.getColumnCount(); c++) {
+                types.put(meta.getColumnLabel(c).toLowerCase(Locale.ROOT), meta.getColumnType(c));
+            }
+        }
+        return types;
+    }
+
+    /** Generated ids continue after the restored ones. */
+    private static void restartIdentities(Connection connection) throws SQLException {
+        boolean postgres = connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT)
+                .contains("postgres");
+        try (Statement statement = connection.createStatement()) {
+            for (String table : BackupTables.WITH_IDENTITY) {
+                long next;
+                try (ResultSet max = statement.executeQuery("SELECT COALESCE(MAX(id), 0) + 1 FROM " + table)) {
+                    max.next();
+                    next = max.getLong(1);
+                }
+                statement.execute(postgres
+                        ? "SELECT setval(pg_get_serial_sequence('" + table + "', 'id'), " + next + ", false)"
+                        : "ALTER TABLE " + table + " ALTER COLUMN id RESTART WITH " + next);
+            }
+        }
+    }
+
+    private static void expect(boolean condition, String problem) {
+        if (!condition) {
+            throw new RefusedBackup("body", problem);
+        }
+    }
+}

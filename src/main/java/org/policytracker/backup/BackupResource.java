@@ -1,0 +1,131 @@
+package org.policytracker.backup;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.logging.Log;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import java.io.InputStream;
+import java.sql.Connection;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationVersion;
+import org.policytracker.security.Roles;
+import org.policytracker.system.Problems;
+
+/**
+ * The whole state in one database-independent file, and back: how an office moves from the
+ * embedded H2 default to PostgreSQL, and how an instance is restored.
+ */
+@Path("/api/admin")
+@RolesAllowed(Roles.ADMIN)
+@Tag(name = "Backup", description = "Whole-state backup and restore (admins)")
+public class BackupResource {
+
+    /** A restore of a large state may take a while; it stays one transaction. */
+    private static final int RESTORE_TIMEOUT_SECONDS = 3600;
+
+    private final AgroalDataSource dataSource;
+    private final Flyway flyway;
+    private final SecurityIdentity identity;
+
+    BackupResource(AgroalDataSource dataSource, Flyway flyway, SecurityIdentity identity) {
+        this.dataSource = dataSource;
+        this.flyway = flyway;
+        this.identity = identity;
+    }
+
+    public record RestoreResult(String schemaVersion, Map<String, Long> rows) {
+    }
+
+    @GET
+    @Path("/backup")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Download a backup", description = "One JSON file with the catalogue, values with their "
+            + "vintages, milestone states, the audit log, imports and users with their password hashes, read as "
+            + "one consistent snapshot. It restores into H2 or PostgreSQL alike.")
+    public Response backup() {
+        String version = schemaVersion();
+        String user = identity.getPrincipal().getName();
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS);
+        StreamingOutput body = out -> {
+            try (Connection connection = dataSource.getConnection()) {
+                connection.setAutoCommit(false);
+                connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+                connection.setReadOnly(true);
+                BackupWriter.write(connection, version, user, now, out);
+                connection.commit();
+            } catch (java.sql.SQLException e) {
+                throw new java.io.IOException("Backup failed", e);
+            }
+        };
+        String name = "tracker-backup-" + now.toString().replace(":", "") + ".json";
+        return Response.ok(body).header("Content-Disposition", "attachment; filename=\"" + name + "\"").build();
+    }
+
+    @POST
+    @Path("/restore")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Restore a backup", description = "Replaces the whole state of this instance with the "
+            + "file's, all or nothing. A file from a newer schema than this application's is refused.")
+    @APIResponse(responseCode = "200", description = "Restored; rows per table")
+    @APIResponse(responseCode = "400", description = "Not a backup, or from a newer schema; nothing changed")
+    public RestoreResult restore(InputStream file) {
+        String current = schemaVersion();
+        try {
+            Map<String, Long> rows = QuarkusTransaction.requiringNew().timeout(RESTORE_TIMEOUT_SECONDS).call(() -> {
+                try (Connection connection = dataSource.getConnection()) {
+                    return BackupReader.restore(connection, file, version -> versionProblem(version, current));
+                }
+            });
+            Log.infof("Restored a backup: %s", rows);
+            return new RestoreResult(current, rows);
+        } catch (BackupReader.RefusedBackup e) {
+            throw Problems.badRequest(e.field(), e.getMessage() + "; nothing was changed");
+        } catch (RuntimeException e) {
+            if (e.getCause() instanceof com.fasterxml.jackson.core.JacksonException json) {
+                throw Problems.badRequest("body", "is not a readable backup file (" + json.getOriginalMessage()
+                        + "); nothing was changed");
+            }
+            if (e.getCause() instanceof java.sql.SQLException sql) {
+                Log.warnf(sql, "A restore was refused by the database");
+                throw Problems.badRequest("body", "holds rows this database refuses (" + sql.getMessage()
+                        + "); nothing was changed");
+            }
+            throw e;
+        }
+    }
+
+    private String schemaVersion() {
+        return flyway.info().current().getVersion().getVersion();
+    }
+
+    static String versionProblem(String backup, String current) {
+        MigrationVersion theirs;
+        try {
+            theirs = MigrationVersion.fromVersion(backup);
+        } catch (RuntimeException e) {
+            return "schemaVersion '" + backup + "' is not a schema version";
+        }
+        if (theirs.compareTo(MigrationVersion.fromVersion(current)) > 0) {
+            return "the backup is from a newer schema (version " + backup + ") than this application's (version "
+                    + current + "); upgrade the application, then restore";
+        }
+        return null;
+    }
+}

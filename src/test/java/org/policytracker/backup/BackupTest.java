@@ -1,0 +1,114 @@
+package org.policytracker.backup;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.policytracker.TestUsers.asAdmin;
+import static org.policytracker.TestUsers.asAnalyst;
+import static org.policytracker.TestUsers.asViewer;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Backup and restore on the running instance: the file holds every table, restore brings the state
+ * back exactly, and a file that cannot be restored changes nothing.
+ */
+@QuarkusTest
+class BackupTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Inject
+    DataSource dataSource;
+
+    @Test
+    void shouldListEveryTableOfTheSchemaButFlywaysHistory() throws Exception {
+        Set<String> tables = new HashSet<>();
+        try (Connection c = dataSource.getConnection();
+                ResultSet rs = c.getMetaData().getTables(null, null, "%", new String[] {"TABLE"})) {
+            while (rs.next()) {
+                String schema = String.valueOf(rs.getString("TABLE_SCHEM")).toLowerCase(Locale.ROOT);
+                if (schema.equals("public")) {
+                    tables.add(rs.getString("TABLE_NAME").toLowerCase(Locale.ROOT));
+                }
+            }
+        }
+        tables.remove("flyway_schema_history");
+        assertEquals(tables, new HashSet<>(BackupTables.ALL));
+    }
+
+    @Test
+    void shouldBeForAdminsOnly() {
+        asViewer().get("/api/admin/backup").then().statusCode(403);
+        asAnalyst().contentType(ContentType.JSON).body("{}").post("/api/admin/restore").then().statusCode(403);
+    }
+
+    @Test
+    void shouldRestoreTheStateExactlyAndDropWhatCameAfter() throws Exception {
+        asAnalyst().contentType(ContentType.JSON).body(Map.of("period", "2021", "value", 8.1, "note", "before backup"))
+                .post("/api/indicators/COPYRIGHT_INDUSTRIES_GDP_SHARE/observations").then().statusCode(201);
+        String backup = asAdmin().get("/api/admin/backup").then().statusCode(200)
+                .header("Content-Disposition", containsString("tracker-backup-")).extract().asString();
+        JsonNode file = JSON.readTree(backup);
+        assertEquals("policy-target-tracker-backup", file.get("format").asText());
+        assertTrue(file.at("/tables/target/rows").size() >= 50);
+        assertTrue(file.at("/tables/tracker_user/columns").toString().contains("password_hash"));
+        assertTrue(file.toString().contains("$2"), "users keep their bcrypt hashes");
+
+        asAnalyst().contentType(ContentType.JSON).body(Map.of("period", "2022", "value", 8.3))
+                .post("/api/indicators/COPYRIGHT_INDUSTRIES_GDP_SHARE/observations").then().statusCode(201);
+
+        asAdmin().contentType(ContentType.JSON).body(backup).post("/api/admin/restore").then().statusCode(200)
+                .body("rows.target", equalTo(file.at("/tables/target/rows").size()));
+        asViewer().get("/api/indicators/COPYRIGHT_INDUSTRIES_GDP_SHARE/observations/2022").then().statusCode(404);
+        asViewer().get("/api/indicators/COPYRIGHT_INDUSTRIES_GDP_SHARE/observations/2021").then().statusCode(200)
+                .body("note", equalTo("before backup"));
+        String again = asAdmin().get("/api/admin/backup").then().statusCode(200).extract().asString();
+        assertEquals(file.get("tables"), JSON.readTree(again).get("tables"), "every table as it was");
+        // New rows get new ids after a restore.
+        asAnalyst().contentType(ContentType.JSON).body(Map.of("period", "2022", "value", 8.4))
+                .post("/api/indicators/COPYRIGHT_INDUSTRIES_GDP_SHARE/observations").then().statusCode(201);
+    }
+
+    @Test
+    void shouldRefuseABackupFromANewerSchemaAndChangeNothing() throws Exception {
+        String backup = asAdmin().get("/api/admin/backup").then().extract().asString();
+        ObjectNode newer = (ObjectNode) JSON.readTree(backup);
+        newer.put("schemaVersion", "999");
+        ((ObjectNode) newer.get("tables")).remove("audit_event");
+        asAdmin().contentType(ContentType.JSON).body(JSON.writeValueAsString(newer)).post("/api/admin/restore")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("schemaVersion"))
+                .body("detail", containsString("newer schema (version 999)"));
+        assertEquals(JSON.readTree(backup).get("tables"),
+                JSON.readTree(asAdmin().get("/api/admin/backup").then().extract().asString()).get("tables"));
+    }
+
+    @Test
+    void shouldRollBackABrokenFileHalfWayThrough() throws Exception {
+        String backup = asAdmin().get("/api/admin/backup").then().extract().asString();
+        // Cut the file inside the observations: tables before it were already replaced, then it fails.
+        String broken = backup.substring(0, backup.indexOf("\"observation_vintage\"") + 40);
+        asAdmin().contentType(ContentType.JSON).body(broken).post("/api/admin/restore")
+                .then().statusCode(400).contentType("application/problem+json");
+        assertEquals(JSON.readTree(backup).get("tables"),
+                JSON.readTree(asAdmin().get("/api/admin/backup").then().extract().asString()).get("tables"),
+                "nothing changed");
+        asAdmin().contentType(ContentType.JSON).body("{\"format\": \"something-else\", \"tables\": {}}")
+                .post("/api/admin/restore").then().statusCode(400).body("errors[0].field", equalTo("format"));
+    }
+}
