@@ -2,7 +2,9 @@ package org.policytracker.system;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 
 /** The application's own settings; each can be set by environment variable (tracker.seed.dir → TRACKER_SEED_DIR). */
@@ -31,6 +33,8 @@ public interface TrackerConfig {
         @WithDefault("0.6")
         double atRisk();
     }
+    @WithName("import")
+    Import imports();
 
     interface Seed {
         /** A seed directory to load instead of the catalogue packaged in the application. */
@@ -46,5 +50,24 @@ public interface TrackerConfig {
     interface Admin {
         /** Password of the first admin, used only when the user table is empty. */
         Optional<String> password();
+    }
+
+    /** Bulk import of observations. */
+    interface Import {
+        /** Rows looked up and written per JDBC batch. */
+        @WithDefault("1000")
+        int batchSize();
+
+        /** A job's progress counters are saved every this many rows, so pollers on any instance see them. */
+        @WithDefault("5000")
+        int progressEvery();
+
+        /** Imports running at once on one instance; further ones wait as QUEUED. */
+        @WithDefault("2")
+        int maxParallel();
+
+        /** The longest the one write transaction of an import may take. */
+        @WithDefault("1h")
+        Duration writeTimeout();
     }
 }

@@ -1,0 +1,83 @@
+package org.policytracker.observation.imports;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Iterator;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * A UTF-8 CSV file (RFC 4180 quoting, with or without a byte-order mark), streamed. Empty lines
+ * are kept as rows, so that row numbers match those a spreadsheet shows.
+ */
+final class CsvTableReader implements TableReader {
+
+    private static final char BOM = '\uFEFF';
+    private static final char REPLACEMENT = '\uFFFD';
+    private static final CSVFormat FORMAT = CSVFormat.Builder.create(CSVFormat.RFC4180)
+            .setIgnoreEmptyLines(false)
+            .get();
+
+    private final CSVParser parser;
+    private final Iterator<CSVRecord> records;
+    private int lastRow;
+
+    CsvTableReader(Path file) throws IOException {
+        // Bytes that are not UTF-8 become U+FFFD, which next() refuses with the row it is in (a
+        // reporting decoder would fail a whole buffer ahead, at the wrong row).
+        Reader reader = new BufferedReader(new InputStreamReader(Files.newInputStream(file),
+                StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
+                        .onUnmappableCharacter(CodingErrorAction.REPLACE)), 1 << 16);
+        try {
+            skipByteOrderMark(reader);
+            this.parser = CSVParser.builder().setReader(reader).setFormat(FORMAT).get();
+        } catch (IOException | RuntimeException e) {
+            reader.close();
+            throw e;
+        }
+        this.records = parser.iterator();
+    }
+
+    private static void skipByteOrderMark(Reader reader) throws IOException {
+        reader.mark(1);
+        if (reader.read() != BOM) {
+            reader.reset();
+        }
+    }
+
+    @Override
+    public TableRow next() {
+        try {
+            if (!records.hasNext()) {
+                return null;
+            }
+            CSVRecord record = records.next();
+            lastRow = (int) record.getRecordNumber();
+            String[] values = record.values();
+            for (String value : values) {
+                if (value.indexOf(REPLACEMENT) >= 0) {
+                    throw new UnreadableFileException(lastRow, "is not UTF-8 text; save the CSV as UTF-8 (Excel: "
+                            + "\"CSV UTF-8\")", null);
+                }
+            }
+            return new TableRow(lastRow, values);
+        } catch (UncheckedIOException | IllegalStateException e) {
+            throw new UnreadableFileException(lastRow + 1, "is not valid CSV from this row on (check the quotes: a "
+                    + "quoted cell must end with a quote, and a quote inside it is written twice): "
+                    + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        parser.close();
+    }
+}

@@ -1,0 +1,115 @@
+package org.policytracker.observation.imports;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.NotFoundException;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The import_job rows: created, advanced and finished in their own short transactions (so a poller
+ * sees progress while the import's write transaction is still open), except for the final
+ * SUCCEEDED of a write, which commits with the data it describes.
+ */
+@ApplicationScoped
+public class ImportJobs {
+
+    private static final TypeReference<List<ImportError>> ERROR_LIST = new TypeReference<>() {
+    };
+
+    /** What a job was asked to do; fixed when it is created. */
+    record Spec(String id, ImportFormat format, boolean dryRun, ImportMode mode, String createdBy) {
+    }
+
+    private final ObjectMapper json;
+
+    ImportJobs(ObjectMapper json) {
+        this.json = json;
+    }
+
+    ImportJobView create(String fileName, ImportFormat format, boolean dryRun, ImportMode mode, String actor) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            ImportJob job = new ImportJob();
+            job.id = UUID.randomUUID().toString();
+            job.fileName = fileName;
+            job.format = format;
+            job.dryRun = dryRun;
+            job.mode = mode;
+            job.status = ImportStatus.QUEUED;
+            job.summary = write(ImportSummary.EMPTY);
+            job.errors = write(List.of());
+            job.createdBy = actor;
+            job.createdAt = now();
+            job.persist();
+            return view(job);
+        });
+    }
+
+    Spec spec(String id) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            ImportJob job = find(id);
+            return new Spec(job.id, job.format, job.dryRun, job.mode, job.createdBy);
+        });
+    }
+
+    /** Saves the job's state in a transaction of its own. */
+    void save(String id, ImportStatus status, Tally tally, int rowsWritten, ErrorCollector errors) {
+        QuarkusTransaction.requiringNew().run(() -> saveInCurrentTransaction(id, status, tally, rowsWritten, errors));
+    }
+
+    /** Saves the job's state in the caller's transaction: it commits or rolls back with the caller's writes. */
+    void saveInCurrentTransaction(String id, ImportStatus status, Tally tally, int rowsWritten, ErrorCollector errors) {
+        ImportJob job = find(id);
+        job.status = status;
+        job.rowsRead = tally.read;
+        job.rowsValid = tally.valid;
+        job.rowsWritten = rowsWritten;
+        job.errorCount = errors.count();
+        job.errors = write(errors.kept());
+        job.summary = write(tally.summary());
+        job.finishedAt = status.isFinal() ? now() : null;
+    }
+
+    public ImportJobView get(String id) {
+        return QuarkusTransaction.requiringNew().call(() -> view(find(id)));
+    }
+
+    private static ImportJob find(String id) {
+        ImportJob job = ImportJob.findById(id);
+        if (job == null) {
+            throw new NotFoundException("No import job has the id '" + id + "'");
+        }
+        return job;
+    }
+
+    private ImportJobView view(ImportJob job) {
+        try {
+            List<ImportError> errors = job.errors == null ? List.of() : json.readValue(job.errors, ERROR_LIST);
+            ImportSummary summary = job.summary == null ? null : json.readValue(job.summary, ImportSummary.class);
+            return new ImportJobView(job.id, job.fileName, job.format, job.dryRun, job.mode, job.status, job.rowsRead,
+                    job.rowsValid, job.rowsWritten, job.errorCount, errors, summary, job.createdBy, job.createdAt,
+                    job.finishedAt);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Import job " + job.id + " holds malformed JSON", e);
+        }
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot write import job state", e);
+        }
+    }
+
+    /** Microsecond precision, what both H2 and PostgreSQL store. */
+    static OffsetDateTime now() {
+        return OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+    }
+}

@@ -1,0 +1,105 @@
+package org.policytracker.observation.imports;
+
+import io.quarkus.logging.Log;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.control.ActivateRequestContext;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.policytracker.catalogue.Indicator;
+import org.policytracker.observation.imports.ObservationBatchWriter.ConcurrentChangeException;
+import org.policytracker.observation.imports.WritePass.RejectedDuringWrite;
+
+/**
+ * Runs an import job from QUEUED to its end: pass 1 checks every row; any error → REJECTED; a dry
+ * run stops there (SUCCEEDED with what would happen); else pass 2 writes it all in one transaction.
+ */
+@ApplicationScoped
+public class ImportRunner {
+
+    private final ImportJobs jobs;
+    private final ValidationPass validation;
+    private final WritePass writing;
+
+    ImportRunner(ImportJobs jobs, ValidationPass validation, WritePass writing) {
+        this.jobs = jobs;
+        this.validation = validation;
+        this.writing = writing;
+    }
+
+    /** Runs the job to a final status and deletes its file. Never throws: whatever happens is in the job. */
+    @ActivateRequestContext
+    public void run(String jobId, Path file) {
+        try {
+            execute(jobs.spec(jobId), file);
+        } catch (RuntimeException e) {
+            fail(jobId, e);
+        } finally {
+            deleteQuietly(file);
+        }
+    }
+
+    private void execute(ImportJobs.Spec spec, Path file) {
+        Map<String, IndicatorRef> indicators = indicators();
+        jobs.save(spec.id(), ImportStatus.VALIDATING, new Tally(), 0, new ErrorCollector());
+        ValidationPass.Result checked = validation.run(spec, file, indicators);
+        if (!checked.errors().isEmpty()) {
+            jobs.save(spec.id(), ImportStatus.REJECTED, checked.tally(), 0, checked.errors());
+            return;
+        }
+        if (spec.dryRun()) {
+            jobs.save(spec.id(), ImportStatus.SUCCEEDED, checked.tally(), 0, checked.errors());
+            return;
+        }
+        jobs.save(spec.id(), ImportStatus.WRITING, checked.tally(), 0, checked.errors());
+        try {
+            writing.run(spec, file, indicators, checked.tally());
+        } catch (RejectedDuringWrite e) {
+            jobs.save(spec.id(), ImportStatus.REJECTED, checked.tally(), 0, collect(e.errors()));
+        } catch (ConcurrentChangeException e) {
+            jobs.save(spec.id(), ImportStatus.FAILED, checked.tally(), 0, collect(List.of(e.toError())));
+        }
+    }
+
+    /** The current indicators by code, read once per job. */
+    private static Map<String, IndicatorRef> indicators() {
+        return QuarkusTransaction.requiringNew().call(() -> Indicator.listCurrent().stream()
+                .map(i -> new IndicatorRef(i.id, i.code, i.valueType))
+                .collect(Collectors.toMap(IndicatorRef::code, Function.identity())));
+    }
+
+    private void fail(String jobId, RuntimeException e) {
+        String incident = UUID.randomUUID().toString();
+        Log.errorf(e, "Import job %s failed, incident %s", jobId, incident);
+        ImportError error = new ImportError(null, null, "The import failed unexpectedly (incident " + incident
+                + "); nothing was written. Try again or report the incident.");
+        try {
+            jobs.save(jobId, ImportStatus.FAILED, new Tally(), 0, collect(List.of(error)));
+        } catch (RuntimeException again) {
+            Log.errorf(again, "Could not mark import job %s as failed", jobId);
+        }
+    }
+
+    private static ErrorCollector collect(List<ImportError> errors) {
+        ErrorCollector collector = new ErrorCollector();
+        collector.addAll(errors);
+        return collector;
+    }
+
+    static void deleteQuietly(Path file) {
+        if (file == null) {
+            return;
+        }
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            Log.warnf(e, "Could not delete the import file %s", file);
+        }
+    }
+}

@@ -1,0 +1,97 @@
+package org.policytracker.observation.imports;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.RejectedExecutionException;
+import org.eclipse.microprofile.context.ManagedExecutor;
+import org.eclipse.microprofile.context.ThreadContext;
+import org.policytracker.system.TrackerConfig;
+
+/**
+ * Accepts an upload: stores the body in a temporary file (streamed, never whole in memory), records
+ * the job, and runs it at once or on a worker.
+ */
+@ApplicationScoped
+public class ImportService {
+
+    /** What the client asked for, from the query parameters. */
+    public record Request(String fileName, ImportFormat format, boolean dryRun, ImportMode mode, boolean waitForResult,
+            String actor) {
+    }
+
+    private final ImportJobs jobs;
+    private final ImportRunner runner;
+    // Its own executor: a job outlives its request, so none of the request's context may travel
+    // with it, and at most max-parallel imports run at once on an instance (the rest wait QUEUED).
+    private final ManagedExecutor executor;
+
+    ImportService(ImportJobs jobs, ImportRunner runner, TrackerConfig config) {
+        this.jobs = jobs;
+        this.runner = runner;
+        this.executor = ManagedExecutor.builder()
+                .maxAsync(config.imports().maxParallel())
+                .propagated(ThreadContext.NONE)
+                .cleared(ThreadContext.ALL_REMAINING)
+                .build();
+    }
+
+    /** Stores the body and starts the job: finished on return with {@code wait}, else QUEUED. */
+    public ImportJobView submit(InputStream body, Request request) {
+        Path file = store(body, request.format());
+        ImportJobView job;
+        try {
+            job = jobs.create(request.fileName(), request.format(), request.dryRun(), request.mode(), request.actor());
+        } catch (RuntimeException e) {
+            ImportRunner.deleteQuietly(file);
+            throw e;
+        }
+        if (request.waitForResult()) {
+            runner.run(job.id(), file);
+            return jobs.get(job.id());
+        }
+        try {
+            executor.runAsync(() -> runner.run(job.id(), file));
+        } catch (RejectedExecutionException e) {
+            jobs.save(job.id(), ImportStatus.FAILED, new Tally(), 0, refused());
+            ImportRunner.deleteQuietly(file);
+            return jobs.get(job.id());
+        }
+        return job;
+    }
+
+    public ImportJobView get(String id) {
+        return jobs.get(id);
+    }
+
+    private static Path store(InputStream body, ImportFormat format) {
+        Path file = null;
+        try {
+            file = Files.createTempFile("observation-import-", "." + format.name().toLowerCase(Locale.ROOT));
+            Files.copy(body, file, StandardCopyOption.REPLACE_EXISTING);
+            return file;
+        } catch (IOException e) {
+            ImportRunner.deleteQuietly(file);
+            throw new UncheckedIOException("Could not store the uploaded file", e);
+        }
+    }
+
+    private static ErrorCollector refused() {
+        ErrorCollector errors = new ErrorCollector();
+        errors.addAll(List.of(new ImportError(null, null, "The server is shutting down and could not start the "
+                + "import; nothing was written. Send the file again.")));
+        return errors;
+    }
+
+    @PreDestroy
+    void shutdown() {
+        executor.shutdown();
+    }
+}

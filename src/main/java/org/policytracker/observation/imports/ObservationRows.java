@@ -1,0 +1,62 @@
+package org.policytracker.observation.imports;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import org.policytracker.observation.imports.TableReader.TableRow;
+
+/** The rows of an import file, by column name: the header row first, then one {@link RawRow} at a time. */
+final class ObservationRows implements Closeable {
+
+    private final TableReader table;
+    private final ImportHeader header;
+
+    private ObservationRows(TableReader table, ImportHeader header) {
+        this.table = table;
+        this.header = header;
+    }
+
+    /** Opens the file and reads its header row; throws {@link UnreadableFileException} if it cannot. */
+    static ObservationRows open(ImportFormat format, Path file) throws IOException {
+        TableReader table = TableReader.open(format, file);
+        try {
+            TableRow first = table.next();
+            if (first == null) {
+                throw new UnreadableFileException(1, "is empty; row 1 must name the columns: "
+                        + ImportColumn.allowed(), null);
+            }
+            return new ObservationRows(table, ImportHeader.of(first.number(), first.cells()));
+        } catch (RuntimeException e) {
+            table.close();
+            throw e;
+        }
+    }
+
+    /** Unknown, repeated or missing columns; when there are any, the rows are not read. */
+    List<ImportError> headerErrors() {
+        return header.errors();
+    }
+
+    /** The next data row, or null after the last one. */
+    RawRow next() {
+        TableRow row = table.next();
+        if (row == null) {
+            return null;
+        }
+        String[] cells = row.cells();
+        return new RawRow(row.number(),
+                header.cell(cells, ImportColumn.INDICATOR),
+                header.cell(cells, ImportColumn.PERIOD),
+                header.cell(cells, ImportColumn.VALUE),
+                header.cell(cells, ImportColumn.FORM),
+                header.cell(cells, ImportColumn.SOURCE),
+                header.cell(cells, ImportColumn.NOTE),
+                header.cell(cells, ImportColumn.SERIES_BREAK));
+    }
+
+    @Override
+    public void close() throws IOException {
+        table.close();
+    }
+}

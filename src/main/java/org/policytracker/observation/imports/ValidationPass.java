@@ -1,0 +1,75 @@
+package org.policytracker.observation.imports;
+
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.policytracker.system.TrackerConfig;
+
+/**
+ * Pass 1: reads and checks every row, and looks up what is stored for each a batch at a time,
+ * writing nothing. Its result decides between REJECTED and writing; for a dry run it is the answer.
+ */
+@ApplicationScoped
+class ValidationPass {
+
+    /** The outcome of pass 1: the counts (and what would happen) and every error. */
+    record Result(Tally tally, ErrorCollector errors) {
+    }
+
+    private final AgroalDataSource dataSource;
+    private final ImportJobs jobs;
+    private final TrackerConfig.Import config;
+
+    ValidationPass(AgroalDataSource dataSource, ImportJobs jobs, TrackerConfig config) {
+        this.dataSource = dataSource;
+        this.jobs = jobs;
+        this.config = config.imports();
+    }
+
+    Result run(ImportJobs.Spec spec, Path file, Map<String, IndicatorRef> indicators) {
+        Tally tally = new Tally();
+        ErrorCollector errors = new ErrorCollector();
+        try (ObservationRows rows = ObservationRows.open(spec.format(), file)) {
+            if (!rows.headerErrors().isEmpty()) {
+                errors.addAll(rows.headerErrors());
+                return new Result(tally, errors);
+            }
+            RowScan scan = new RowScan(new RowParser(indicators), config.batchSize(), config.progressEvery());
+            scan.scan(rows, new RowKeys(), errors, tally, batch -> decide(spec.mode(), batch, tally, errors),
+                    () -> jobs.save(spec.id(), ImportStatus.VALIDATING, tally, 0, errors));
+        } catch (UnreadableFileException e) {
+            errors.add(e.toError());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Looking up stored values failed", e);
+        }
+        return new Result(tally, errors);
+    }
+
+    /** What would happen to each row of the batch; a stored value in create mode is an error. */
+    private void decide(ImportMode mode, List<ParsedRow> batch, Tally tally, ErrorCollector errors)
+            throws SQLException {
+        Map<String, ExistingValue> existing;
+        // A connection outside any transaction: pass 1 only reads, and holds no locks while it does.
+        try (Connection connection = dataSource.getConnection()) {
+            existing = ExistingValues.find(connection, batch, false);
+        }
+        for (ParsedRow row : batch) {
+            ExistingValue stored = existing.get(row.key());
+            RowDecision decision = RowDecision.of(row, stored, mode);
+            if (decision == RowDecision.CONFLICT) {
+                errors.add(RowDecision.conflict(row, stored));
+            } else {
+                tally.valid++;
+                tally.count(decision);
+            }
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package org.policytracker.observation.imports;
+
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.policytracker.TestUsers.asAnalyst;
+import static org.policytracker.TestUsers.asViewer;
+import static org.policytracker.observation.imports.ImportApi.IMPORTS;
+
+import io.restassured.response.Response;
+import io.quarkus.test.junit.QuarkusTest;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * An import run on a worker: 202 with a Location to poll, and the counters at the end equal the
+ * rows. The file is as large as the catalogue allows (every indicator that takes values × the
+ * years 2030–2100, some 2,000 rows), with the test profile saving progress every 500 rows.
+ */
+@QuarkusTest
+class ImportJobAsyncTest {
+
+    @Test
+    void shouldRunOnAWorkerAndReportProgressCountersEqualToTheRows() throws Exception {
+        List<Map<String, Object>> indicators = asViewer().get("/api/indicators").then().statusCode(200)
+                .extract().jsonPath().getList("findAll { it.valueType != 'STATE' }");
+        StringBuilder csv = new StringBuilder("indicator,period,value,form,source\r\n");
+        int rows = 0;
+        for (Map<String, Object> indicator : indicators) {
+            for (int year = 2030; year <= 2100; year++) {
+                csv.append(indicator.get("code")).append(',').append(year).append(',')
+                        .append(value((String) indicator.get("valueType"), year))
+                        .append(",LEVEL,\"generated, for the async test\"\r\n");
+                rows++;
+            }
+        }
+        assertTrue(rows > 1500, "rows: " + rows);
+
+        Response accepted = asAnalyst().contentType("text/csv")
+                .body(csv.toString().getBytes(StandardCharsets.UTF_8))
+                .post(IMPORTS + "?fileName=generated.csv");
+        accepted.then().statusCode(202).body("status", equalTo("QUEUED")).body("fileName", equalTo("generated.csv"));
+        String id = accepted.path("id");
+        String location = accepted.header("Location");
+        assertTrue(location.endsWith("/api/observations/imports/" + id), location);
+
+        Response job = ImportApi.awaitFinished(location);
+        job.then().body("status", equalTo("SUCCEEDED"))
+                .body("rowsRead", equalTo(rows)).body("rowsValid", equalTo(rows)).body("rowsWritten", equalTo(rows))
+                .body("summary.created", equalTo(rows)).body("errorCount", equalTo(0));
+        asViewer().get("/api/indicators/NON_FOSSIL_SHARE/observations").then().statusCode(200)
+                .body("findAll { it.period >= '2030' }", hasSize(71))
+                .body("find { it.period == '2100' }.value", equalTo(value("SHARE", 2100)))
+                .body("find { it.period == '2100' }.source", equalTo("generated, for the async test"));
+    }
+
+    /** A value every value type accepts, different by year. */
+    private static double value(String valueType, int year) {
+        return "SHARE".equals(valueType) ? (year - 2000) / 2.0 : year - 2000 + 0.25;
+    }
+}

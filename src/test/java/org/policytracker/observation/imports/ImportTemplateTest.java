@@ -1,0 +1,77 @@
+package org.policytracker.observation.imports;
+
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.policytracker.TestUsers.asAnalyst;
+import static org.policytracker.TestUsers.asViewer;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.io.ByteArrayInputStream;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+import org.dhatim.fastexcel.reader.ReadableWorkbook;
+import org.dhatim.fastexcel.reader.Row;
+import org.dhatim.fastexcel.reader.Sheet;
+import org.junit.jupiter.api.Test;
+
+/** The XLSX template: what it lists, and that uploading it unchanged writes nothing. */
+@QuarkusTest
+class ImportTemplateTest {
+
+    @Test
+    void shouldListEveryIndicatorAndMissingYearAndImportUnchangedWithoutWriting() throws Exception {
+        asAnalyst().contentType(ContentType.JSON).body(Map.of("period", "2022", "value", 190.0))
+                .post("/api/indicators/FOREST_STOCK/observations").then().statusCode(201);
+        byte[] template = asViewer().get("/api/observations/template.xlsx").then().statusCode(200)
+                .contentType(ImportApi.XLSX)
+                .header("Content-Disposition", equalTo("attachment; filename=\"observation-template-"
+                        + LocalDate.now() + ".xlsx\""))
+                .extract().asByteArray();
+
+        List<Row> rows;
+        try (ReadableWorkbook workbook = new ReadableWorkbook(new ByteArrayInputStream(template))) {
+            assertEquals(List.of("Observations", "Indicators"), workbook.getSheets().map(Sheet::getName).toList());
+            rows = workbook.findSheet("Observations").orElseThrow().read();
+            List<Row> indicators = workbook.findSheet("Indicators").orElseThrow().read();
+            assertEquals(List.of("code", "nameZh", "nameEn", "unit", "valueType", "forms", "rules"), texts(indicators
+                    .get(0)));
+            Row share = indicators.stream().filter(r -> r.getCellText(0).equals("NON_FOSSIL_SHARE")).findFirst()
+                    .orElseThrow();
+            assertEquals(List.of("NON_FOSSIL_SHARE", "非化石能源消费比重", "%", "SHARE", "LEVEL, YOY_CHANGE_PCT, INDEX"),
+                    List.of(share.getCellText(0), share.getCellText(1), share.getCellText(3), share.getCellText(4),
+                            share.getCellText(5)));
+            assertTrue(share.getCellText(6).startsWith("LEVEL: the share in percent, from 0 to 100;"),
+                    share.getCellText(6));
+            assertTrue(indicators.stream().noneMatch(r -> r.getCellText(4).equals("STATE")), "no milestone indicators");
+        }
+        assertEquals(List.of("indicator", "nameZh", "nameEn", "unit", "period", "value", "form", "source", "note",
+                "seriesBreak"), texts(rows.get(0)));
+        List<String> shareYears = rows.stream().filter(r -> r.getCellText(0).equals("NON_FOSSIL_SHARE"))
+                .map(r -> r.getCellText(4)).toList();
+        assertEquals(IntStream.rangeClosed(2021, LocalDate.now().getYear()).mapToObj(Integer::toString).toList(),
+                shareYears);
+        Row first = rows.stream().filter(r -> r.getCellText(0).equals("NON_FOSSIL_SHARE")).findFirst().orElseThrow();
+        assertEquals("", first.getCellText(5), "value left blank");
+        assertEquals("LEVEL", first.getCellText(6));
+        assertFalse(rows.stream().anyMatch(r -> r.getCellText(0).equals("CARBON_NEUTRALITY")), "a milestone's");
+        List<String> stockYears = rows.stream().filter(r -> r.getCellText(0).equals("FOREST_STOCK"))
+                .map(r -> r.getCellText(4)).toList();
+        assertTrue(stockYears.contains("2021") && !stockYears.contains("2022"), "2022 has a value: " + stockYears);
+
+        ImportApi.importXlsx(template, "fileName=template.xlsx").then().statusCode(200)
+                .body("status", equalTo("SUCCEEDED"))
+                .body("rowsRead", equalTo(rows.size() - 1)).body("rowsValid", equalTo(0))
+                .body("rowsWritten", equalTo(0)).body("summary.skipped", equalTo(rows.size() - 1))
+                .body("createdAt", matchesPattern("\\d{4}-.*"));
+    }
+
+    private static List<String> texts(Row row) {
+        return IntStream.range(0, row.getCellCount()).mapToObj(row::getCellText).toList();
+    }
+}

@@ -1,0 +1,239 @@
+package org.policytracker.observation.imports;
+
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+import static org.policytracker.TestUsers.asAnalyst;
+import static org.policytracker.TestUsers.asViewer;
+import static org.policytracker.observation.imports.ImportApi.IMPORTS;
+import static org.policytracker.observation.imports.ImportApi.importCsv;
+import static org.policytracker.observation.imports.ImportApi.importXlsx;
+import static org.policytracker.observation.imports.ImportApi.xlsx;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Bulk import over HTTP. Each test uses its own indicators and years (1990–1999), so that tests
+ * sharing the database do not see each other's values.
+ */
+@QuarkusTest
+class ObservationImportTest {
+
+    @Test
+    void shouldImportCsvWithAByteOrderMark() {
+        String csv = "\uFEFFindicator,period,value,source\r\n"
+                + "FOREST_COVERAGE,1990,16.74,\"国家林草局, 2021\"\r\n"
+                + "FOREST_COVERAGE,1991,16.8,\r\n";
+        importCsv(csv, "fileName=forest.csv").then().statusCode(200)
+                .body("status", equalTo("SUCCEEDED"))
+                .body("format", equalTo("CSV"))
+                .body("fileName", equalTo("forest.csv"))
+                .body("rowsRead", equalTo(2)).body("rowsValid", equalTo(2)).body("rowsWritten", equalTo(2))
+                .body("summary.created", equalTo(2))
+                .body("errorCount", equalTo(0)).body("errors", hasSize(0))
+                .body("createdBy", equalTo("analyst1")).body("finishedAt", notNullValue());
+        asViewer().get("/api/indicators/FOREST_COVERAGE/observations/1990").then().statusCode(200)
+                .body("value", equalTo(16.74)).body("form", equalTo("LEVEL"))
+                .body("source", equalTo("国家林草局, 2021")).body("version", equalTo(0))
+                .body("createdBy", equalTo("analyst1"));
+        asViewer().get("/api/indicators/FOREST_COVERAGE/observations/1991").then().statusCode(200)
+                .body("value", equalTo(16.8)).body("source", nullValue());
+    }
+
+    @Test
+    void shouldImportCsvWithoutAByteOrderMarkInAnyColumnOrderAndCase() {
+        String csv = "Value,FORM,Period,Indicator,note\n"
+                + "-3.4,yoy_change_pct,1992,CO2_INTENSITY,比上年下降3.4%\n"
+                + "19.8,,1992,NON_FOSSIL_SHARE,\n";
+        importCsv(csv, "").then().statusCode(200).body("status", equalTo("SUCCEEDED"))
+                .body("rowsWritten", equalTo(2));
+        asViewer().get("/api/indicators/CO2_INTENSITY/observations/1992").then().statusCode(200)
+                .body("value", equalTo(-3.4)).body("form", equalTo("YOY_CHANGE_PCT"))
+                .body("note", equalTo("比上年下降3.4%"));
+        asViewer().get("/api/indicators/NON_FOSSIL_SHARE/observations").then().statusCode(200)
+                .body("find { it.period == '1992' }.value", equalTo(19.8))
+                .body("find { it.period == '1992' }.form", equalTo("LEVEL"));
+    }
+
+    @Test
+    void shouldImportAnXlsxWorkbook() throws Exception {
+        byte[] workbook = xlsx("Data", List.of(
+                List.of("indicator", "period", "value", "form", "source"),
+                List.of("WIND_SOLAR_CAPACITY", 1990, 5.35, "LEVEL", "国家能源局"),
+                List.of("WIND_SOLAR_CAPACITY", "1991", "6.34")));
+        importXlsx(workbook, "fileName=wind.xlsx").then().statusCode(200)
+                .body("status", equalTo("SUCCEEDED")).body("format", equalTo("XLSX"))
+                .body("rowsRead", equalTo(2)).body("rowsWritten", equalTo(2));
+        asViewer().get("/api/indicators/WIND_SOLAR_CAPACITY/observations").then().statusCode(200)
+                .body("find { it.period == '1990' }.value", equalTo(5.35))
+                .body("find { it.period == '1990' }.source", equalTo("国家能源局"))
+                .body("find { it.period == '1991' }.value", equalTo(6.34));
+    }
+
+    @Test
+    void shouldWriteNothingWhenOneRowIsBadAndListEveryBadRow() {
+        String csv = "indicator,period,value\n"
+                + "FOREST_STOCK,1995,150.0\n"                      // row 2: good
+                + "NON_FOSSIL_SHARE,1995,120\n"                    // row 3: a share above 100
+                + "FOREST_STOCK,1996,151.0\n"                      // row 4: good
+                + "NO_SUCH_INDICATOR,1995,1\n"                     // row 5: unknown indicator
+                + "FOREST_STOCK,199x,152.0\n";                     // row 6: not a period
+        importCsv(csv, "").then().statusCode(200)
+                .body("status", equalTo("REJECTED"))
+                .body("rowsRead", equalTo(5)).body("rowsValid", equalTo(2)).body("rowsWritten", equalTo(0))
+                .body("errorCount", equalTo(3))
+                .body("errors.row", contains(3, 5, 6))
+                .body("errors.column", contains("value", "indicator", "period"))
+                .body("errors[0].message", equalTo("must be between 0 and 100: the indicator is a share in percent,"
+                        + " was 120.0"))
+                .body("errors[1].message", containsString("'NO_SUCH_INDICATOR' is not a known indicator code"))
+                .body("errors[2].message", containsString("'199x' is not a period"))
+                .body("finishedAt", notNullValue());
+        asViewer().get("/api/indicators/FOREST_STOCK/observations").then().statusCode(200)
+                .body("period", not(hasItem("1995"))).body("period", not(hasItem("1996")));
+        asViewer().get("/api/indicators/NON_FOSSIL_SHARE/observations/1995").then().statusCode(404);
+    }
+
+    @Test
+    void shouldAnswerADryRunLikeTheImportButWriteNothing() {
+        String csv = "indicator,period,value\nENERGY_INTENSITY,1990,2.1\nENERGY_INTENSITY,1991,2.0\n";
+        importCsv(csv, "dryRun=true").then().statusCode(200)
+                .body("status", equalTo("SUCCEEDED")).body("dryRun", equalTo(true))
+                .body("rowsValid", equalTo(2)).body("rowsWritten", equalTo(0))
+                .body("summary.created", equalTo(2));
+        asViewer().get("/api/indicators/ENERGY_INTENSITY/observations").then().statusCode(200)
+                .body("period", not(hasItem("1990")));
+
+        importCsv(csv, "dryRun=false").then().statusCode(200)
+                .body("status", equalTo("SUCCEEDED")).body("dryRun", equalTo(false))
+                .body("rowsWritten", equalTo(2)).body("summary.created", equalTo(2));
+        asViewer().get("/api/indicators/ENERGY_INTENSITY/observations").then().statusCode(200)
+                .body("find { it.period == '1990' }.value", equalTo(2.1))
+                .body("find { it.period == '1991' }.value", equalTo(2.0));
+        // A dry run of a bad file answers like the import: REJECTED with the row.
+        importCsv("indicator,period,value\nENERGY_INTENSITY,1992,-1\n", "dryRun=true").then()
+                .body("status", equalTo("REJECTED")).body("errors[0].row", equalTo(2))
+                .body("errors[0].message", equalTo("must be 0 or more for this indicator, was -1.0"));
+    }
+
+    @Test
+    void shouldRefuseAnExistingValueInCreateModeAndCorrectItInUpsertMode() {
+        importCsv("indicator,period,value,source\nCOAL_CONSUMPTION,1990,7.5,first\n", "").then()
+                .body("status", equalTo("SUCCEEDED"));
+
+        importCsv("indicator,period,value\nCOAL_CONSUMPTION,1990,7.7\n", "mode=create").then()
+                .body("status", equalTo("REJECTED")).body("rowsWritten", equalTo(0))
+                .body("errors[0].row", equalTo(2)).body("errors[0].column", equalTo("period"))
+                .body("errors[0].message", equalTo("COAL_CONSUMPTION 1990 has a value already (7.5, version 0); "
+                        + "use mode=upsert to correct it"));
+
+        importCsv("indicator,period,value,source\nCOAL_CONSUMPTION,1990,7.7,revised\n", "mode=upsert").then()
+                .body("status", equalTo("SUCCEEDED")).body("mode", equalTo("UPSERT"))
+                .body("rowsWritten", equalTo(1)).body("summary.corrected", equalTo(1))
+                .body("summary.created", equalTo(0));
+        asViewer().get("/api/indicators/COAL_CONSUMPTION/observations/1990").then().statusCode(200)
+                .body("value", equalTo(7.7)).body("source", equalTo("revised")).body("version", equalTo(1))
+                .body("priorVintages", hasSize(1))
+                .body("priorVintages[0].value", equalTo(7.5)).body("priorVintages[0].source", equalTo("first"))
+                .body("priorVintages[0].supersededBy", equalTo("analyst1"));
+        // Other tests import the same indicator for other years: look at 1990 only.
+        String coal1990 = "items.findAll { it.period == '1990' }";
+        asViewer().get("/api/audit?indicator=COAL_CONSUMPTION&size=500").then().statusCode(200)
+                .body(coal1990 + ".action", contains("OBSERVATION_CORRECTED", "OBSERVATION_CREATED"))
+                .body(coal1990 + "[0].actor", equalTo("analyst1"))
+                .body(coal1990 + "[0].before.value", equalTo(7.5)).body(coal1990 + "[0].before.version", equalTo(0))
+                .body(coal1990 + "[0].after.value", equalTo(7.7)).body(coal1990 + "[0].after.version", equalTo(1))
+                .body(coal1990 + "[1].before", nullValue()).body(coal1990 + "[1].after.source", equalTo("first"));
+
+        // The same row again changes nothing: no write, no audit entry.
+        importCsv("indicator,period,value,source\nCOAL_CONSUMPTION,1990,7.7,revised\n", "mode=upsert").then()
+                .body("status", equalTo("SUCCEEDED")).body("rowsWritten", equalTo(0))
+                .body("summary.unchanged", equalTo(1));
+        asViewer().get("/api/audit?indicator=COAL_CONSUMPTION&size=500").then().body(coal1990, hasSize(2));
+    }
+
+    @Test
+    void shouldEnterADeletedValueAgainAsSingleEntryDoes() {
+        asAnalyst().contentType(ContentType.JSON).body(Map.of("period", "1990", "value", 3.8))
+                .post("/api/indicators/OIL_CONSUMPTION/observations").then().statusCode(201);
+        asAnalyst().delete("/api/indicators/OIL_CONSUMPTION/observations/1990?version=0").then().statusCode(204);
+
+        importCsv("indicator,period,value\nOIL_CONSUMPTION,1990,3.9\n", "").then()
+                .body("status", equalTo("SUCCEEDED")).body("summary.created", equalTo(1));
+        asViewer().get("/api/indicators/OIL_CONSUMPTION/observations/1990").then().statusCode(200)
+                .body("value", equalTo(3.9)).body("version", equalTo(2))
+                .body("priorVintages.value", contains(3.8));
+        String oil1990 = "items.findAll { it.period == '1990' }";
+        asViewer().get("/api/audit?indicator=OIL_CONSUMPTION&size=500").then()
+                .body(oil1990 + ".action", contains("OBSERVATION_CREATED", "OBSERVATION_DELETED", "OBSERVATION_CREATED"))
+                .body(oil1990 + "[0].before.value", equalTo(3.8)).body(oil1990 + "[0].after.version", equalTo(2));
+    }
+
+    @Test
+    void shouldRefuseTheSameIndicatorAndPeriodTwiceNamingTheFirstRow() {
+        String csv = "indicator,period,value\nCO2_EMISSIONS,1990,22.0\nCO2_EMISSIONS,1991,23.0\n"
+                + "CO2_EMISSIONS,1990,22.5\n";
+        importCsv(csv, "").then().body("status", equalTo("REJECTED"))
+                .body("errorCount", equalTo(1))
+                .body("errors[0].row", equalTo(4)).body("errors[0].column", equalTo("period"))
+                .body("errors[0].message", equalTo("CO2_EMISSIONS 1990 is in row 2 already; a file holds one value "
+                        + "per indicator and period"));
+        asViewer().get("/api/indicators/CO2_EMISSIONS/observations").then().body("period", not(hasItem("1991")));
+    }
+
+    @Test
+    void shouldRefuseAnUnknownColumnInTheHeaderRow() {
+        importCsv("indicator,period,value,colour\nFOREST_COVERAGE,1999,20\n", "").then()
+                .body("status", equalTo("REJECTED")).body("rowsRead", equalTo(0))
+                .body("errors[0].row", equalTo(1)).body("errors[0].column", equalTo("colour"))
+                .body("errors[0].message", containsString("'colour' is not a known column; allowed: indicator, "
+                        + "period, value, form, source, note, seriesBreak"));
+        importCsv("indicator,value\nFOREST_COVERAGE,20\n", "").then()
+                .body("status", equalTo("REJECTED"))
+                .body("errors[0].row", equalTo(1)).body("errors[0].column", equalTo("period"))
+                .body("errors[0].message", containsString("is missing"));
+    }
+
+    @Test
+    void shouldRefuseAWrongContentTypeWith415NamingTheAllowedTypes() {
+        asAnalyst().contentType(ContentType.JSON).body("{}").post(IMPORTS).then().statusCode(415)
+                .contentType("application/problem+json")
+                .body("status", equalTo(415))
+                .body("errors[0].field", equalTo("Content-Type"))
+                .body("errors[0].message", containsString("text/csv"))
+                .body("errors[0].message", containsString(ImportApi.XLSX));
+    }
+
+    @Test
+    void shouldRefuseAViewerWith403AndBadParametersWith400() {
+        asViewer().contentType("text/csv").body("indicator,period,value\nFOREST_COVERAGE,1998,20\n"
+                .getBytes(StandardCharsets.UTF_8)).post(IMPORTS).then().statusCode(403)
+                .contentType("application/problem+json");
+        asAnalyst().contentType("text/csv").body("indicator,period,value\n".getBytes(StandardCharsets.UTF_8))
+                .post(IMPORTS + "?mode=merge").then().statusCode(400)
+                .body("errors[0].field", equalTo("mode"))
+                .body("errors[0].message", equalTo("'merge' is not allowed; use one of: CREATE, UPSERT"));
+        asAnalyst().contentType("text/csv").body("indicator,period,value\n".getBytes(StandardCharsets.UTF_8))
+                .post(IMPORTS + "?dryRun=yes").then().statusCode(400).body("errors[0].field", equalTo("dryRun"));
+        asViewer().get(IMPORTS + "/no-such-job").then().statusCode(404).contentType("application/problem+json");
+        asViewer().get("/api/indicators/FOREST_COVERAGE/observations/1998").then().statusCode(404);
+    }
+
+    @Test
+    void shouldDescribeTheEndpointsInOpenApi() {
+        asViewer().get("/q/openapi?format=json").then().statusCode(200)
+                .body("paths.'/api/observations/imports'.post.tags", contains("Observation import"))
+                .body("paths.'/api/observations/imports/{id}'.get.summary", notNullValue())
+                .body("paths.'/api/observations/template.xlsx'.get.responses.'200'", notNullValue());
+    }
+}
