@@ -93,7 +93,7 @@ public class AssessmentResource {
                 .toList();
     }
 
-    static LocalDate asOf(String value) {
+    public static LocalDate asOf(String value) {
         if (value == null || value.isBlank()) {
             return LocalDate.now(ZoneOffset.UTC);
         }
@@ -105,7 +105,7 @@ public class AssessmentResource {
     }
 
     /** A date means the end of that day (UTC); a date-time is taken as is; none means now. */
-    static OffsetDateTime knownAt(String value) {
+    public static OffsetDateTime knownAt(String value) {
         if (value == null || value.isBlank()) {
             return OffsetDateTime.now(ZoneOffset.UTC);
         }

@@ -1,0 +1,163 @@
+package org.policytracker.report;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.inject.Instance;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.policytracker.assessment.AssessmentResource;
+import org.policytracker.assessment.Status;
+import org.policytracker.catalogue.Document;
+import org.policytracker.catalogue.Theme;
+import org.policytracker.security.Roles;
+import org.policytracker.system.Problem;
+import org.policytracker.system.Problems;
+
+/** Status reports to send upward: CSV, Excel, PDF and printable HTML, as of any date, as known at any time. */
+@Path("/api/reports")
+@RolesAllowed({Roles.VIEWER, Roles.ANALYST, Roles.ADMIN})
+@Transactional(Transactional.TxType.SUPPORTS)
+@Tag(name = "Reports", description = "Status reports in CSV, XLSX, PDF and HTML; exports of the values")
+public class ReportResource {
+
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'");
+
+    private final ReportService reports;
+    private final SecurityIdentity identity;
+    private final Map<ReportFormat, ReportWriter> writers = new EnumMap<>(ReportFormat.class);
+
+    ReportResource(ReportService reports, SecurityIdentity identity, Instance<ReportWriter> writers) {
+        this.reports = reports;
+        this.identity = identity;
+        writers.forEach(w -> this.writers.put(w.format(), w));
+    }
+
+    @GET
+    @Path("/status")
+    @Produces({ReportFormat.CSV_TYPE, ReportFormat.XLSX_TYPE, ReportFormat.PDF_TYPE, ReportFormat.HTML_TYPE})
+    @Operation(summary = "The status report", description = "Every target (or the filtered ones) with its "
+            + "status, as of a date: title, as-of date, when and by whom it was generated, counts per status, a "
+            + "section per theme, and for each target the indicator, the target's wording, baseline, latest value "
+            + "and period, progress, projected value at the deadline, status, explanation, binding or anticipatory, "
+            + "and the source document and section. CSV: one row per target, UTF-8 with a byte order mark. XLSX: a "
+            + "summary sheet, a sheet per theme and a sheet of the values used. PDF (A4, Chinese font embedded) and "
+            + "HTML (self-contained, with a print stylesheet) add a chart per target. With knownAt, the content is "
+            + "the same as a report made at that time. The file name (Content-Disposition) says what and when, e.g. "
+            + "status-report-2026-11-27.xlsx.")
+    @APIResponse(responseCode = "200", description = "The report", content = {
+            @Content(mediaType = ReportFormat.CSV_TYPE), @Content(mediaType = ReportFormat.XLSX_TYPE),
+            @Content(mediaType = ReportFormat.PDF_TYPE), @Content(mediaType = ReportFormat.HTML_TYPE)})
+    @APIResponse(responseCode = "400", description = "A parameter is missing or not allowed; the problem names it "
+            + "and the allowed values", content = @Content(mediaType = Problem.MEDIA_TYPE,
+            schema = @Schema(implementation = Problem.class)))
+    public Response status(
+            @Parameter(description = "csv, xlsx, pdf or html", required = true) @QueryParam("format") String format,
+            @Parameter(description = "ISO date; values of periods ending by then count; default today")
+            @QueryParam("asOf") String asOf,
+            @Parameter(description = "ISO date or date-time; only values recorded by then count (reproduces a past "
+                    + "report); default now") @QueryParam("knownAt") String knownAt,
+            @Parameter(description = "Document code, as in GET /api/documents") @QueryParam("document") String document,
+            @Parameter(description = "CARBON_ENERGY, INTELLECTUAL_PROPERTY, SERVICE_TRADE or FTZ")
+            @QueryParam("theme") String theme,
+            @Parameter(description = "Only targets with these statuses, comma-separated: ACHIEVED, ON_TRACK, "
+                    + "AT_RISK, OFF_TRACK, MISSED, NO_DATA") @QueryParam("status") String status,
+            @Parameter(description = "Language of the report's words: zh (default) or en") @QueryParam("lang") String lang,
+            @Parameter(description = "attachment (default for csv, xlsx, pdf) or inline (default for html)")
+            @QueryParam("disposition") String disposition) {
+        ReportFormat f = ReportFormat.param(format, ReportFormat.values());
+        LocalDate day = AssessmentResource.asOf(asOf);
+        OffsetDateTime known = knownAt == null || knownAt.isBlank() ? null : AssessmentResource.knownAt(knownAt);
+        Document doc = document(document);
+        Theme th = Problems.enumParam("theme", theme, Theme.class);
+        Set<Status> statuses = statuses(status);
+        Lang l = Lang.param(lang);
+        String dispositionType = disposition(disposition, f == ReportFormat.HTML ? "inline" : "attachment");
+
+        StatusReport report = reports.build(new ReportService.Request(day, known, doc, th, statuses, l,
+                identity.getPrincipal().getName()));
+        ReportWriter writer = writers.get(f);
+        StreamingOutput body = out -> writer.write(report, out);
+        return Response.ok(body, f.mediaType())
+                .header(HttpHeaders.CONTENT_DISPOSITION, dispositionType + "; filename=\""
+                        + fileName(day, known, doc, th, l, f) + "\"")
+                .header(HttpHeaders.CACHE_CONTROL, "private, no-store")
+                .build();
+    }
+
+    /** "status-report-2026-11-27.xlsx", with the document, theme, known-at time and language when given. */
+    static String fileName(LocalDate asOf, OffsetDateTime knownAt, Document document, Theme theme, Lang lang,
+            ReportFormat format) {
+        StringBuilder name = new StringBuilder("status-report");
+        if (document != null) {
+            name.append('-').append(document.code);
+        }
+        if (theme != null) {
+            name.append('-').append(theme.name().toLowerCase(Locale.ROOT).replace('_', '-'));
+        }
+        name.append('-').append(asOf);
+        if (knownAt != null) {
+            name.append("-known-").append(STAMP.format(knownAt.withOffsetSameInstant(ZoneOffset.UTC)));
+        }
+        if (lang != Lang.ZH) {
+            name.append('-').append(lang.code());
+        }
+        return name.append('.').append(format.extension()).toString();
+    }
+
+    private static Document document(String code) {
+        if (code == null || code.isBlank()) {
+            return null;
+        }
+        return Document.findByCode(code.trim()).filter(d -> !d.retired)
+                .orElseThrow(() -> Problems.badRequest("document", "'" + code + "' is not a document; use one of: "
+                        + Document.listCurrent().stream().map(d -> d.code).collect(Collectors.joining(", "))));
+    }
+
+    /** A comma-separated list of status names; empty means all. */
+    static Set<Status> statuses(String value) {
+        Set<Status> statuses = EnumSet.noneOf(Status.class);
+        if (value == null || value.isBlank()) {
+            return statuses;
+        }
+        for (String part : value.split(",")) {
+            if (!part.isBlank()) {
+                statuses.add(Problems.enumParam("status", part, Status.class));
+            }
+        }
+        return statuses;
+    }
+
+    static String disposition(String value, String fallback) {
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        String v = value.trim().toLowerCase(Locale.ROOT);
+        if (!Arrays.asList("inline", "attachment").contains(v)) {
+            throw Problems.badRequest("disposition", "'" + value + "' is not allowed; use one of: inline, attachment");
+        }
+        return v;
+    }
+}

@@ -1,0 +1,291 @@
+package org.policytracker.report;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.Set;
+import java.util.TreeMap;
+import org.policytracker.assessment.Assessment;
+import org.policytracker.assessment.Assessment.PeriodValue;
+import org.policytracker.assessment.Assessment.ValueBasis;
+import org.policytracker.assessment.AssessmentService;
+import org.policytracker.assessment.AssessmentService.TargetAssessment;
+import org.policytracker.assessment.Status;
+import org.policytracker.catalogue.Document;
+import org.policytracker.catalogue.Indicator;
+import org.policytracker.catalogue.Target;
+import org.policytracker.catalogue.TargetKind;
+import org.policytracker.catalogue.Theme;
+import org.policytracker.observation.ObservationVintage;
+import org.policytracker.observation.Period;
+import org.policytracker.report.StatusReport.ObservationRow;
+import org.policytracker.report.StatusReport.Row;
+import org.policytracker.report.StatusReport.Section;
+import org.policytracker.report.chart.ChartData;
+
+/**
+ * Builds a status report once, from the assessments and the catalogue, for every format to write: the
+ * counts per status, one section per theme, one row per target with everything a reader needs, the
+ * data of a small chart per target, and the values the assessments used. It reads what was known at
+ * {@code knownAt}, so a report made later with the same {@code knownAt} has the same content.
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.SUPPORTS)
+public class ReportService {
+
+    /** How far back a chart's path goes, in years before the as-of date. */
+    static final int MAX_HISTORY_YEARS = 12;
+
+    /**
+     * What to report on.
+     *
+     * @param asOf        values of periods ending by this date count
+     * @param knownAt     only values recorded by then count; null for "now"
+     * @param document    a document code, or null for all
+     * @param theme       a theme, or null for all
+     * @param statuses    the statuses to include; empty for all
+     * @param lang        the language of the words
+     * @param generatedBy who asks
+     */
+    public record Request(LocalDate asOf, OffsetDateTime knownAt, Document document, Theme theme,
+            Set<Status> statuses, Lang lang, String generatedBy) {
+    }
+
+    private final AssessmentService assessments;
+    private final EntityManager em;
+
+    ReportService(AssessmentService assessments, EntityManager em) {
+        this.assessments = assessments;
+        this.em = em;
+    }
+
+    public StatusReport build(Request request) {
+        OffsetDateTime generatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        OffsetDateTime known = request.knownAt() != null ? request.knownAt() : generatedAt;
+        ReportText text = ReportText.of(request.lang());
+
+        List<Target> targets = Target.listCurrent(request.document() == null ? null : request.document().code,
+                request.theme(), null);
+        List<TargetAssessment> assessed = assessments.assess(targets, request.asOf(), known).stream()
+                .filter(a -> request.statuses().isEmpty() || request.statuses().contains(a.assessment().status()))
+                .toList();
+        Map<String, NavigableMap<Integer, Double>> paths = paths(assessed, request.asOf(), known);
+
+        Map<Theme, List<Row>> byTheme = new EnumMap<>(Theme.class);
+        for (TargetAssessment a : assessed) {
+            byTheme.computeIfAbsent(a.target().indicator.theme, t -> new ArrayList<>())
+                    .add(row(a, paths.getOrDefault(a.target().code, new TreeMap<>()), text));
+        }
+        List<Section> sections = new ArrayList<>();
+        byTheme.forEach((theme, rows) -> {
+            Map<Status, Integer> counts = counts(rows);
+            sections.add(new Section(theme, text.themeLabel(theme), counts, text.countsSentence(counts), List.copyOf(rows)));
+        });
+
+        List<String> filters = new ArrayList<>();
+        if (request.document() != null) {
+            filters.add(text.filterDocument(request.document().code, text.documentTitle(request.document())));
+        }
+        if (request.theme() != null) {
+            filters.add(text.filterTheme(request.theme()));
+        }
+        if (!request.statuses().isEmpty()) {
+            filters.add(text.filterStatuses(request.statuses().stream().sorted().toList()));
+        }
+        return new StatusReport(request.lang(), text, text.title(), request.asOf(), request.knownAt(), generatedAt,
+                request.generatedBy(), List.copyOf(filters), counts(byTheme.values().stream().flatMap(List::stream).toList()),
+                List.copyOf(sections), observations(assessed, request.asOf(), known, text));
+    }
+
+    private static Map<Status, Integer> counts(List<Row> rows) {
+        Map<Status, Integer> counts = new LinkedHashMap<>();
+        for (Status s : Status.values()) {
+            counts.put(s, 0);
+        }
+        rows.forEach(r -> counts.merge(r.status(), 1, Integer::sum));
+        return counts;
+    }
+
+    // ------------------------------------------------------------------ the path of each target
+
+    /**
+     * The latest value of each target as the assessment saw it at the end of each earlier year: the
+     * path its chart draws, on the same scale as the report's values. A handful of assessments over the
+     * same targets, three queries each.
+     */
+    private Map<String, NavigableMap<Integer, Double>> paths(List<TargetAssessment> assessed, LocalDate asOf,
+            OffsetDateTime known) {
+        Map<String, NavigableMap<Integer, Double>> paths = new HashMap<>();
+        List<TargetAssessment> charted = assessed.stream().filter(a -> a.assessment().valueBasis() != null).toList();
+        Integer first = charted.stream().map(a -> a.assessment().baseline()).filter(b -> b != null)
+                .map(b -> year(b.period())).filter(y -> y != null).min(Integer::compare).orElse(null);
+        if (first == null) {
+            return paths;
+        }
+        Map<String, ValueBasis> bases = new HashMap<>();
+        charted.forEach(a -> bases.put(a.target().code, a.assessment().valueBasis()));
+        List<Target> targets = charted.stream().map(TargetAssessment::target).toList();
+        int from = Math.max(first + 1, asOf.getYear() - MAX_HISTORY_YEARS);
+        for (int year = from; year < asOf.getYear(); year++) {
+            for (TargetAssessment then : assessments.assess(targets, LocalDate.of(year, 12, 31), known)) {
+                Assessment a = then.assessment();
+                Integer y = a.latest() == null ? null : year(a.latest().period());
+                if (y != null && a.latest().value() != null && a.valueBasis() == bases.get(then.target().code)) {
+                    paths.computeIfAbsent(then.target().code, c -> new TreeMap<>()).put(y, a.latest().value());
+                }
+            }
+        }
+        return paths;
+    }
+
+    private static Integer year(String period) {
+        return period == null ? null : Period.parse(period).map(Period::year).orElse(null);
+    }
+
+    // ------------------------------------------------------------------ rows
+
+    private Row row(TargetAssessment ta, NavigableMap<Integer, Double> path, ReportText text) {
+        Target t = ta.target();
+        Assessment a = ta.assessment();
+        ValueBasis basis = a.valueBasis() != null ? a.valueBasis() : naturalBasis(t.kind);
+        PeriodValue baseline = a.baseline();
+        PeriodValue latest = a.latest();
+        Integer origin = basis != ValueBasis.CHANGE_PCT ? null
+                : t.kind == TargetKind.CHANGE_VS_BASE && t.baseYear != null ? Integer.valueOf(t.baseYear)
+                : baseline == null ? null : year(baseline.period());
+        String unit = basis == null ? "" : text.unit(t.indicator, basis, origin);
+        Double targetValue = targetValue(t, basis);
+        Double progressPct = a.progress() == null ? null : a.progress() * 100;
+        Double elapsedPct = a.elapsed() == null ? null : a.elapsed() * 100;
+        Status status = a.status();
+        Document d = t.document;
+        String documentTitle = text.documentTitle(d);
+        String explanation = a.explanation() == null ? "" : text.lang().zh() ? a.explanation().zh() : a.explanation().en();
+        return new Row(t.code, t.indicator.theme, t.indicator.code, text.indicatorName(t.indicator), unit, basis, t.kind,
+                text.targetWording(t), t.targetYear, targetValue,
+                baseline == null ? null : baseline.period(), baseline == null ? null : baseline.value(),
+                baseline == null ? "—" : text.valueAt(baseline.value(), unit, baseline.period()),
+                latest == null ? null : latest.period(), latest == null ? null : latest.value(),
+                latest == null ? "—" : text.valueAt(latest.value(), unit, latest.period()),
+                progressPct, text.percent(progressPct), elapsedPct, a.projected(),
+                a.projected() == null ? "—" : text.valueAt(a.projected(), unit, String.valueOf(t.targetYear)),
+                status, text.statusLabel(status), ReportText.statusColour(status), ReportText.statusTextColour(status),
+                explanation, t.binding, text.bindingLabel(t.binding), d.code, documentTitle, d.number, t.section,
+                text.source(documentTitle, d.number, t.section),
+                chart(t, a, basis, targetValue, path, text));
+    }
+
+    private static ValueBasis naturalBasis(TargetKind kind) {
+        return switch (kind) {
+            case MILESTONE -> null;
+            case CHANGE_VS_BASE -> ValueBasis.CHANGE_PCT;
+            default -> ValueBasis.LEVEL;
+        };
+    }
+
+    /** The target's number on the row's scale; null where it has none (or it is a rate, as for average growth). */
+    private static Double targetValue(Target t, ValueBasis basis) {
+        if (t.targetValue == null) {
+            return null;
+        }
+        return switch (t.kind) {
+            case CHANGE_VS_BASE -> basis == ValueBasis.CHANGE_PCT ? t.targetValue : null;
+            case LEVEL_AT_LEAST, LEVEL_AT_MOST, LEVEL_ABOUT, COVERAGE, COUNT, MAINTAIN ->
+                    basis == ValueBasis.LEVEL ? t.targetValue : null;
+            default -> null;
+        };
+    }
+
+    private static ChartData chart(Target t, Assessment a, ValueBasis basis, Double targetValue,
+            NavigableMap<Integer, Double> path, ReportText text) {
+        if (basis == null || a.valueBasis() == null && targetValue == null) {
+            return null;
+        }
+        TreeMap<Integer, Double> points = new TreeMap<>();
+        Integer baselineYear = a.baseline() == null ? null : year(a.baseline().period());
+        if (baselineYear != null && a.baseline().value() != null) {
+            points.put(baselineYear, a.baseline().value());
+        }
+        Integer latestYear = a.latest() == null ? null : year(a.latest().period());
+        path.forEach((year, value) -> {
+            if ((baselineYear == null || year > baselineYear) && (latestYear == null || year <= latestYear)) {
+                points.put(year, value);
+            }
+        });
+        if (latestYear != null && a.latest().value() != null) {
+            points.put(latestYear, a.latest().value());
+        }
+        Double target = targetValue;
+        boolean derived = false;
+        if (t.kind == TargetKind.AVERAGE_GROWTH && basis == ValueBasis.LEVEL && t.targetValue != null
+                && baselineYear != null && a.baseline().value() != null && a.baseline().value() > 0) {
+            // The level the average growth would reach by the deadline, from the baseline.
+            target = a.baseline().value() * Math.pow(1 + t.targetValue / 100, t.targetYear - baselineYear);
+            derived = true;
+        }
+        if (points.isEmpty() && target == null) {
+            return null;
+        }
+        ChartData.Point projected = a.projected() != null && latestYear != null && latestYear < t.targetYear
+                ? new ChartData.Point(t.targetYear, a.projected()) : null;
+        Double bandLow = null;
+        Double bandHigh = null;
+        if (t.kind == TargetKind.LEVEL_ABOUT && target != null && t.tolerance != null && t.tolerance > 0) {
+            bandLow = target - t.tolerance;
+            bandHigh = target + t.tolerance;
+        }
+        int from = points.isEmpty() ? t.targetYear - 5 : points.firstKey();
+        int to = Math.max(t.targetYear, points.isEmpty() ? t.targetYear : points.lastKey());
+        String targetLabel = target == null ? null
+                : (text.lang().zh() ? "目标 " : "target ") + (derived ? "≈" : "") + ReportText.num(target);
+        List<ChartData.Point> observed = points.entrySet().stream()
+                .map(e -> new ChartData.Point(e.getKey(), e.getValue())).toList();
+        return new ChartData(Math.min(from, t.targetYear), to, t.targetYear, observed, projected, target, bandLow,
+                bandHigh, ReportText.statusColour(a.status()), targetLabel,
+                text.indicatorName(t.indicator) + " — " + text.targetWording(t));
+    }
+
+    // ------------------------------------------------------------------ the values behind the report
+
+    /** The values of the reported targets' indicators that the assessments saw: known at the time, by the date. */
+    private List<ObservationRow> observations(List<TargetAssessment> assessed, LocalDate asOf, OffsetDateTime known,
+            ReportText text) {
+        Map<Long, Indicator> indicators = new HashMap<>();
+        for (TargetAssessment a : assessed) {
+            indicators.put(a.target().indicator.id, a.target().indicator);
+            if (a.target().relatedIndicator != null) {
+                indicators.put(a.target().relatedIndicator.id, a.target().relatedIndicator);
+            }
+        }
+        if (indicators.isEmpty()) {
+            return List.of();
+        }
+        List<ObservationVintage> vintages = em.createQuery("select v from ObservationVintage v"
+                        + " where v.indicatorId in :ids and v.periodEnd <= :asOf and v.recordedAt <= :knownAt"
+                        + " and (v.supersededAt is null or v.supersededAt > :knownAt)", ObservationVintage.class)
+                .setParameter("ids", indicators.keySet()).setParameter("asOf", asOf).setParameter("knownAt", known)
+                .getResultList();
+        return vintages.stream()
+                .sorted(Comparator.<ObservationVintage, String>comparing(v -> indicators.get(v.indicatorId).code)
+                        .thenComparing(v -> v.periodEnd).thenComparing(v -> v.period))
+                .map(v -> {
+                    Indicator i = indicators.get(v.indicatorId);
+                    return new ObservationRow(i.code, i.nameZh, i.nameEn, text.observationUnit(i, v.form), v.period, v.value,
+                            ReportText.num(v.value),
+                            v.form, text.formLabel(v.form), v.source, v.note, v.recordedBy, v.recordedAt,
+                            text.preciseDateTime(v.recordedAt));
+                })
+                .toList();
+    }
+}

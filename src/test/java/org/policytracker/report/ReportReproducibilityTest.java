@@ -1,0 +1,66 @@
+package org.policytracker.report;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.policytracker.TestUsers.asAnalyst;
+import static org.policytracker.TestUsers.asViewer;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A report as of a past date, asked for later with knownAt set to the time it was first made, has the
+ * same content as the one made then, although values were corrected and added in between. Values are
+ * entered for COPYRIGHT_INDUSTRIES_GDP_SHARE, which no other test writes to.
+ */
+@QuarkusTest
+class ReportReproducibilityTest {
+
+    private static final String URL = "/api/indicators/COPYRIGHT_INDUSTRIES_GDP_SHARE/observations";
+
+    @Test
+    void shouldReproduceAPastReportFromWhatWasKnownThen() throws Exception {
+        Reports.post("COPYRIGHT_INDUSTRIES_GDP_SHARE", "2020", 7.39);
+        Reports.post("COPYRIGHT_INDUSTRIES_GDP_SHARE", "2021", 7.41, "LEVEL", "国家版权局 2022", "first estimate");
+        Thread.sleep(20);
+        String then = OffsetDateTime.now(ZoneOffset.UTC).toString();
+        Thread.sleep(20);
+        // The reports made at that time.
+        byte[] csvThen = Reports.report(Map.of("format", "csv", "asOf", "2022-12-31")).asByteArray();
+        String htmlThen = Reports.report(Map.of("format", "html", "asOf", "2022-12-31", "knownAt", then)).asString();
+        byte[] csvThenEn = Reports.report(Map.of("format", "csv", "asOf", "2022-12-31", "lang", "en")).asByteArray();
+
+        // Later: the 2021 value is revised, and 2022 is published.
+        long version = asViewer().get(URL + "/2021").then().extract().jsonPath().getLong("version");
+        asAnalyst().contentType(ContentType.JSON)
+                .body(Map.of("value", 7.63, "source", "国家版权局 2023（修订）", "version", version)).put(URL + "/2021")
+                .then().statusCode(200);
+        Reports.post("COPYRIGHT_INDUSTRIES_GDP_SHARE", "2022", 7.75);
+
+        byte[] csvNow = Reports.report(Map.of("format", "csv", "asOf", "2022-12-31")).asByteArray();
+        assertFalse(Arrays.equals(csvThen, csvNow), "the report as known now differs");
+
+        byte[] csvAgain = Reports.report(Map.of("format", "csv", "asOf", "2022-12-31", "knownAt", then)).asByteArray();
+        assertArrayEquals(csvThen, csvAgain, "the same CSV, byte for byte");
+        byte[] csvAgainEn = Reports.report(Map.of("format", "csv", "asOf", "2022-12-31", "knownAt", then, "lang", "en"))
+                .asByteArray();
+        assertArrayEquals(csvThenEn, csvAgainEn);
+
+        String htmlAgain = Reports.report(Map.of("format", "html", "asOf", "2022-12-31", "knownAt", then)).asString();
+        assertEquals(withoutGeneratedLine(htmlThen), withoutGeneratedLine(htmlAgain),
+                "the same page but for the line saying when it was generated");
+        assertEquals(1, htmlAgain.lines().filter(l -> l.startsWith("<p class=\"generated\">")).count(),
+                "(the generated-at line, left out of the comparison, is there)");
+    }
+
+    private static String withoutGeneratedLine(String html) {
+        return html.lines().filter(l -> !l.startsWith("<p class=\"generated\">")).collect(Collectors.joining("\n"));
+    }
+}

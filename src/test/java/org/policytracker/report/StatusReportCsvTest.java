@@ -1,0 +1,168 @@
+package org.policytracker.report;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.policytracker.TestUsers.asViewer;
+import static org.policytracker.report.Reports.assessment;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.response.Response;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The CSV status report read back with Commons CSV: a byte order mark, one row per target, and the
+ * same statuses and values as the API. Values are entered for IP_PLEDGE_FINANCING_AMOUNT, which no
+ * other test writes to.
+ */
+@QuarkusTest
+class StatusReportCsvTest {
+
+    @Test
+    void shouldWriteOneRowPerTargetWithTheApisValues() throws Exception {
+        Reports.post("IP_PLEDGE_FINANCING_AMOUNT", "2021", 3098);
+        Reports.post("IP_PLEDGE_FINANCING_AMOUNT", "2022", 4868.8);
+        String knownAt = OffsetDateTime.now(ZoneOffset.UTC).toString();
+        Map<String, String> params = Map.of("format", "csv", "asOf", "2023-06-30", "knownAt", knownAt);
+
+        Response response = Reports.report(params);
+        assertTrue(response.contentType().startsWith("text/csv"), response.contentType());
+        assertTrue(response.header("Content-Disposition").startsWith("attachment; filename=\"status-report-2023-06-30-known-"),
+                response.header("Content-Disposition"));
+        byte[] body = response.asByteArray();
+        assertEquals(0xEF, body[0] & 0xFF);
+        assertEquals(0xBB, body[1] & 0xFF);
+        assertEquals(0xBF, body[2] & 0xFF);
+
+        List<CSVRecord> rows = Reports.csv(body);
+        Map<String, Map<String, Object>> dashboard = Reports.dashboard(params);
+        assertEquals(dashboard.size(), rows.size(), "one row per target");
+        for (CSVRecord row : rows) {
+            assertEquals(22, row.size(), "every row has every column: " + row);
+            Map<String, Object> entry = dashboard.get(row.get("目标编号"));
+            assertNotNull(entry, row.get("目标编号"));
+            Map<String, Object> a = assessment(entry);
+            assertEquals(a.get("status"), row.get("状态代码"), row.get("目标编号"));
+            assertNumber(a.get("latest") == null ? null : ((Map<?, ?>) a.get("latest")).get("value"), row.get("最新值［单位］"));
+            assertNumber(a.get("projected"), row.get("目标年预计值［单位］"));
+        }
+        CSVRecord pledge = rows.stream().filter(r -> r.get("目标编号").equals("IPP-2025-PLEDGE-FINANCING")).findFirst()
+                .orElseThrow();
+        assertEquals("知识产权质押融资登记金额", pledge.get("指标"));
+        assertEquals("亿元", pledge.get("单位"));
+        assertEquals("≥ 3200 亿元（2025年）", pledge.get("目标"));
+        assertEquals("3200", pledge.get("目标值［单位］"));
+        assertEquals("2020", pledge.get("基期年份"));
+        assertEquals("2180", pledge.get("基期值［单位］"));
+        assertEquals("2022", pledge.get("最新值年份"));
+        assertEquals("4868.8", pledge.get("最新值［单位］"));
+        assertEquals("ACHIEVED", pledge.get("状态代码"));
+        assertEquals("已达成", pledge.get("状态"));
+        assertEquals("预期性", pledge.get("指标属性"));
+        assertTrue(pledge.get("来源文件").contains("国发〔2021〕20号"), pledge.get("来源文件"));
+        assertTrue(pledge.get("说明").contains("已达到目标"), pledge.get("说明"));
+
+        CSVRecord co2 = rows.stream().filter(r -> r.get("目标编号").equals("CARBON-2025-CO2-INTENSITY")).findFirst()
+                .orElseThrow();
+        assertEquals("比2020年下降18%（2025年）", co2.get("目标"));
+        assertEquals("-18", co2.get("目标值［单位］"), "change targets are signed percent against the base year");
+        assertEquals("%（较2020年累计变化）", co2.get("单位"));
+    }
+
+    @Test
+    void shouldQuoteEnglishTextWithCommasAndKeepItExact() throws Exception {
+        Map<String, String> params = Map.of("format", "csv", "lang", "en", "document", "carbon-peak-neutrality");
+        Response response = Reports.report(params);
+        assertTrue(response.header("Content-Disposition").contains("status-report-carbon-peak-neutrality-"), response.header("Content-Disposition"));
+        assertTrue(response.header("Content-Disposition").contains("-en.csv"), response.header("Content-Disposition"));
+        List<CSVRecord> rows = Reports.csv(response.asByteArray());
+        Map<String, Map<String, Object>> dashboard = Reports.dashboard(params);
+        assertEquals(dashboard.size(), rows.size());
+        String title = asViewer().get("/api/targets/CARBON-2030-WIND-SOLAR-CAPACITY").then().extract()
+                .path("source.documentTitleEn");
+        assertTrue(title.contains(","), "the English title has commas, so the field must be quoted");
+        CSVRecord wind = rows.stream().filter(r -> r.get("Target id").equals("CARBON-2030-WIND-SOLAR-CAPACITY"))
+                .findFirst().orElseThrow();
+        assertEquals(title, wind.get("Source document"));
+        assertEquals("≥ 12 100 million kW (2030)", wind.get("Target"));
+        assertEquals("Total installed capacity of wind and solar power", wind.get("Indicator"));
+        assertTrue(Set.of("Achieved", "On track", "At risk", "Off track", "Missed", "No data").contains(wind.get("Status")));
+    }
+
+    @Test
+    void shouldFilterByThemeAndStatus() throws Exception {
+        List<CSVRecord> ip = Reports.csv(Reports.report(Map.of("format", "csv", "theme", "intellectual_property"))
+                .asByteArray());
+        assertEquals(Reports.dashboard(Map.of("theme", "INTELLECTUAL_PROPERTY")).size(), ip.size());
+        assertTrue(ip.stream().allMatch(r -> r.get("领域").equals("知识产权")));
+
+        List<CSVRecord> some = Reports.csv(Reports.report(Map.of("format", "csv", "status", "NO_DATA, ACHIEVED"))
+                .asByteArray());
+        Map<String, Map<String, Object>> all = Reports.dashboard(Map.of());
+        long expected = all.values().stream().filter(e -> Set.of("NO_DATA", "ACHIEVED").contains(Reports.status(e)))
+                .count();
+        assertEquals(expected, some.size());
+        assertEquals(Set.of("NO_DATA", "ACHIEVED").containsAll(some.stream().map(r -> r.get("状态代码"))
+                .collect(Collectors.toSet())), true);
+    }
+
+    @Test
+    void shouldNameTheParameterAndTheAllowedValuesWhenOneIsWrong() {
+        problem(Map.of("format", "docx"), "format", "csv, xlsx, pdf, html");
+        problem(Map.of(), "format", "csv, xlsx, pdf, html");
+        problem(Map.of("format", "csv", "lang", "fr"), "lang", "zh, en");
+        problem(Map.of("format", "csv", "status", "ON_TRACK,DONE"), "status",
+                "ACHIEVED, ON_TRACK, AT_RISK, OFF_TRACK, MISSED, NO_DATA");
+        problem(Map.of("format", "csv", "theme", "SPACE"), "theme", "CARBON_ENERGY, INTELLECTUAL_PROPERTY, SERVICE_TRADE, FTZ");
+        problem(Map.of("format", "csv", "document", "no-such-document"), "document", "carbon-peak-neutrality");
+        problem(Map.of("format", "csv", "asOf", "2024-02-30"), "asOf", "YYYY-MM-DD");
+        problem(Map.of("format", "csv", "knownAt", "yesterday"), "knownAt", "YYYY-MM-DD");
+        problem(Map.of("format", "csv", "disposition", "download"), "disposition", "inline, attachment");
+        RestAssured.given().queryParam("format", "csv").get("/api/reports/status").then().statusCode(401);
+    }
+
+    @Test
+    void shouldNameTheFileAfterWhatAndWhen() {
+        Response response = Reports.report(Map.of("format", "xlsx", "asOf", "2026-11-27"));
+        assertEquals("attachment; filename=\"status-report-2026-11-27.xlsx\"", response.header("Content-Disposition"));
+        response = Reports.report(Map.of("format", "pdf", "asOf", "2026-11-27", "theme", "FTZ"));
+        assertEquals("attachment; filename=\"status-report-ftz-2026-11-27.pdf\"", response.header("Content-Disposition"));
+        assertTrue(response.contentType().startsWith("application/pdf"));
+        response = Reports.report(Map.of("format", "html", "asOf", "2026-11-27", "knownAt", "2026-11-20"));
+        assertEquals("inline; filename=\"status-report-2026-11-27-known-20261120T235959Z.html\"",
+                response.header("Content-Disposition"));
+    }
+
+    @Test
+    void shouldDescribeTheEndpointsInOpenApi() {
+        String openapi = asViewer().get("/q/openapi").then().statusCode(200).extract().asString();
+        assertTrue(openapi.contains("/api/reports/status:") && openapi.contains("/api/observations/export:"));
+        assertTrue(openapi.contains("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"));
+    }
+
+    private static void problem(Map<String, String> params, String field, String allowed) {
+        asViewer().queryParams(params).get("/api/reports/status").then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors[0].field", equalTo(field))
+                .body("errors[0].message", containsString(allowed));
+    }
+
+    private static void assertNumber(Object expected, String actual) {
+        if (expected == null) {
+            assertEquals("", actual);
+            return;
+        }
+        assertTrue(Math.abs(((Number) expected).doubleValue() - Double.parseDouble(actual)) < 1e-6,
+                expected + " vs " + actual);
+    }
+}
