@@ -24,8 +24,12 @@ import org.policytracker.security.Roles;
 import org.policytracker.system.Problem;
 import org.policytracker.system.Problems;
 
-/** Every current value (or the filtered ones) as CSV or XLSX, streamed from the database. */
-@Path("/api")
+/**
+ * Every current value (or the filtered ones) as CSV or XLSX, streamed from the database. Its own
+ * root path: JAX-RS picks a resource class by its longest literal path, and /api/observations
+ * belongs to the import resource.
+ */
+@Path("/api/observations/export")
 @RolesAllowed({Roles.VIEWER, Roles.ANALYST, Roles.ADMIN})
 @Tag(name = "Reports")
 public class ObservationExportResource {
@@ -37,7 +41,6 @@ public class ObservationExportResource {
     }
 
     @GET
-    @Path("/observations/export")
     @Produces({ReportFormat.CSV_TYPE, ReportFormat.XLSX_TYPE})
     @Transactional(Transactional.TxType.SUPPORTS)
     @Operation(summary = "Export the values", description = "The current values of every indicator (or of one, "

@@ -60,7 +60,7 @@ class BackupTest {
     @Test
     void shouldRestoreTheStateExactlyAndDropWhatCameAfter() throws Exception {
         asAnalyst().contentType(ContentType.JSON).body(Map.of("period", "2021", "value", 8.1, "note", "before backup"))
-                .post("/api/indicators/COPYRIGHT_INDUSTRIES_GDP_SHARE/observations").then().statusCode(201);
+                .post("/api/indicators/PREFECTURE_IP_PUBLIC_SERVICE_COVERAGE/observations").then().statusCode(201);
         String backup = asAdmin().get("/api/admin/backup").then().statusCode(200)
                 .header("Content-Disposition", containsString("tracker-backup-")).extract().asString();
         JsonNode file = JSON.readTree(backup);
@@ -70,18 +70,18 @@ class BackupTest {
         assertTrue(file.toString().contains("$2"), "users keep their bcrypt hashes");
 
         asAnalyst().contentType(ContentType.JSON).body(Map.of("period", "2022", "value", 8.3))
-                .post("/api/indicators/COPYRIGHT_INDUSTRIES_GDP_SHARE/observations").then().statusCode(201);
+                .post("/api/indicators/PREFECTURE_IP_PUBLIC_SERVICE_COVERAGE/observations").then().statusCode(201);
 
         asAdmin().contentType(ContentType.JSON).body(backup).post("/api/admin/restore").then().statusCode(200)
                 .body("rows.target", equalTo(file.at("/tables/target/rows").size()));
-        asViewer().get("/api/indicators/COPYRIGHT_INDUSTRIES_GDP_SHARE/observations/2022").then().statusCode(404);
-        asViewer().get("/api/indicators/COPYRIGHT_INDUSTRIES_GDP_SHARE/observations/2021").then().statusCode(200)
+        asViewer().get("/api/indicators/PREFECTURE_IP_PUBLIC_SERVICE_COVERAGE/observations/2022").then().statusCode(404);
+        asViewer().get("/api/indicators/PREFECTURE_IP_PUBLIC_SERVICE_COVERAGE/observations/2021").then().statusCode(200)
                 .body("note", equalTo("before backup"));
         String again = asAdmin().get("/api/admin/backup").then().statusCode(200).extract().asString();
         assertEquals(file.get("tables"), JSON.readTree(again).get("tables"), "every table as it was");
         // New rows get new ids after a restore.
         asAnalyst().contentType(ContentType.JSON).body(Map.of("period", "2022", "value", 8.4))
-                .post("/api/indicators/COPYRIGHT_INDUSTRIES_GDP_SHARE/observations").then().statusCode(201);
+                .post("/api/indicators/PREFECTURE_IP_PUBLIC_SERVICE_COVERAGE/observations").then().statusCode(201);
     }
 
     @Test
