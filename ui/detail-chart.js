@@ -40,8 +40,10 @@ const todayLine = {
     ctx.setLineDash([]);
     ctx.fillStyle = COLOURS.today;
     ctx.font = `12px ${FONT}`;
-    ctx.textAlign = x > chartArea.right - 80 ? 'right' : 'left';
-    ctx.fillText(options.label, x + (ctx.textAlign === 'right' ? -4 : 4), chartArea.top + 12);
+    // The label goes on whichever side of the line has room for it.
+    const right = x + 4 + ctx.measureText(options.label).width <= chartArea.right;
+    ctx.textAlign = right ? 'left' : 'right';
+    ctx.fillText(options.label, x + (right ? 4 : -4), chartArea.top + 12);
     ctx.restore();
   },
 };

@@ -11,6 +11,11 @@ import { errorMessage } from './entry.js';
 const TYPES = { csv: 'text/csv', xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' };
 const DONE = ['SUCCEEDED', 'REJECTED', 'FAILED'];
 
+/** Whether the server has no such endpoint (an older version): said plainly, not as a failure. */
+function unavailable(error) {
+  return error instanceof ApiError && [404, 405, 501].includes(error.status);
+}
+
 function typeOf(file) {
   const ext = (file.name.split('.').pop() || '').toLowerCase();
   return TYPES[ext] || null;
@@ -28,7 +33,7 @@ async function downloadTemplate(alert) {
   } catch (error) {
     if (!(error instanceof ApiError && error.status === 401)) {
       alert.hidden = false;
-      replace(alert, h('p', { text: errorMessage(error) }));
+      replace(alert, h('p', { text: unavailable(error) ? t('import.unavailable', { status: error.status }) : errorMessage(error) }));
     }
   }
 }
@@ -104,8 +109,10 @@ export function renderImport(root, me, isCurrent) {
     const query = new URLSearchParams({ dryRun: String(dryRun), mode: upsert, wait: 'false', fileName: chosen.name });
     buttons.forEach((b) => { b.disabled = true; });
     replace(result, jobView({ status: 'QUEUED' }, dryRun));
+    let posted = false; // a 404 before the upload was accepted means no import endpoint at all
     try {
       const response = await api.upload(`/api/observations/imports?${query}`, chosen, type);
+      posted = true;
       let job = response.status === 204 ? {} : await response.json().catch(() => ({}));
       const location = response.headers.get('Location') || (job.id ? `/api/observations/imports/${encodeURIComponent(job.id)}` : null);
       // Location may be absolute; only its path is used, so the poll stays on this origin.
@@ -125,8 +132,7 @@ export function renderImport(root, me, isCurrent) {
       }
       replace(result);
       alert.hidden = false;
-      const missing = error instanceof ApiError && [404, 405, 501].includes(error.status);
-      replace(alert, h('p', { text: missing ? t('import.unavailable', { status: error.status }) : errorMessage(error) }));
+      replace(alert, h('p', { text: !posted && unavailable(error) ? t('import.unavailable', { status: error.status }) : errorMessage(error) }));
       alert.focus();
     } finally {
       buttons.forEach((b) => { b.disabled = false; });

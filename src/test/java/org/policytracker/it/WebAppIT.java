@@ -76,7 +76,9 @@ class WebAppIT {
             try {
                 driver.get(app.baseUrl() + "/#/");
                 WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
-                wait.until(ExpectedConditions.visibilityOfElementLocated(By.name("username"))).sendKeys(ADMIN);
+                wait.until(ExpectedConditions.visibilityOfElementLocated(By.name("username")));
+                shoot(driver, "signin-1280.png");
+                driver.findElement(By.name("username")).sendKeys(ADMIN);
                 driver.findElement(By.name("password")).sendKeys(PASSWORD);
                 driver.findElement(By.cssSelector("#signin-form button[type=submit]")).click();
                 wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".result-summary")));
@@ -95,6 +97,13 @@ class WebAppIT {
                         "return Chart.getChart(document.getElementById('target-chart')).data.datasets.length;");
                 assertTrue(sets.intValue() >= 5, "datasets: " + sets);
                 shoot(driver, "detail-1280.png");
+                driver.findElement(By.id("lang")).click();
+                driver.get(app.baseUrl() + "/#/targets/SERVICE-TRADE-2025-KNOWLEDGE-INTENSIVE-GROWTH");
+                wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("main h2"), "Assessment"));
+                wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("target-chart")));
+                shoot(driver, "detail-1280-en.png");
+                driver.findElement(By.id("lang")).click();
+                wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("main h2"), "评估"));
 
                 Browser.emulateWidth(driver, 390, 844, true);
                 driver.get(app.baseUrl() + "/#/");
