@@ -27,8 +27,12 @@ export function leaveDetail() {
  * keeps one implementation of chaining (year-on-year changes, indexes) instead of a copy in JS.
  */
 async function actualSeries(target, assessment, observations) {
+  if (target.kind === 'RELATIVE') {
+    // Compared series are rates, entered as levels: they are plotted as they are.
+    return observations.filter((o) => o.form === 'LEVEL').map((o) => ({ x: Number(o.period), y: o.value }));
+  }
   const { baseline, latest } = assessment;
-  if (!baseline || !latest || target.kind === 'RELATIVE') {
+  if (!baseline || !latest) {
     return [];
   }
   const from = Number(baseline.period);
@@ -53,14 +57,16 @@ function figures(target, a) {
   if (target.kind === 'MILESTONE') {
     return h('dl', { class: 'figures' }, figure(t('col.deadline'), deadline(target)));
   }
+  const relative = target.kind === 'RELATIVE';
   const at = (pv) => (pv ? t('latest.value', { value: formatValue(pv.value, target, a), period: pv.period }) : t('common.none'));
   const list = [
     figure(t('fig.baseline'), at(a.baseline)),
     figure(t('fig.latest'), at(a.latest)),
     a.projected !== null && a.projected !== undefined
       ? figure(t('fig.projected', { year: target.targetYear }), formatValue(a.projected, target, a)) : null,
-    figure(t('fig.required'), formatRate(a.requiredAnnualRate)),
-    figure(t('fig.observed'), formatRate(a.observedAnnualRate)),
+    // For a RELATIVE target the two rates are the means of the indicator and of the compared series.
+    figure(t(relative ? 'fig.relatedMean' : 'fig.required'), formatRate(a.requiredAnnualRate)),
+    figure(t(relative ? 'fig.ownMean' : 'fig.observed'), formatRate(a.observedAnnualRate)),
     a.ratio !== null && a.ratio !== undefined ? figure(t('fig.ratio'), num(a.ratio, { maximumFractionDigits: 3 })) : null,
     a.progress !== null && a.progress !== undefined ? figure(t('fig.progress'), percent(a.progress)) : null,
     a.elapsed !== null && a.elapsed !== undefined ? figure(t('fig.elapsed'), percent(a.elapsed)) : null,
@@ -167,7 +173,7 @@ export async function renderDetail(root, id, me, isCurrent, flash) {
     main.append(h('section', { class: 'panel', 'aria-labelledby': 'chart-title' },
       h('h2', { id: 'chart-title', text: t('chart.title') }), chartBox));
     chart = drawChart(chartBox, target, assessment, series,
-      related ? { indicator: related, points: relatedObs.map((o) => ({ x: Number(o.period), y: o.value })) } : null);
+      related ? { indicator: related, points: relatedObs.filter((o) => o.form === 'LEVEL').map((o) => ({ x: Number(o.period), y: o.value })) } : null);
     chartBox.append(chartTable(chart, target, assessment) || '');
   }
   if (milestone) {

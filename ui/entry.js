@@ -184,6 +184,7 @@ export function milestoneForm(target, state, canWrite, onSaved) {
     autocomplete: 'off', value: state && state.date ? state.date : '',
   });
   const evidence = h('textarea', { name: 'evidence', rows: '3', maxlength: '4000' });
+  evidence.value = state && state.evidence ? state.evidence : '';
   const alert = h('div', { class: 'form-alert', role: 'alert', tabindex: '-1', hidden: true });
   const submit = h('button', { type: 'submit', class: 'button-primary', text: t('ms.submit') });
   const form = h('form', { class: 'milestone-form', novalidate: true },

@@ -52,7 +52,11 @@ class WebAppIT {
             new String[] {"IP_PLEDGE_FINANCING_AMOUNT", "2021", "3098", "LEVEL"},
             new String[] {"KNOWLEDGE_INTENSIVE_SERVICE_TRADE", "2021", "3480", "LEVEL"},
             new String[] {"KNOWLEDGE_INTENSIVE_SERVICE_TRADE", "2022", "3814", "LEVEL"},
-            new String[] {"SERVICE_TRADE_TOTAL", "2021", "8212", "LEVEL"});
+            new String[] {"SERVICE_TRADE_TOTAL", "2021", "8212", "LEVEL"},
+            new String[] {"SERVICE_EXPORT_GROWTH", "2021", "41.1", "LEVEL"},
+            new String[] {"SERVICE_EXPORT_GROWTH", "2022", "12.1", "LEVEL"},
+            new String[] {"WORLD_SERVICE_EXPORT_GROWTH", "2021", "17", "LEVEL"},
+            new String[] {"WORLD_SERVICE_EXPORT_GROWTH", "2022", "14.9", "LEVEL"});
 
     @TempDir
     Path work;
@@ -97,6 +101,13 @@ class WebAppIT {
                         "return Chart.getChart(document.getElementById('target-chart')).data.datasets.length;");
                 assertTrue(sets.intValue() >= 5, "datasets: " + sets);
                 shoot(driver, "detail-1280.png");
+                // A relative target plots both series.
+                driver.get(app.baseUrl() + "/#/targets/SERVICE-TRADE-2025-EXPORT-GROWTH-VS-WORLD");
+                wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".detail-head .target-id"),
+                        "SERVICE-TRADE-2025-EXPORT-GROWTH-VS-WORLD"));
+                wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("target-chart")));
+                assertEquals("actual:2,related:2", driver.executeScript("return Chart.getChart(document.getElementById("
+                        + "'target-chart')).data.datasets.map(d => d.id + ':' + d.data.length).join(',');"));
                 driver.findElement(By.id("lang")).click();
                 driver.get(app.baseUrl() + "/#/targets/SERVICE-TRADE-2025-KNOWLEDGE-INTENSIVE-GROWTH");
                 wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("main h2"), "Assessment"));

@@ -144,6 +144,35 @@ class OverviewBrowserTest extends BrowserTest {
     }
 
     @Test
+    void shouldWorkWithTheKeyboard() {
+        signInAsViewer();
+        overviewRows();
+        // The page's heading has the focus after loading; Tab goes on to the status counts, then a target.
+        assertEquals("H1", js("return document.activeElement.tagName;"));
+        String focused = "";
+        for (int i = 0; i < 40 && !focused.contains("count-AT_RISK"); i++) {
+            browser().switchTo().activeElement().sendKeys(Keys.TAB);
+            focused = js("return document.activeElement.className;");
+        }
+        assertTrue(focused.contains("count-AT_RISK"), "a status count is reachable by Tab: " + focused);
+        browser().switchTo().activeElement().sendKeys(Keys.ENTER);
+        waitUntil("filtered by the keyboard", () -> browser().getCurrentUrl().endsWith("status=AT_RISK"));
+        browser().switchTo().activeElement().sendKeys(Keys.SPACE);
+        waitUntil("filter cleared by the keyboard", () -> browser().getCurrentUrl().endsWith("#/"));
+        for (int i = 0; i < 60 && !"target-name".equals(focused); i++) {
+            browser().switchTo().activeElement().sendKeys(Keys.TAB);
+            focused = js("return document.activeElement.className;");
+        }
+        assertEquals("target-name", focused, "a target's link is reachable by Tab");
+        browser().switchTo().activeElement().sendKeys(Keys.ENTER);
+        waitFor(By.cssSelector(".detail-head"));
+        assertEquals("H1", js("return document.activeElement.tagName;"), "the new page's heading has the focus");
+        // The skip link shows when it has the focus.
+        js("document.querySelector('.skip-link').focus();");
+        assertTrue(browser().findElement(By.cssSelector(".skip-link")).getRect().getX() >= 0, "skip link visible on focus");
+    }
+
+    @Test
     void shouldFitAPhoneAndLabelEveryField() {
         signInAsViewer();
         overviewRows();
