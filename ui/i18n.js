@@ -18,7 +18,7 @@ function storedLanguage() {
 
 /** Loads the language's labels (the stored choice when none is given) and marks the page with it. */
 export async function loadLanguage(next = storedLanguage()) {
-  const response = await fetch(`i18n/${next}.json`, { credentials: 'same-origin' });
+  const response = await fetch(`i18n/${next}.json`, { credentials: 'same-origin', headers: { 'X-Requested-With': 'fetch' } });
   if (!response.ok) {
     throw new Error(`labels for ${next}: HTTP ${response.status}`);
   }

@@ -49,6 +49,7 @@ public final class Browser {
                 "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
                 "--disable-sync", "--user-data-dir=" + profile, "--window-size=" + width + "," + height,
                 "--lang=zh-CN", "--hide-scrollbars", "--force-device-scale-factor=1");
+        options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL")); // console messages, for the tests
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
         ChromeDriver driver = new ChromeDriver(service, options);

@@ -76,6 +76,7 @@ public abstract class BrowserTest {
         form.findElement(By.name("password")).sendKeys(password);
         form.findElement(By.cssSelector("button[type=submit]")).click();
         waitFor(By.id("sign-out"));
+        consoleErrors(); // drops what the previous session's page logged while its cookie was being removed
     }
 
     protected void signInAsAdmin() {
@@ -97,7 +98,10 @@ public abstract class BrowserTest {
     }
 
     protected void waitUntil(String description, java.util.function.Supplier<Boolean> condition) {
-        new WebDriverWait(driver, WAIT).withMessage(description).until(d -> condition.get());
+        // Views are redrawn as data arrives: an element read a moment ago may have been replaced.
+        new WebDriverWait(driver, WAIT).withMessage(description)
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> condition.get());
     }
 
     /** Waits for the overview's list (or its empty state) to be drawn. */
@@ -110,6 +114,15 @@ public abstract class BrowserTest {
     protected void awaitTarget(String id) {
         new WebDriverWait(driver, WAIT).until(ExpectedConditions.textToBePresentInElementLocated(
                 By.cssSelector(".detail-head .target-id"), id));
+    }
+
+    /** The browser console's errors since the last call, without the expected 401 of a signed-out start. */
+    protected List<String> consoleErrors() {
+        return driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()
+                .filter(e -> e.getLevel().intValue() >= java.util.logging.Level.WARNING.intValue())
+                .map(org.openqa.selenium.logging.LogEntry::getMessage)
+                .filter(m -> !(m.contains("/api/me") && m.contains("401")))
+                .toList();
     }
 
     @SuppressWarnings("unchecked")

@@ -69,6 +69,7 @@ class DetailBrowserTest extends BrowserTest {
         LocalDate now = LocalDate.now();
         assertEquals(now.getYear() + (now.getDayOfYear() - 1) / 365.0, today.doubleValue(), 0.02);
         assertTrue(sets.size() >= 6, "datasets: " + sets.keySet());
+        assertEquals(List.of(), consoleErrors(), "no errors in the browser console");
     }
 
     @Test

@@ -121,6 +121,7 @@ class OverviewBrowserTest extends BrowserTest {
         List<String> all = js("return performance.getEntriesByType('resource').map(e => e.name)"
                 + ".concat(performance.getEntriesByType('navigation').map(e => e.name));");
         all.forEach(name -> assertTrue(name.startsWith(origin), "request outside the app: " + name));
+        assertEquals(List.of(), consoleErrors(), "no errors (such as a refused Content-Security-Policy) in the console");
     }
 
     @Test
@@ -131,7 +132,7 @@ class OverviewBrowserTest extends BrowserTest {
         browser().findElement(By.id("lang")).click();
         waitUntil("English labels", () -> "Targets overview".equals(browser().findElement(By.cssSelector("main h1")).getText()));
         assertTrue(((String) js("return document.documentElement.lang;")).startsWith("en"));
-        WebElement pilot = browser().findElement(By.cssSelector("li[data-target-id='SERVICE-TRADE-2025-PILOT-MEASURES']"));
+        WebElement pilot = waitFor(By.cssSelector("li[data-target-id='SERVICE-TRADE-2025-PILOT-MEASURES']"));
         assertTrue(pilot.getText().contains("≥ 122 measures by 2025"), pilot.getText());
         assertTrue(browser().findElement(By.cssSelector("button.count[data-status='NO_DATA']")).getText().contains("No data"));
         String body = browser().findElement(By.tagName("body")).getText();
