@@ -23,7 +23,7 @@ import org.policytracker.web.Browser;
  * The web app as shipped: the packaged application serves the pages, the scripts and Chart.js from
  * its webjar. With sample values entered it takes the screenshots of the overview (1280 px), a
  * target's page and the phone layout (390 px) into target/browser-screenshots/. With
- * -Dtracker.readme-screenshot=docs/screenshot-overview.png it also refreshes the README's picture.
+ * -Dreadme.screenshot=docs/screenshot-overview.png it also refreshes the README's picture.
  */
 class WebAppIT {
 
@@ -89,7 +89,7 @@ class WebAppIT {
                 assertTrue(driver.findElements(By.cssSelector("li.target-row")).size() >= 50);
                 driver.executeScript("document.activeElement.blur();");
                 shoot(driver, "overview-1280.png");
-                String target = System.getProperty("tracker.readme-screenshot");
+                String target = System.getProperty("readme.screenshot");
                 if (target != null && !target.isBlank()) {
                     Files.copy(SHOTS.resolve("overview-1280.png"), Path.of(target), StandardCopyOption.REPLACE_EXISTING);
                 }

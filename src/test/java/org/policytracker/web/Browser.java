@@ -19,8 +19,9 @@ import org.openqa.selenium.chrome.ChromeOptions;
  */
 public final class Browser {
 
-    static final Path CHROMIUM = Path.of(System.getProperty("tracker.chromium", "/usr/bin/chromium"));
-    static final Path CHROMEDRIVER = Path.of(System.getProperty("tracker.chromedriver", "/usr/bin/chromedriver"));
+    // Not tracker.* properties: those belong to the application's configuration, which refuses unknown ones.
+    static final Path CHROMIUM = Path.of(System.getProperty("browser.chromium", "/usr/bin/chromium"));
+    static final Path CHROMEDRIVER = Path.of(System.getProperty("browser.chromedriver", "/usr/bin/chromedriver"));
 
     private Browser() {
     }
