@@ -88,6 +88,15 @@ final class AppProcess implements AutoCloseable {
                 .POST(HttpRequest.BodyPublishers.ofString(json)), user, password);
     }
 
+    HttpResponse<String> putJson(String path, String json, String user, String password) throws Exception {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json)), user, password);
+    }
+
+    String baseUrl() {
+        return baseUrl;
+    }
+
     private static HttpResponse<String> send(HttpRequest.Builder request, String user, String password)
             throws Exception {
         if (user != null) {

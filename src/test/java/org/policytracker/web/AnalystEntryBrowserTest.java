@@ -1,0 +1,134 @@
+package org.policytracker.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+
+/** An analyst enters and corrects values and sets a milestone; user text always shows as text. */
+@QuarkusTest
+class AnalystEntryBrowserTest extends BrowserTest {
+
+    private WebElement entryForm() {
+        return waitFor(By.cssSelector("form.entry-form"));
+    }
+
+    private String status() {
+        return browser().findElement(By.cssSelector(".detail-goal .status")).getAttribute("data-status");
+    }
+
+    @Test
+    void shouldEnterAValueAndSeeTheStatusChange() {
+        signInAsAnalyst();
+        String target = "IPP-2025-PLEDGE-FINANCING"; // ≥ 3200 亿元 by 2025, from 2180 in 2020
+        open("/targets/" + target);
+        awaitTarget(target);
+        assertEquals("NO_DATA", status());
+        WebElement form = entryForm();
+        assertEquals("亿元", form.findElement(By.cssSelector(".unit")).getText(), "the unit next to the value");
+        new Select(form.findElement(By.name("form"))).selectByValue("YOY_CHANGE_PCT");
+        assertEquals("%（比上年）", form.findElement(By.cssSelector(".unit")).getText());
+        new Select(form.findElement(By.name("form"))).selectByValue("LEVEL");
+        WebElement period = form.findElement(By.name("period"));
+        period.clear();
+        period.sendKeys("2021");
+        form.findElement(By.name("value")).sendKeys("2500");
+        form.findElement(By.name("source")).sendKeys("国家知识产权局");
+        form.findElement(By.cssSelector("button[type=submit]")).click();
+
+        WebElement flash = waitFor(By.cssSelector(".flash .notice-success"));
+        assertTrue(flash.getText().contains("状态由“暂无数据”变为“进展顺利”"), flash.getText());
+        assertEquals("ON_TRACK", status());
+        assertTrue(browser().findElement(By.cssSelector("tr[data-period='2021']")).getText().contains("2,500 亿元"));
+        String chartValues = js("return JSON.stringify(Chart.getChart(document.getElementById('target-chart'))"
+                + ".data.datasets.find(d => d.id === 'actual').data);");
+        assertEquals("[{\"x\":2020,\"y\":2180},{\"x\":2021,\"y\":2500}]", chartValues);
+
+        // Correct it: the row's button fills the form, which then says it corrects and keeps the old value.
+        browser().findElement(By.cssSelector("tr[data-period='2021'] button")).click();
+        form = entryForm();
+        assertTrue(form.findElement(By.cssSelector(".notice-info")).getText().contains("2021年已有数值"));
+        WebElement value = form.findElement(By.name("value"));
+        value.clear();
+        value.sendKeys("2600");
+        form.findElement(By.cssSelector("button[type=submit]")).click();
+        waitUntil("the corrected value", () -> browser().findElement(By.cssSelector("tr[data-period='2021']"))
+                .getText().contains("2,600 亿元"));
+        WebElement vintages = browser().findElement(By.cssSelector("tr[data-period='2021'] details.vintages"));
+        vintages.findElement(By.tagName("summary")).click();
+        assertTrue(vintages.getText().contains("2,500 亿元"), vintages.getText());
+        assertTrue(browser().findElement(By.tagName("main")).getText().contains("更正数据"), "audit trail");
+    }
+
+    @Test
+    void shouldShowTheServersFieldErrorNextToTheField() {
+        signInAsAnalyst();
+        String target = "IPP-2025-PREFECTURE-PUBLIC-SERVICE-COVERAGE"; // a share: 0–100
+        open("/targets/" + target);
+        awaitTarget(target);
+        WebElement form = entryForm();
+        WebElement period = form.findElement(By.name("period"));
+        period.clear();
+        period.sendKeys("2021");
+        WebElement value = form.findElement(By.name("value"));
+        value.sendKeys("140");
+        form.findElement(By.cssSelector("button[type=submit]")).click();
+        WebElement error = waitFor(By.cssSelector("[data-field='value'] .field-error"));
+        assertTrue(error.getText().contains("between 0 and 100"), error.getText());
+        assertEquals("true", value.getAttribute("aria-invalid"));
+        assertTrue(form.findElement(By.cssSelector(".form-alert")).getText().contains("请求未被接受"));
+        assertEquals("NO_DATA", status());
+    }
+
+    @Test
+    void shouldShowAScriptInANoteAsText() {
+        signInAsAnalyst();
+        String target = "IPP-2025-OVERSEAS-PATENT-GRANTS";
+        String payload = "<img src=x onerror=\"window.__xss=1\"><script>window.__xss=2</script>&lt;b&gt;";
+        open("/targets/" + target);
+        awaitTarget(target);
+        WebElement form = entryForm();
+        WebElement period = form.findElement(By.name("period"));
+        period.clear();
+        period.sendKeys("2021");
+        form.findElement(By.name("value")).sendKeys("5.1");
+        form.findElement(By.name("source")).sendKeys(payload);
+        form.findElement(By.name("note")).sendKeys(payload);
+        form.findElement(By.cssSelector("button[type=submit]")).click();
+        waitFor(By.cssSelector(".flash .notice-success"));
+
+        WebElement row = browser().findElement(By.cssSelector("tr[data-period='2021']"));
+        assertEquals(payload, row.findElement(By.cssSelector(".note-text")).getText());
+        assertEquals(payload, row.findElement(By.cssSelector(".source-text")).getText());
+        assertEquals(0L, ((Number) js("return document.querySelectorAll('main img, main script').length;")).longValue());
+        assertNull(js("return window.__xss === undefined ? null : window.__xss;"), "no script ran");
+        assertTrue(browser().findElement(By.cssSelector(".audit-after")).getText().contains(payload), "the audit shows it as text too");
+    }
+
+    @Test
+    void shouldSetAMilestoneStateWithEvidence() {
+        signInAsAnalyst();
+        String target = "FTZ-M05";
+        open("/targets/" + target);
+        awaitTarget(target);
+        WebElement form = waitFor(By.cssSelector("form.milestone-form"));
+        new Select(form.findElement(By.name("state"))).selectByValue("DONE");
+        form.findElement(By.cssSelector("button[type=submit]")).click();
+        WebElement error = waitFor(By.cssSelector("form.milestone-form [data-field='date'] .field-error"));
+        assertTrue(error.getText().contains("required when the state is DONE"), error.getText());
+
+        form = browser().findElement(By.cssSelector("form.milestone-form"));
+        new Select(form.findElement(By.name("state"))).selectByValue("IN_PROGRESS");
+        form.findElement(By.name("evidence")).sendKeys("商务部通知 <b>2022</b>");
+        form.findElement(By.cssSelector("button[type=submit]")).click();
+        WebElement flash = waitFor(By.cssSelector(".flash .notice-success"));
+        assertTrue(flash.getText().contains("已保存"), flash.getText());
+        assertTrue(browser().findElement(By.cssSelector(".milestone")).getText().contains("进行中 · 商务部通知 <b>2022</b>"));
+        assertTrue(browser().findElement(By.tagName("main")).getText().contains("设置里程碑状态"), "audit trail");
+    }
+}

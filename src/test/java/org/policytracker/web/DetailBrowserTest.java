@@ -1,0 +1,111 @@
+package org.policytracker.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.test.junit.QuarkusTest;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.policytracker.TestUsers;
+
+/** A target's page: the Chart.js chart with its data, the explanation, provenance and history. */
+@QuarkusTest
+class DetailBrowserTest extends BrowserTest {
+
+    static final String TARGET = "SERVICE-TRADE-2025-KNOWLEDGE-INTENSIVE-GROWTH"; // 年均增长8%左右 from 2947.6 in 2020
+
+    @BeforeEach
+    void values() {
+        ensureValue("KNOWLEDGE_INTENSIVE_SERVICE_TRADE", "2021", 3480, "LEVEL");
+        ensureValue("KNOWLEDGE_INTENSIVE_SERVICE_TRADE", "2022", 3810, "LEVEL");
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Map<String, Object>> chartDatasets() {
+        List<Map<String, Object>> sets = js("const chart = Chart.getChart(document.getElementById('target-chart'));"
+                + "return chart.data.datasets.map(d => ({id: d.id, label: d.label, xs: d.data.map(p => p.x),"
+                + " ys: d.data.map(p => p.y), dash: d.borderDash || [], fill: String(d.fill)}));");
+        return sets.stream().collect(Collectors.toMap(d -> (String) d.get("id"), d -> d));
+    }
+
+    private static List<Double> numbers(Object list) {
+        return ((List<?>) list).stream().map(n -> ((Number) n).doubleValue()).toList();
+    }
+
+    @Test
+    void shouldDrawTheChartWithBaselineActualTargetBandProjectionAndToday() {
+        signInAsViewer();
+        open("/targets/" + TARGET);
+        awaitTarget(TARGET);
+        waitFor(By.id("target-chart"));
+        Map<String, Map<String, Object>> sets = chartDatasets();
+
+        assertEquals(List.of(2020.0, 2021.0, 2022.0), numbers(sets.get("actual").get("xs")));
+        assertEquals(List.of(2947.6, 3480.0, 3810.0), numbers(sets.get("actual").get("ys")));
+        assertEquals(List.of(2947.6), numbers(sets.get("baseline").get("ys")));
+        assertEquals(List.of(2025.0), numbers(sets.get("target").get("xs")));
+        double expectedTarget = 2947.6 * Math.pow(1.08, 5); // the level 8 % a year leads to
+        assertEquals(expectedTarget, numbers(sets.get("target").get("ys")).get(0), 0.01);
+        // 左右: a band from 7.5 % to 8.5 % a year, filled between its edges.
+        assertEquals(2947.6 * Math.pow(1.075, 5), numbers(sets.get("targetLow").get("ys")).get(0), 0.01);
+        assertEquals(2947.6 * Math.pow(1.085, 5), numbers(sets.get("targetHigh").get("ys")).get(0), 0.01);
+        assertEquals("-1", sets.get("targetLow").get("fill"));
+        // The projection: dashed, from the latest value to the deadline, ending at the API's projection.
+        Map<String, Object> projected = sets.get("projected");
+        assertFalse(((List<?>) projected.get("dash")).isEmpty(), "the projection is dashed");
+        assertEquals(List.of(2022.0, 2025.0), numbers(projected.get("xs")));
+        double apiProjection = TestUsers.asViewer().get("/api/targets/" + TARGET + "/assessment").then()
+                .extract().jsonPath().getDouble("projected");
+        assertEquals(apiProjection, numbers(projected.get("ys")).get(1), 0.01);
+        // Today's marker.
+        Number today = js("return Chart.getChart(document.getElementById('target-chart')).options.plugins.todayLine.x;");
+        LocalDate now = LocalDate.now();
+        assertEquals(now.getYear() + (now.getDayOfYear() - 1) / 365.0, today.doubleValue(), 0.02);
+        assertTrue(sets.size() >= 6, "datasets: " + sets.keySet());
+        assertEquals(List.of(), consoleErrors(), "no errors in the browser console");
+    }
+
+    @Test
+    void shouldShowExplanationRatesProvenanceHistoryAndAudit() {
+        signInAsViewer();
+        open("/targets/" + TARGET);
+        awaitTarget(TARGET);
+        Map<String, Object> target = TestUsers.asViewer().get("/api/targets/" + TARGET).then().extract().jsonPath().getMap("");
+        Map<String, Object> assessment = TestUsers.asViewer().get("/api/targets/" + TARGET + "/assessment").then()
+                .extract().jsonPath().getMap("");
+        String page = browser().findElement(By.tagName("main")).getText();
+        assertTrue(browser().findElement(By.cssSelector(".detail-goal")).getText().contains("年均增长8%左右（2021–2025年）"));
+        @SuppressWarnings("unchecked")
+        Map<String, String> explanation = (Map<String, String>) assessment.get("explanation");
+        assertTrue(page.contains(explanation.get("zh")), "Chinese explanation");
+        assertTrue(page.contains(explanation.get("en")), "English explanation too");
+        assertTrue(page.contains("+8%/年"), "required annual rate");
+        assertTrue(page.contains("%/年"), "observed annual rate");
+        @SuppressWarnings("unchecked")
+        Map<String, String> source = (Map<String, String>) target.get("source");
+        assertEquals(source.get("quote"), browser().findElement(By.cssSelector(".provenance .quote")).getText());
+        assertTrue(page.contains(source.get("section")));
+        assertNotNull(browser().findElement(By.cssSelector("tr[data-period='2021']")));
+        assertTrue(browser().findElement(By.cssSelector("tr[data-period='2022']")).getText().contains("3,810 亿美元"));
+        assertTrue(browser().findElement(By.cssSelector("tr[data-period='2022']")).getText().contains("analyst1"));
+        assertTrue(browser().findElement(By.id("audit-title")).isDisplayed());
+        assertTrue(page.contains("录入数据"), "the audit trail lists the entries");
+        // The chart's numbers are there as a table too.
+        assertTrue(browser().findElement(By.cssSelector(".chart-table")).getAttribute("textContent").contains("3,480"));
+    }
+
+    @Test
+    void shouldSayWhenATargetDoesNotExist() {
+        signInAsViewer();
+        open("/targets/NO-SUCH-TARGET");
+        assertTrue(waitFor(By.cssSelector("main h1")).getText().contains("未找到"));
+        assertTrue(browser().findElement(By.tagName("main")).getText().contains("NO-SUCH-TARGET"));
+    }
+}

@@ -1,0 +1,191 @@
+// One target: status and explanation, key figures, the chart, data entry (analysts), provenance,
+// the observation history with prior vintages, and the audit trail.
+
+import { api, ApiError, seg } from './api.js';
+import { h, replace } from './dom.js';
+import { num, percent, pick, t } from './i18n.js';
+import {
+  bindingLabel, deadline, documentName, formatRate, formatValue, indicatorName, statusBadge, targetWording,
+} from './format.js';
+import { chartTable, drawChart } from './detail-chart.js';
+import { auditTable, observationTable } from './history.js';
+import { milestoneForm, observationForm } from './entry.js';
+
+let chart = null;
+
+/** Frees the previous chart; Chart.js keeps a registry of instances until destroyed. */
+export function leaveDetail() {
+  if (chart) {
+    chart.destroy();
+    chart = null;
+  }
+}
+
+/**
+ * The actual series on the assessment's own scale (levels, or cumulative % for chained changes):
+ * the latest value the server reports as of the end of each observed year. Asking the server
+ * keeps one implementation of chaining (year-on-year changes, indexes) instead of a copy in JS.
+ */
+async function actualSeries(target, assessment, observations) {
+  if (target.kind === 'RELATIVE') {
+    // Compared series are rates, entered as levels: they are plotted as they are.
+    return observations.filter((o) => o.form === 'LEVEL').map((o) => ({ x: Number(o.period), y: o.value }));
+  }
+  const { baseline, latest } = assessment;
+  if (!baseline || !latest) {
+    return [];
+  }
+  const from = Number(baseline.period);
+  const to = Number(latest.period);
+  const years = [...new Set(observations.map((o) => Number(o.period)))].filter((y) => y > from && y <= to);
+  const answers = await Promise.all(years.map((y) => (y === to ? Promise.resolve(assessment)
+    : api.get(`/api/targets/${seg(target.id)}/assessment?asOf=${y}-12-31`))));
+  const points = new Map();
+  answers.forEach((a) => {
+    if (a.latest && a.latest.value !== null && Number(a.latest.period) > from) {
+      points.set(Number(a.latest.period), a.latest.value);
+    }
+  });
+  return [...points].map(([x, y]) => ({ x, y }));
+}
+
+function figure(label, value, extra) {
+  return h('div', { class: 'figure' }, h('dt', { text: label }), h('dd', { text: value }, extra || null));
+}
+
+function figures(target, a) {
+  if (target.kind === 'MILESTONE') {
+    return h('dl', { class: 'figures' }, figure(t('col.deadline'), deadline(target)));
+  }
+  const relative = target.kind === 'RELATIVE';
+  const at = (pv) => (pv ? t('latest.value', { value: formatValue(pv.value, target, a), period: pv.period }) : t('common.none'));
+  const list = [
+    figure(t('fig.baseline'), at(a.baseline)),
+    figure(t('fig.latest'), at(a.latest)),
+    a.projected !== null && a.projected !== undefined
+      ? figure(t('fig.projected', { year: target.targetYear }), formatValue(a.projected, target, a)) : null,
+    // For a RELATIVE target the two rates are the means of the indicator and of the compared series.
+    figure(t(relative ? 'fig.relatedMean' : 'fig.required'), formatRate(a.requiredAnnualRate)),
+    figure(t(relative ? 'fig.ownMean' : 'fig.observed'), formatRate(a.observedAnnualRate)),
+    a.ratio !== null && a.ratio !== undefined ? figure(t('fig.ratio'), num(a.ratio, { maximumFractionDigits: 3 })) : null,
+    a.progress !== null && a.progress !== undefined ? figure(t('fig.progress'), percent(a.progress)) : null,
+    a.elapsed !== null && a.elapsed !== undefined ? figure(t('fig.elapsed'), percent(a.elapsed)) : null,
+    figure(t('col.deadline'), deadline(target)),
+  ];
+  return h('dl', { class: 'figures' }, list);
+}
+
+function explanation(a) {
+  if (!a.explanation) {
+    return null;
+  }
+  const main = pick(a.explanation.zh, a.explanation.en);
+  const other = main === a.explanation.zh ? a.explanation.en : a.explanation.zh;
+  return h('div', { class: 'explanation' },
+    h('p', { class: 'explanation-main', text: main }),
+    other ? h('p', { class: 'explanation-other', lang: main === a.explanation.zh ? 'en' : 'zh-CN', text: other }) : null,
+    a.missingYears && a.missingYears.length
+      ? h('p', { class: 'notice notice-warning', text: t('detail.missingYears', { years: a.missingYears.join(', ') }) }) : null);
+}
+
+function provenance(target) {
+  const s = target.source;
+  const item = (label, value) => (value ? [h('dt', { text: label }), h('dd', {}, value)] : null);
+  const flags = [!target.baselineConfirmed && t('prov.baselineUnconfirmed'),
+    !target.targetValueConfirmed && t('prov.targetUnconfirmed')].filter(Boolean);
+  return h('section', { class: 'panel provenance', 'aria-labelledby': 'prov-title' },
+    h('h2', { id: 'prov-title', text: t('prov.title') }),
+    h('dl', {},
+      item(t('prov.document'), h('span', { lang: 'zh-CN', text: s.documentTitleZh })),
+      item(t('prov.number'), s.documentNumber),
+      item(t('prov.section'), h('span', { lang: 'zh-CN', text: s.section })),
+      item(t('prov.quote'), h('blockquote', { lang: 'zh-CN', class: 'quote', text: s.quote })),
+      item(t('prov.binding'), bindingLabel(target.binding)),
+      item(t('prov.agencies'), (target.agencies || []).join('、')),
+      item(t('prov.scope'), target.scope && target.scope.length ? target.scope.join('、')
+        : (target.indicator.theme === 'FTZ' ? t('prov.scopeAll') : null)),
+      item(t('prov.baselineSource'), target.baselineSource),
+      item(t('prov.note'), s.note)),
+    flags.map((f) => h('p', { class: 'notice notice-warning', text: f })));
+}
+
+/**
+ * Renders the target's page; analysts and admins also get the forms. flash, after a save, is
+ * {text, statusBefore}: the page then says how the status changed.
+ */
+export async function renderDetail(root, id, me, isCurrent, flash) {
+  leaveDetail();
+  replace(root, h('p', {}, h('a', { href: '#/', text: t('common.back') })),
+    h('p', { class: 'loading', role: 'status', text: t('common.loading') }));
+  let target;
+  try {
+    target = await api.get(`/api/targets/${seg(id)}`);
+  } catch (e) {
+    if (e instanceof ApiError && e.status === 404 && isCurrent()) {
+      replace(root, h('h1', { tabindex: '-1', text: t('notfound.title') }),
+        h('p', { text: t('notfound.target', { id }) }), h('p', {}, h('a', { href: '#/', text: t('common.back') })));
+      return;
+    }
+    throw e;
+  }
+  const milestone = target.kind === 'MILESTONE';
+  const code = target.indicator.code;
+  const related = target.relatedIndicator;
+  const [assessment, observations, relatedObs, audit, state] = await Promise.all([
+    api.get(`/api/targets/${seg(id)}/assessment`),
+    milestone ? [] : api.get(`/api/indicators/${seg(code)}/observations`),
+    related ? api.get(`/api/indicators/${seg(related.code)}/observations`) : [],
+    api.get(milestone ? `/api/audit?target=${seg(id)}&size=50` : `/api/audit?indicator=${seg(code)}&size=50`),
+    milestone ? api.get(`/api/targets/${seg(id)}/milestone`) : null,
+  ]);
+  const series = milestone ? [] : await actualSeries(target, assessment, observations);
+  if (!isCurrent()) {
+    return;
+  }
+  const canWrite = me.roles.includes('analyst') || me.roles.includes('admin');
+  const reload = (message) => renderDetail(root, id, me, isCurrent, message);
+  // After a save the page reloads and says what the save did to the status.
+  const onSaved = (text) => reload({ text, statusBefore: assessment.status });
+  const live = h('div', { class: 'flash', role: 'status', 'aria-live': 'polite' });
+  if (flash) {
+    const change = flash.statusBefore === assessment.status
+      ? t('entry.statusSame', { status: t(`status.${assessment.status}`) })
+      : t('entry.statusChanged', { from: t(`status.${flash.statusBefore}`), to: t(`status.${assessment.status}`) });
+    live.append(h('p', { class: 'notice notice-success', tabindex: '-1' }, flash.text, ' ', change));
+  }
+  const chartBox = h('div', { class: 'chart-container' });
+  const main = h('div', { class: 'detail-main' });
+  const side = h('div', { class: 'detail-side' });
+  replace(root,
+    h('p', { class: 'back' }, h('a', { href: '#/', text: t('common.back') })),
+    h('header', { class: 'detail-head' },
+      h('h1', { tabindex: '-1', text: indicatorName(target.indicator) }),
+      h('p', { class: 'detail-goal' }, h('span', { class: 'goal-text', text: targetWording(target) }), ' ',
+        statusBadge(assessment.status)),
+      h('p', { class: 'target-meta' }, h('span', { text: documentName(target.source) }),
+        h('span', { text: bindingLabel(target.binding) }), h('span', { class: 'target-id', text: target.id }))),
+    live,
+    h('div', { class: 'detail-grid' }, main, side));
+
+  main.append(h('section', { class: 'panel', 'aria-labelledby': 'assess-title' },
+    h('h2', { id: 'assess-title', text: t('detail.explanation') }), explanation(assessment), figures(target, assessment)));
+  if (!milestone) {
+    main.append(h('section', { class: 'panel', 'aria-labelledby': 'chart-title' },
+      h('h2', { id: 'chart-title', text: t('chart.title') }), chartBox));
+    chart = drawChart(chartBox, target, assessment, series,
+      related ? { indicator: related, points: relatedObs.filter((o) => o.form === 'LEVEL').map((o) => ({ x: Number(o.period), y: o.value })) } : null);
+    chartBox.append(chartTable(chart, target, assessment) || '');
+  }
+  if (milestone) {
+    side.append(milestoneForm(target, state, canWrite, onSaved));
+  } else if (canWrite) {
+    side.append(observationForm(target, observations, relatedObs, assessment, onSaved));
+  }
+  side.append(provenance(target));
+  if (!milestone) {
+    main.append(observationTable(target, observations, canWrite, (o) => side.querySelector('form.entry-form')
+      ?.dispatchEvent(new CustomEvent('prefill', { detail: o }))));
+  }
+  main.append(auditTable(audit));
+  live.querySelector('p')?.focus();
+}

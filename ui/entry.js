@@ -1,0 +1,216 @@
+// Analysts' forms: enter or correct a value (POST, or PUT with the version read when the period has
+// a value already), and set a milestone's state. Errors from the server (problem+json) are shown
+// next to the field they name; anything else above the form.
+
+import { api, ApiError, seg } from './api.js';
+import { h, nextId, replace } from './dom.js';
+import { t } from './i18n.js';
+import { indicatorName, isoTime, unitOf } from './format.js';
+import { enteredValue } from './history.js';
+
+/** A readable sentence for an API error (the server's own detail when it gave one). */
+export function errorMessage(error) {
+  if (!(error instanceof ApiError)) {
+    return String(error && error.message ? error.message : error);
+  }
+  const { status } = error;
+  const general = status === 0 ? t('error.network')
+    : [400, 403, 404, 409, 413, 415].includes(status) ? t(`error.${status}`)
+      : status >= 500 ? t('error.server', { status }) : t('error.other', { status });
+  const detail = error.problem && (error.problem.detail || error.problem.title);
+  return detail && status !== 0 ? `${general} ${t('error.detail', { detail })}` : general;
+}
+
+/** A labelled field; its error paragraph is announced with the field (aria-describedby). */
+function field(label, control, hint, suffix) {
+  const id = control.id || nextId('f');
+  control.id = id;
+  const error = h('p', { class: 'field-error', id: `${id}-error`, hidden: true });
+  const described = [hint ? `${id}-hint` : null, suffix ? `${id}-unit` : null, `${id}-error`].filter(Boolean).join(' ');
+  control.setAttribute('aria-describedby', described);
+  return h('div', { class: 'field', dataset: { field: control.name } },
+    h('label', { for: id, text: label }),
+    suffix ? h('div', { class: 'with-unit' }, control, h('span', { class: 'unit', id: `${id}-unit`, text: suffix })) : control,
+    hint ? h('p', { class: 'hint', id: `${id}-hint`, text: hint }) : null,
+    error);
+}
+
+/** Shows problem+json field errors next to their fields; the rest goes to the form's alert. */
+function showErrors(form, alert, error) {
+  form.querySelectorAll('.field-error').forEach((p) => { p.hidden = true; p.textContent = ''; });
+  form.querySelectorAll('[aria-invalid]').forEach((c) => c.removeAttribute('aria-invalid'));
+  if (!error) {
+    replace(alert);
+    alert.hidden = true;
+    return;
+  }
+  alert.hidden = false;
+  replace(alert, h('p', { text: errorMessage(error) }));
+  const errors = error instanceof ApiError ? error.fieldErrors : [];
+  let first = null;
+  errors.forEach(({ field: name, message }) => {
+    const control = form.elements.namedItem(name);
+    const box = control && control.id ? form.querySelector(`#${control.id}-error`) : null;
+    if (box) {
+      box.hidden = false;
+      box.append(box.textContent ? ' ' : '', message);
+      control.setAttribute('aria-invalid', 'true');
+      first = first || control;
+    } else {
+      alert.append(h('p', { text: name ? `${name}: ${message}` : message }));
+    }
+  });
+  (first || alert).focus();
+}
+
+/** The form to enter or correct a value of the target's indicator (or of the compared one). */
+export function observationForm(target, observations, relatedObs, assessment, onSaved) {
+  const indicators = [target.indicator, target.relatedIndicator].filter(Boolean);
+  const byIndicator = { [target.indicator.code]: observations };
+  if (target.relatedIndicator) {
+    byIndicator[target.relatedIndicator.code] = relatedObs;
+  }
+  const indicatorSel = h('select', { name: 'indicator' },
+    indicators.map((i) => h('option', { value: i.code, text: indicatorName(i) })));
+  const lastYear = Math.max(0, ...observations.map((o) => Number(o.period)));
+  const period = h('input', {
+    name: 'period', type: 'number', min: '1990', max: '2100', step: '1', required: true, inputmode: 'numeric',
+    value: String(lastYear ? lastYear + 1 : (target.baselineYear ?? new Date().getFullYear() - 1) + 1),
+  });
+  const formSel = h('select', { name: 'form' },
+    ['LEVEL', 'YOY_CHANGE_PCT', 'INDEX'].map((f) => h('option', { value: f, text: t(`form.${f}`) })));
+  formSel.value = target.kind === 'CHANGE_VS_BASE' ? 'YOY_CHANGE_PCT' : 'LEVEL';
+  const value = h('input', { name: 'value', type: 'number', step: 'any', required: true, inputmode: 'decimal' });
+  const source = h('input', { name: 'source', type: 'text', maxlength: '1000', autocomplete: 'off' });
+  const note = h('textarea', { name: 'note', rows: '2', maxlength: '4000' });
+  const valueField = field(t('entry.value'), value, null, '—');
+  const notice = h('p', { class: 'notice notice-info', hidden: true });
+  const alert = h('div', { class: 'form-alert', role: 'alert', tabindex: '-1', hidden: true });
+  const submit = h('button', { type: 'submit', class: 'button-primary' });
+
+  const indicatorOf = () => indicators.find((i) => i.code === indicatorSel.value) || target.indicator;
+  const existing = () => (byIndicator[indicatorSel.value] || []).find((o) => o.period === period.value.trim());
+
+  // The unit next to the value follows the form: the indicator's unit for a level, % for a change.
+  function refresh() {
+    const unit = formSel.value === 'LEVEL' ? (unitOf(indicatorOf()) || '') : t(formSel.value === 'INDEX' ? 'entry.unitIndex' : 'entry.unitYoy');
+    valueField.querySelector('.unit').textContent = unit || '—';
+    const old = existing();
+    notice.hidden = !old;
+    notice.textContent = old ? t('entry.correcting', {
+      period: old.period, value: enteredValue(old.value, old.form, indicatorOf()), version: old.version,
+    }) : '';
+    submit.textContent = old ? t('entry.submitCorrect') : t('entry.submitNew');
+  }
+
+  const form = h('form', { class: 'panel entry-form', novalidate: true, 'aria-labelledby': 'entry-title' },
+    h('h2', { id: 'entry-title', text: t('entry.title') }),
+    indicators.length > 1 ? field(t('entry.indicator'), indicatorSel) : null,
+    field(t('entry.period'), period),
+    field(t('entry.form'), formSel),
+    valueField,
+    field(t('entry.source'), source, t('entry.sourceHint')),
+    field(t('entry.note'), note),
+    notice, alert, h('div', { class: 'actions' }, submit));
+  [indicatorSel, formSel].forEach((c) => c.addEventListener('change', refresh));
+  period.addEventListener('input', refresh);
+
+  form.addEventListener('prefill', (e) => {
+    const o = e.detail;
+    indicatorSel.value = o.indicator || indicatorSel.value;
+    period.value = o.period;
+    formSel.value = o.form;
+    value.value = String(o.value);
+    source.value = o.source || '';
+    note.value = o.note || '';
+    refresh();
+    value.focus();
+  });
+
+  form.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    const old = existing();
+    const number = value.value.trim() === '' ? null : Number(value.value);
+    const body = {
+      value: Number.isFinite(number) ? number : null, form: formSel.value,
+      source: source.value.trim() || null, note: note.value.trim() || null,
+    };
+    submit.disabled = true;
+    form.setAttribute('aria-busy', 'true');
+    try {
+      const code = seg(indicatorSel.value);
+      const saved = old
+        ? await api.put(`/api/indicators/${code}/observations/${seg(old.period)}`, { ...body, version: old.version })
+        : await api.post(`/api/indicators/${code}/observations`, { period: period.value.trim(), ...body });
+      const warnings = (saved && saved.warnings || []).map((w) => t('entry.warning', { message: w.message }));
+      onSaved([t('entry.saved'), ...warnings].join(' '));
+    } catch (error) {
+      if (!(error instanceof ApiError && error.status === 401)) {
+        showErrors(form, alert, error);
+      }
+    } finally {
+      submit.disabled = false;
+      form.removeAttribute('aria-busy');
+    }
+  });
+  refresh();
+  return form;
+}
+
+/** A milestone's current state and history; analysts also get the form to set it. */
+export function milestoneForm(target, state, canWrite, onSaved) {
+  const current = state && state.state
+    ? h('p', {}, h('strong', { text: t(`ms.${state.state}`) }), state.date ? ` · ${state.date}` : '',
+      state.evidence ? h('span', {}, ' · ', h('span', { class: 'evidence-text', text: state.evidence })) : null,
+      h('span', { class: 'muted', text: ` · ${t('ms.recorded', { user: state.recordedBy, time: isoTime(state.recordedAt) })}` }))
+    : h('p', { class: 'empty', text: t('ms.none') });
+  const history = state && state.history && state.history.length
+    ? h('details', {}, h('summary', { text: t('ms.history') }), h('ul', {}, state.history.map((s) => h('li', {},
+      `${t(`ms.${s.state}`)}${s.date ? ` · ${s.date}` : ''} · `, h('span', { text: s.evidence || '' }),
+      h('span', { class: 'muted', text: ` · ${t('ms.recorded', { user: s.recordedBy, time: isoTime(s.recordedAt) })}` })))))
+    : null;
+  const panel = h('section', { class: 'panel milestone', 'aria-labelledby': 'ms-title' },
+    h('h2', { id: 'ms-title', text: t('ms.title') }), h('h3', { text: t('ms.current') }), current, history);
+  if (!canWrite) {
+    return panel;
+  }
+  const stateSel = h('select', { name: 'state' },
+    ['NOT_STARTED', 'IN_PROGRESS', 'DONE'].map((s) => h('option', { value: s, text: t(`ms.${s}`) })));
+  stateSel.value = state && state.state ? state.state : 'IN_PROGRESS';
+  // A text field, not type=date: the browser would show the date in its own locale's order, and the
+  // app writes dates as ISO 8601 everywhere.
+  const date = h('input', {
+    name: 'date', type: 'text', inputmode: 'numeric', placeholder: 'YYYY-MM-DD', pattern: '\\d{4}-\\d{2}-\\d{2}',
+    autocomplete: 'off', value: state && state.date ? state.date : '',
+  });
+  const evidence = h('textarea', { name: 'evidence', rows: '3', maxlength: '4000' });
+  evidence.value = state && state.evidence ? state.evidence : '';
+  const alert = h('div', { class: 'form-alert', role: 'alert', tabindex: '-1', hidden: true });
+  const submit = h('button', { type: 'submit', class: 'button-primary', text: t('ms.submit') });
+  const form = h('form', { class: 'milestone-form', novalidate: true },
+    field(t('ms.state'), stateSel), field(t('ms.date'), date, t('ms.dateHint')), field(t('ms.evidence'), evidence, t('ms.evidenceHint')),
+    alert, h('div', { class: 'actions' }, submit));
+  form.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    if (date.value.trim() && !/^\d{4}-\d{2}-\d{2}$/.test(date.value.trim())) {
+      showErrors(form, alert, new ApiError(400, { detail: t('ms.dateFormat'), errors: [{ field: 'date', message: t('ms.dateFormat') }] }));
+      return;
+    }
+    submit.disabled = true;
+    try {
+      await api.put(`/api/targets/${seg(target.id)}/milestone`, {
+        state: stateSel.value, date: date.value.trim() || null, evidence: evidence.value.trim() || null,
+        version: state ? state.version : 0,
+      });
+      onSaved(t('entry.saved'));
+    } catch (error) {
+      if (!(error instanceof ApiError && error.status === 401)) {
+        showErrors(form, alert, error);
+      }
+    } finally {
+      submit.disabled = false;
+    }
+  });
+  panel.append(form);
+  return panel;
+}

@@ -1,0 +1,105 @@
+// The record of an indicator's values: each value with who entered and corrected it when, and the
+// values it had before (prior vintages); and the audit trail of the indicator or milestone.
+
+import { h } from './dom.js';
+import { num, t } from './i18n.js';
+import { isoTime, unitOf, withUnit } from './format.js';
+
+/** A stored value as entered: in its form (a level with unit, a change on the previous year, an index). */
+export function enteredValue(value, form, indicator) {
+  if (form === 'YOY_CHANGE_PCT') {
+    return t('value.yoy', { value: `${value < 0 ? '−' : value > 0 ? '+' : ''}${num(Math.abs(value))}` });
+  }
+  if (form === 'INDEX') {
+    return t('value.index', { value: num(value) });
+  }
+  return withUnit(value, unitOf(indicator));
+}
+
+function tableWrap(caption, head, rows) {
+  return h('div', { class: 'table-wrap', tabindex: '0', role: 'region', 'aria-label': caption },
+    h('table', {}, h('thead', {}, h('tr', {}, head.map((k) => h('th', { scope: 'col', text: t(k) })))),
+      h('tbody', {}, rows)));
+}
+
+function vintages(o, indicator) {
+  if (!o.priorVintages || !o.priorVintages.length) {
+    return null;
+  }
+  return h('details', { class: 'vintages' },
+    h('summary', { text: t('hist.vintages', { count: o.priorVintages.length }) }),
+    h('ul', {}, o.priorVintages.map((v) => h('li', {},
+      h('span', { class: 'vintage-value', text: enteredValue(v.value, v.form, indicator) }), ' ',
+      h('span', {
+        text: t('hist.vintage', {
+          user: v.recordedBy, time: isoTime(v.recordedAt), by: v.supersededBy, when: isoTime(v.supersededAt),
+        }),
+      }),
+      v.source ? h('div', { class: 'muted' }, `${t('hist.source')}: `, h('span', { text: v.source })) : null,
+      v.note ? h('div', { class: 'muted' }, `${t('hist.note')}: `, h('span', { class: 'note-text', text: v.note })) : null))));
+}
+
+/** The observations table; onCorrect(observation) fills the entry form (analysts only). */
+export function observationTable(target, observations, canWrite, onCorrect) {
+  const indicator = target.indicator;
+  const body = [...observations].sort((a, b) => b.period.localeCompare(a.period)).map((o) => h('tr', {
+    dataset: { period: o.period },
+  },
+  h('th', { scope: 'row', text: o.period }),
+  h('td', { class: 'num', text: enteredValue(o.value, o.form, indicator) }),
+  h('td', { text: t(`form.${o.form}`) }),
+  h('td', { class: 'source-text', text: o.source || '' }),
+  h('td', { class: 'note-text', text: o.note || '' }),
+  h('td', {}, h('div', { text: t('hist.by', { user: o.createdBy, time: isoTime(o.createdAt) }) }),
+    o.version > 0 ? h('div', { class: 'muted', text: t('hist.updated', { user: o.updatedBy, time: isoTime(o.updatedAt) }) }) : null,
+    vintages(o, indicator)),
+  canWrite ? h('td', {}, h('button', {
+    type: 'button', class: 'button-small', text: t('hist.correct'),
+    'aria-label': t('hist.correctLabel', { period: o.period }), onClick: () => onCorrect(o),
+  })) : null));
+  const head = ['hist.period', 'hist.value', 'hist.form', 'hist.source', 'hist.note', 'hist.entered'];
+  return h('section', { class: 'panel', 'aria-labelledby': 'hist-title' },
+    h('h2', { id: 'hist-title' }, t('hist.title'), h('span', { class: 'muted', text: ` · ${withUnitName(indicator)}` })),
+    observations.length
+      ? tableWrap(t('hist.title'), canWrite ? [...head, 'hist.actions'] : head, body)
+      : h('p', { class: 'empty', text: t('hist.empty') }));
+}
+
+function withUnitName(indicator) {
+  const unit = unitOf(indicator);
+  return unit ? t('hist.unit', { unit }) : '';
+}
+
+/** A state recorded in the audit log, in one line: "2023: 17.9 (LEVEL) · source …". */
+function stateText(state) {
+  if (!state) {
+    return '';
+  }
+  if (state.state) {
+    return [t(`ms.${state.state}`), state.date, state.evidence].filter(Boolean).join(' · ');
+  }
+  if (state.username) {
+    return `${state.username} (${state.role})`;
+  }
+  return [state.value !== undefined && state.value !== null ? `${num(state.value)} ${state.form ? t(`form.${state.form}`) : ''}` : '',
+    state.source, state.note].filter(Boolean).join(' · ');
+}
+
+export function auditTable(page) {
+  const items = page.items || [];
+  const rows = items.map((e) => h('tr', {},
+    h('td', { text: isoTime(e.occurredAt) }),
+    h('td', { text: e.actor }),
+    h('td', { text: t(`audit.${e.action}`) }),
+    h('td', { text: e.period || '' }),
+    h('td', { class: 'audit-change' },
+      e.before ? h('div', { class: 'audit-before' }, h('span', { class: 'muted', text: `${t('audit.before')}: ` }),
+        h('span', { text: stateText(e.before) })) : null,
+      e.after ? h('div', { class: 'audit-after' }, h('span', { class: 'muted', text: `${t('audit.after')}: ` }),
+        h('span', { text: stateText(e.after) })) : null)));
+  return h('section', { class: 'panel', 'aria-labelledby': 'audit-title' },
+    h('h2', { id: 'audit-title', text: t('audit.title') }),
+    page.total > items.length ? h('p', { class: 'muted', text: t('audit.total', { total: page.total, shown: items.length }) }) : null,
+    items.length ? tableWrap(t('audit.title'), ['audit.time', 'audit.actor', 'audit.action', 'audit.period', 'audit.change'], rows)
+      : h('p', { class: 'empty', text: t('audit.empty') }));
+}
