@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -12,6 +13,7 @@ import org.openqa.selenium.support.ui.Select;
 
 /** An analyst enters and corrects values and sets a milestone; user text always shows as text. */
 @QuarkusTest
+@TestProfile(WebTestProfile.class)
 class AnalystEntryBrowserTest extends BrowserTest {
 
     private WebElement entryForm() {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,7 @@ import org.policytracker.TestUsers;
 
 /** A target's page: the Chart.js chart with its data, the explanation, provenance and history. */
 @QuarkusTest
+@TestProfile(WebTestProfile.class)
 class DetailBrowserTest extends BrowserTest {
 
     static final String TARGET = "SERVICE-TRADE-2025-KNOWLEDGE-INTENSIVE-GROWTH"; // 年均增长8%左右 from 2947.6 in 2020

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -18,6 +19,7 @@ import org.policytracker.TestUsers;
 
 /** The overview: every target, counts per status as filters, search, languages, and where it loads from. */
 @QuarkusTest
+@TestProfile(WebTestProfile.class)
 class OverviewBrowserTest extends BrowserTest {
 
     @BeforeEach

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -13,6 +14,7 @@ import org.policytracker.TestUsers;
 
 /** Sign-in and sign-out through the app's own view, and what the browser keeps of the session. */
 @QuarkusTest
+@TestProfile(WebTestProfile.class)
 class SignInBrowserTest extends BrowserTest {
 
     @Test

@@ -5,11 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 
 /** A viewer reads everything and is offered no write control; the API refuses writes anyway. */
 @QuarkusTest
+@TestProfile(WebTestProfile.class)
 class ViewerBrowserTest extends BrowserTest {
 
     private boolean present(String css) {
