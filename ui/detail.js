@@ -10,6 +10,7 @@ import {
 import { chartTable, drawChart } from './detail-chart.js';
 import { auditTable, observationTable } from './history.js';
 import { milestoneForm, observationForm } from './entry.js';
+import { exportLinks } from './export.js';
 
 let chart = null;
 
@@ -163,7 +164,8 @@ export async function renderDetail(root, id, me, isCurrent, flash) {
       h('p', { class: 'detail-goal' }, h('span', { class: 'goal-text', text: targetWording(target) }), ' ',
         statusBadge(assessment.status)),
       h('p', { class: 'target-meta' }, h('span', { text: documentName(target.source) }),
-        h('span', { text: bindingLabel(target.binding) }), h('span', { class: 'target-id', text: target.id }))),
+        h('span', { text: bindingLabel(target.binding) }), h('span', { class: 'target-id', text: target.id })),
+      exportLinks({ targets: [target.id] })),
     live,
     h('div', { class: 'detail-grid' }, main, side));
 

@@ -5,6 +5,7 @@
 import { api } from './api.js';
 import { h, nextId, replace } from './dom.js';
 import { t } from './i18n.js';
+import { exportLinks, update as updateExport } from './export.js';
 import {
   STATUSES, THEMES, bindingLabel, deadline, documentName, formatValue, indicatorName, progressBar,
   statusBadge, statusIcon, targetWording,
@@ -103,6 +104,7 @@ export async function renderOverview(root, params, isCurrent) {
   const counts = h('div', { class: 'status-counts', role: 'group', 'aria-label': t('overview.counts') });
   const summary = h('p', { class: 'result-summary', role: 'status', 'aria-live': 'polite' });
   const results = h('div', { class: 'results' });
+  const exports = exportLinks({});
   let controls;
 
   const countButtons = ['', ...STATUSES].map((status) => {
@@ -125,6 +127,9 @@ export async function renderOverview(root, params, isCurrent) {
     });
     const shown = base.filter((tg) => matches(tg, filters, false));
     summary.textContent = t('overview.shown', { shown: shown.length, total: targets.length });
+    const filtered = FILTERS.some((k) => filters[k]);
+    updateExport(exports, { document: filters.document, theme: filters.theme, status: filters.status,
+      targets: filtered ? shown.map((tg) => tg.id) : [] });
     if (!targets.length) {
       replace(results, h('p', { class: 'empty', text: t('overview.noTargets') }));
       return;
@@ -162,6 +167,6 @@ export async function renderOverview(root, params, isCurrent) {
   }
 
   controls = filterControls(targets, filters, update);
-  replace(root, h('h1', { tabindex: '-1', text: t('overview.title') }), counts, controls, summary, results);
+  replace(root, h('h1', { tabindex: '-1', text: t('overview.title') }), counts, controls, summary, exports, results);
   draw();
 }

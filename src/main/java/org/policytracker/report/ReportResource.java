@@ -31,6 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.policytracker.assessment.AssessmentResource;
 import org.policytracker.assessment.Status;
 import org.policytracker.catalogue.Document;
+import org.policytracker.catalogue.Target;
 import org.policytracker.catalogue.Theme;
 import org.policytracker.security.Roles;
 import org.policytracker.system.Problem;
@@ -84,6 +85,8 @@ public class ReportResource {
             @QueryParam("theme") String theme,
             @Parameter(description = "Only targets with these statuses, comma-separated: ACHIEVED, ON_TRACK, "
                     + "AT_RISK, OFF_TRACK, MISSED, NO_DATA") @QueryParam("status") String status,
+            @Parameter(description = "Only these targets, comma-separated ids (the web app passes the targets its "
+                    + "filters show)") @QueryParam("target") String target,
             @Parameter(description = "Language of the report's words: zh (default) or en") @QueryParam("lang") String lang,
             @Parameter(description = "attachment (default for csv, xlsx, pdf) or inline (default for html)")
             @QueryParam("disposition") String disposition) {
@@ -93,10 +96,11 @@ public class ReportResource {
         Document doc = document(document);
         Theme th = Problems.enumParam("theme", theme, Theme.class);
         Set<Status> statuses = statuses(status);
+        Set<String> targets = targets(target);
         Lang l = Lang.param(lang);
         String dispositionType = disposition(disposition, f == ReportFormat.HTML ? "inline" : "attachment");
 
-        StatusReport report = reports.build(new ReportService.Request(day, known, doc, th, statuses, l,
+        StatusReport report = reports.build(new ReportService.Request(day, known, doc, th, statuses, targets, l,
                 identity.getPrincipal().getName()));
         ReportWriter writer = writers.get(f);
         StreamingOutput body = out -> writer.write(report, out);
@@ -125,6 +129,26 @@ public class ReportResource {
             name.append('-').append(lang.code());
         }
         return name.append('.').append(format.extension()).toString();
+    }
+
+    /** Comma-separated target ids; each must name a current target (checked in one query). */
+    private static Set<String> targets(String ids) {
+        Set<String> targets = new java.util.LinkedHashSet<>();
+        if (ids != null) {
+            for (String id : ids.split(",")) {
+                if (!id.isBlank()) {
+                    targets.add(id.trim());
+                }
+            }
+        }
+        if (!targets.isEmpty()) {
+            Set<String> known = Target.<Target>list("code in ?1 and retired = false", targets).stream()
+                    .map(t -> t.code).collect(java.util.stream.Collectors.toSet());
+            targets.stream().filter(id -> !known.contains(id)).findFirst().ifPresent(id -> {
+                throw Problems.badRequest("target", "'" + id + "' is not a target id; GET /api/targets lists them");
+            });
+        }
+        return targets;
     }
 
     private static Document document(String code) {

@@ -58,8 +58,9 @@ public class ReportService {
      * @param lang        the language of the words
      * @param generatedBy who asks
      */
+    /** @param targets ids of the targets to include (the web app's current selection); empty means all */
     public record Request(LocalDate asOf, OffsetDateTime knownAt, Document document, Theme theme,
-            Set<Status> statuses, Lang lang, String generatedBy) {
+            Set<Status> statuses, Set<String> targets, Lang lang, String generatedBy) {
     }
 
     private final AssessmentService assessments;
@@ -76,7 +77,8 @@ public class ReportService {
         ReportText text = ReportText.of(request.lang());
 
         List<Target> targets = Target.listCurrent(request.document() == null ? null : request.document().code,
-                request.theme(), null);
+                request.theme(), null).stream()
+                .filter(t -> request.targets().isEmpty() || request.targets().contains(t.code)).toList();
         List<TargetAssessment> assessed = assessments.assess(targets, request.asOf(), known).stream()
                 .filter(a -> request.statuses().isEmpty() || request.statuses().contains(a.assessment().status()))
                 .toList();
@@ -102,6 +104,9 @@ public class ReportService {
         }
         if (!request.statuses().isEmpty()) {
             filters.add(text.filterStatuses(request.statuses().stream().sorted().toList()));
+        }
+        if (!request.targets().isEmpty()) {
+            filters.add(text.filterTargets(request.targets().size()));
         }
         return new StatusReport(request.lang(), text, text.title(), request.asOf(), request.knownAt(), generatedAt,
                 request.generatedBy(), List.copyOf(filters), counts(byTheme.values().stream().flatMap(List::stream).toList()),

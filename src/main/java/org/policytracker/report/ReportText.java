@@ -503,6 +503,10 @@ public final class ReportText {
         return t("领域：", "Theme: ") + themeLabel(theme);
     }
 
+    public String filterTargets(int count) {
+        return t("选定的目标：" + count + "个", "Selected targets: " + count);
+    }
+
     public String filterStatuses(List<Status> statuses) {
         return t("状态：", "Status: ") + statuses.stream().map(this::statusLabel).collect(Collectors.joining(t("、", ", ")));
     }

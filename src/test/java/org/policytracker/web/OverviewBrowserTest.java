@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.policytracker.TestUsers;
@@ -73,6 +74,19 @@ class OverviewBrowserTest extends BrowserTest {
         browser().findElements(By.cssSelector("li.target-row"))
                 .forEach(r -> assertEquals("NO_DATA", r.getAttribute("data-status")));
         assertTrue(browser().getCurrentUrl().endsWith("#/?status=NO_DATA"), browser().getCurrentUrl());
+
+        // The export links carry the selection: the CSV report has one row per target shown.
+        String csvLink = browser().findElement(By.cssSelector("nav.export-links a[data-format='csv']"))
+                .getAttribute("href");
+        assertTrue(csvLink.contains("/api/reports/status?") && csvLink.contains("status=NO_DATA")
+                && csvLink.contains("target="), csvLink);
+        String csv = (String) ((JavascriptExecutor) browser()).executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                        + "fetch(arguments[0], {credentials: 'same-origin'}).then(r => r.text()).then(done, e => done('ERR ' + e));",
+                csvLink);
+        long dataRows = csv.lines().filter(l -> !l.isBlank()).count() - 1;
+        assertEquals(expected, dataRows, "one CSV row per target on screen");
+        assertEquals(4, browser().findElements(By.cssSelector("nav.export-links a")).size());
 
         browser().navigate().refresh(); // the filter survives a reload
         assertEquals(expected, overviewRows().size());
