@@ -5,7 +5,6 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.persistence.PersistenceException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import org.policytracker.system.TrackerConfig;
@@ -28,8 +27,11 @@ public class AdminBootstrap {
     void onStart(@Observes StartupEvent event) {
         try {
             QuarkusTransaction.requiringNew().run(this::createAdminIfNoUsers);
-        } catch (PersistenceException e) {
+        } catch (RuntimeException e) {
             // Another instance created the admin at the same moment: the unique username refused ours.
+            if (QuarkusTransaction.requiringNew().call(AppUser::count) == 0) {
+                throw e;
+            }
             Log.info("The first admin was created by another instance");
         }
     }

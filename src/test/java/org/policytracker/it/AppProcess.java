@@ -33,7 +33,11 @@ final class AppProcess implements AutoCloseable {
 
     /** Starts the application with the given environment (a random HTTP port). */
     static AppProcess start(Path workDir, Map<String, String> env) throws IOException {
-        Path appDir = Path.of(System.getProperty("tracker.app.dir", "target/quarkus-app"));
+        return start(Path.of(System.getProperty("tracker.app.dir", "target/quarkus-app")), workDir, env);
+    }
+
+    /** Starts the application packaged in {@code appDir} (e.g. a PostgreSQL build). */
+    static AppProcess start(Path appDir, Path workDir, Map<String, String> env) throws IOException {
         Path log = Files.createTempFile(workDir, "app", ".log");
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Dquarkus.http.port=0", "-jar", appDir.resolve("quarkus-run.jar").toString()));

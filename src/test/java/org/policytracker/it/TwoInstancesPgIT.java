@@ -1,0 +1,115 @@
+package org.policytracker.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Two processes of the PostgreSQL build on one database behave as one system: started together they
+ * load the catalogue once; a value written through one is read through the other at once; a stale
+ * write through one is refused after the other's write; and a backup taken on PostgreSQL restores
+ * into a fresh embedded-H2 instance with every table equal.
+ *
+ * <p>Needs the PostgreSQL build and a database, so CI runs it by name after building that variant
+ * (see .ci/run): {@code -Dit.test=TwoInstancesPgIT -Dtracker.pg.app.dir=… -Dtracker.h2.app.dir=…}.
+ * It fails, never skips, when they are missing.
+ */
+class TwoInstancesPgIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String URL = System.getProperty("tracker.pg.url", "jdbc:postgresql://localhost:5432/tracker_it");
+    private static final String ADMIN = "admin";
+    private static final String ADMIN_PASSWORD = "two-instances-admin";
+
+    @TempDir
+    Path work;
+
+    @BeforeEach
+    void emptyDatabase() throws Exception {
+        try (Connection c = DriverManager.getConnection(URL, "tracker", "tracker"); Statement s = c.createStatement()) {
+            s.execute("DROP SCHEMA public CASCADE");
+            s.execute("CREATE SCHEMA public");
+        }
+    }
+
+    @Test
+    void shouldBehaveAsOneSystemAndMoveToH2ByBackup() throws Exception {
+        Path pgApp = requiredDir("tracker.pg.app.dir");
+        Path h2App = requiredDir("tracker.h2.app.dir");
+        Map<String, String> env = Map.of("QUARKUS_DATASOURCE_JDBC_URL", URL, "QUARKUS_DATASOURCE_USERNAME", "tracker",
+                "QUARKUS_DATASOURCE_PASSWORD", "tracker", "TRACKER_ADMIN_PASSWORD", ADMIN_PASSWORD);
+        AppProcess a = AppProcess.start(pgApp, Files.createDirectories(work.resolve("a")), env);
+        AppProcess b = AppProcess.start(pgApp, Files.createDirectories(work.resolve("b")), env);
+        try (a; b) {
+            a.awaitReady();
+            b.awaitReady();
+            assertTrue(a.output().contains("Database: jdbc:postgresql"), a.output());
+            int loads = count(a.output(), "Catalogue loaded") + count(b.output(), "Catalogue loaded");
+            int skips = count(a.output(), "Catalogue unchanged") + count(b.output(), "Catalogue unchanged");
+            assertEquals(1, loads, "one instance loads the catalogue:\n" + a.output() + "\n---\n" + b.output());
+            assertEquals(1, skips, "the other finds it loaded");
+            assertEquals(json(a.get("/api/targets", ADMIN, ADMIN_PASSWORD)).size(),
+                    json(b.get("/api/targets", ADMIN, ADMIN_PASSWORD)).size());
+
+            String url = "/api/indicators/NON_FOSSIL_SHARE/observations";
+            assertEquals(201, a.postJson(url, "{\"period\":\"2021\",\"value\":16.6}", ADMIN, ADMIN_PASSWORD).statusCode());
+            JsonNode seenByB = json(b.get(url + "/2021", ADMIN, ADMIN_PASSWORD));
+            assertEquals(16.6, seenByB.get("value").asDouble(), "written through A, read through B at once");
+
+            assertEquals(200, b.putJson(url + "/2021", "{\"value\":16.7,\"version\":0}", ADMIN, ADMIN_PASSWORD)
+                    .statusCode());
+            HttpResponse<String> stale = a.putJson(url + "/2021", "{\"value\":16.8,\"version\":0}", ADMIN,
+                    ADMIN_PASSWORD);
+            assertEquals(409, stale.statusCode(), "A's stale write is refused after B's: " + stale.body());
+            assertEquals(16.7, json(a.get(url + "/2021", ADMIN, ADMIN_PASSWORD)).get("value").asDouble());
+
+            String backup = a.get("/api/admin/backup", ADMIN, ADMIN_PASSWORD).body();
+            try (AppProcess h2 = AppProcess.start(h2App, Files.createDirectories(work.resolve("h2")),
+                    Map.of("TRACKER_DATA_DIR", work.resolve("h2-data").toString(),
+                            "TRACKER_ADMIN_PASSWORD", "fresh-h2-admin")).awaitReady()) {
+                assertFalse(h2.output().contains("jdbc:postgresql"), "the embedded build");
+                HttpResponse<String> restored = h2.postJson("/api/admin/restore", backup, ADMIN, "fresh-h2-admin");
+                assertEquals(200, restored.statusCode(), restored.body());
+                // The users came with the backup: the PostgreSQL admin's password works on H2 now.
+                String again = h2.get("/api/admin/backup", ADMIN, ADMIN_PASSWORD).body();
+                assertEquals(JSON.readTree(backup).get("tables"), JSON.readTree(again).get("tables"),
+                        "every table equal after the move from PostgreSQL to H2");
+                assertEquals(16.7, json(h2.get(url + "/2021", ADMIN, ADMIN_PASSWORD)).get("value").asDouble());
+            }
+        }
+    }
+
+    private static Path requiredDir(String property) {
+        String value = System.getProperty(property);
+        if (value == null || value.isBlank() || !Files.isRegularFile(Path.of(value, "quarkus-run.jar"))) {
+            throw new AssertionError("Set -D" + property + " to a packaged application (quarkus-app), was " + value);
+        }
+        return Path.of(value);
+    }
+
+    private static JsonNode json(HttpResponse<String> response) throws Exception {
+        assertEquals(200, response.statusCode(), response.body());
+        return JSON.readTree(response.body());
+    }
+
+    private static int count(String text, String needle) {
+        int n = 0;
+        for (int i = text.indexOf(needle); i >= 0; i = text.indexOf(needle, i + 1)) {
+            n++;
+        }
+        return n;
+    }
+}
