@@ -84,6 +84,15 @@ class SecurityTest {
     }
 
     @Test
+    void shouldIgnoreForwardedHeadersUnlessConfiguredToTrustAProxy() {
+        asAdmin().header("X-Forwarded-Proto", "https").header("X-Forwarded-Host", "evil.example.org")
+                .contentType(ContentType.JSON)
+                .body(Map.of("username", "unproxied.user", "password", "a-long-enough-password", "role", "viewer"))
+                .post("/api/users")
+                .then().statusCode(201).header("Location", startsWith("http://localhost"));
+    }
+
+    @Test
     void shouldNameEveryInvalidFieldOfANewUser() {
         asAdmin().contentType(ContentType.JSON)
                 .body(Map.of("username", "X", "password", "short", "role", "superuser"))
