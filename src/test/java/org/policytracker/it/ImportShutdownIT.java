@@ -77,14 +77,10 @@ class ImportShutdownIT {
     @Test
     void shouldFinishAnImportInFlightWithinTheGraceOfAGracefulStop() throws Exception {
         Map<String, String> env = env(Map.of("TRACKER_IMPORT_SHUTDOWN_GRACE", "120s"));
-        String job;
-        try (AppProcess app = AppProcess.start(work, env).awaitReady()) {
-            enterEarlierValue(app);
-            job = startImport(app);
-            awaitRunning(app, job);
+        String job = importAndStopMidway(env, (app, id) -> {
             app.stop();
-            assertFalse(app.output().contains("Import job " + job + " stopped by the shutdown"), app.output());
-        }
+            assertFalse(app.output().contains("Import job " + id + " stopped by the shutdown"), app.output());
+        });
         try (AppProcess app = AppProcess.start(work, env).awaitReady()) {
             JsonNode status = job(app, job);
             assertEquals("SUCCEEDED", status.path("status").asText(), status.toString());
@@ -97,14 +93,10 @@ class ImportShutdownIT {
     @Test
     void shouldRollBackAnImportStillRunningWhenTheGraceIsOverAndSaySo() throws Exception {
         Map<String, String> env = env(Map.of("TRACKER_IMPORT_SHUTDOWN_GRACE", "0s"));
-        String job;
-        try (AppProcess app = AppProcess.start(work, env).awaitReady()) {
-            enterEarlierValue(app);
-            job = startImport(app);
-            awaitRunning(app, job);
+        String job = importAndStopMidway(env, (app, id) -> {
             app.stop();
-            assertTrue(app.output().contains("Import job " + job + " stopped by the shutdown"), app.output());
-        }
+            assertTrue(app.output().contains("Import job " + id + " stopped by the shutdown"), app.output());
+        });
         try (AppProcess app = AppProcess.start(work, env).awaitReady()) {
             JsonNode status = job(app, job);
             assertEquals("FAILED", status.path("status").asText(), status.toString());
@@ -125,13 +117,7 @@ class ImportShutdownIT {
     void shouldMarkAnImportWhoseServerWasKilledFailedWithNothingWritten() throws Exception {
         Map<String, String> env = env(Map.of("TRACKER_IMPORT_HEARTBEAT_EVERY", "1s",
                 "TRACKER_IMPORT_STALE_AFTER", "3s"));
-        String job;
-        try (AppProcess app = AppProcess.start(work, env).awaitReady()) {
-            enterEarlierValue(app);
-            job = startImport(app);
-            awaitRunning(app, job);
-            app.kill();
-        }
+        String job = importAndStopMidway(env, (app, id) -> app.kill());
         try (AppProcess app = AppProcess.start(work, env).awaitReady()) {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
             JsonNode status = job(app, job);
@@ -144,6 +130,22 @@ class ImportShutdownIT {
                     + "Send the file again.", status.path("errors").path(0).path("message").asText());
             assertEquals(0, syntheticRows(app), "nothing of the file was written");
             assertEarlierValueUnchanged(app);
+        }
+    }
+
+    /** How the server is stopped once the import is under way. */
+    private interface Stop {
+        void stop(AppProcess app, String jobId) throws Exception;
+    }
+
+    /** Starts the server, enters a value, starts the import, stops the server mid-import; answers the job id. */
+    private String importAndStopMidway(Map<String, String> env, Stop stop) throws Exception {
+        try (AppProcess app = AppProcess.start(work, env).awaitReady()) {
+            enterEarlierValue(app);
+            String job = startImport(app);
+            awaitRunning(app, job);
+            stop.stop(app, job);
+            return job;
         }
     }
 
