@@ -12,6 +12,7 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.Arrays;
@@ -90,13 +91,26 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
-    public Response webApplication(WebApplicationException e, UriInfo uri) {
+    public Response webApplication(WebApplicationException e, UriInfo uri, HttpHeaders headers) {
         if (e.getCause() instanceof JacksonException jackson) {
             return unreadableJson(jackson, uri);
+        }
+        String contentType = headers.getHeaderString(HttpHeaders.CONTENT_TYPE);
+        if (e.getResponse().getStatus() == 400 && contentType != null && !isMediaType(contentType)) {
+            // JAX-RS refuses a Content-Type it cannot parse before any resource sees the request.
+            String message = "'" + contentType + "' is not a media type (type/subtype)";
+            return respond(400, "Invalid request", "Content-Type: " + message, uri,
+                    List.of(new Problem.FieldError(HttpHeaders.CONTENT_TYPE, message)));
         }
         int status = e.getResponse().getStatus();
         String title = Response.Status.fromStatusCode(status) == null ? "Error"
                 : Response.Status.fromStatusCode(status).getReasonPhrase();
+        if (status == 415) {
+            // A JSON endpoint sent another (or no, or a malformed) Content-Type: name the header at fault.
+            String message = "is not accepted here; send the body as application/json";
+            return respond(status, title, "Content-Type: " + message, uri,
+                    List.of(new Problem.FieldError(HttpHeaders.CONTENT_TYPE, message)));
+        }
         return respond(status, title, e.getMessage(), uri, List.of());
     }
 
@@ -106,6 +120,15 @@ public class ProblemMappers {
         Log.errorf(e, "Unexpected error, incident %s, at %s", incident, uri.getPath());
         return respond(500, "Internal error", "The server could not complete the request (incident " + incident
                 + "). Nothing was changed by it; try again or report the incident.", uri, List.of());
+    }
+
+    private static boolean isMediaType(String value) {
+        try {
+            jakarta.ws.rs.core.MediaType.valueOf(value);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     private static Response respond(int status, String title, String detail, UriInfo uri,
