@@ -116,10 +116,27 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Exception e, UriInfo uri) {
+        if (clientWentAway(e)) {
+            // The client closed the connection while its request was read or answered (a load tool
+            // stopping, a browser tab closed): nobody gets this answer, and nothing in the server failed.
+            Log.debugf("Client closed the connection during %s", uri.getPath());
+            return respond(400, "Client closed request", "The connection was closed before the request was read "
+                    + "or answered.", uri, List.of(new Problem.FieldError("(connection)", "was closed by the client")));
+        }
         String incident = UUID.randomUUID().toString();
         Log.errorf(e, "Unexpected error, incident %s, at %s", incident, uri.getPath());
         return respond(500, "Internal error", "The server could not complete the request (incident " + incident
                 + "). Nothing was changed by it; try again or report the incident.", uri, List.of());
+    }
+
+    private static boolean clientWentAway(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.nio.channels.ClosedChannelException
+                    || t instanceof io.vertx.core.http.HttpClosedException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isMediaType(String value) {
