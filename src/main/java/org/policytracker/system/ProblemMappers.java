@@ -123,10 +123,31 @@ public class ProblemMappers {
             return respond(400, "Client closed request", "The connection was closed before the request was read "
                     + "or answered.", uri, List.of(new Problem.FieldError("(connection)", "was closed by the client")));
         }
+        if (textTheDatabaseRefuses(e)) {
+            // PostgreSQL refuses U+0000 in text (SQLState 22021) wherever a value reaches a query, e.g. a
+            // user name at sign-in. Nothing was written (the statement failed).
+            return respond(400, "Invalid request", "A text value holds a character the database cannot store "
+                    + "(U+0000); nothing was changed.", uri, List.of(new Problem.FieldError("(text)",
+                            "must not contain the NUL character (U+0000)")));
+        }
         String incident = UUID.randomUUID().toString();
         Log.errorf(e, "Unexpected error, incident %s, at %s", incident, uri.getPath());
         return respond(500, "Internal error", "The server could not complete the request (incident " + incident
                 + "). Nothing was changed by it; try again or report the incident.", uri, List.of());
+    }
+
+    private static boolean textTheDatabaseRefuses(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.sql.SQLException sql && "22021".equals(sql.getSQLState())) {
+                return true;
+            }
+            for (Throwable suppressed : t.getSuppressed()) {
+                if (textTheDatabaseRefuses(suppressed)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static boolean clientWentAway(Throwable e) {
