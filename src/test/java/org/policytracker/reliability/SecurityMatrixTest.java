@@ -52,6 +52,7 @@ class SecurityMatrixTest {
     record Row(Access access, String path, String contentType, String body, int allowed) {
     }
 
+    // No other test writes this indicator before 2030 (ImportJobAsyncTest fills every indicator from 2030 on).
     static final String CODE = "OFFSHORE_SERVICE_OUTSOURCING_GROWTH";
     static final String TARGET = "SERVICE-TRADE-2025-OFFSHORE-OUTSOURCING-VS-EXPORTS";
     static final String JSON = "application/json";
@@ -73,11 +74,11 @@ class SecurityMatrixTest {
         MATRIX.put("POST /api/indicators/{code}/observations",
                 new Row(Access.WRITE, "/api/indicators/" + CODE + "/observations", JSON, "{\"period\":\"x\"}", 400));
         MATRIX.put("GET /api/indicators/{code}/observations/{period}",
-                new Row(Access.READ, "/api/indicators/" + CODE + "/observations/2099", null, null, 404));
+                new Row(Access.READ, "/api/indicators/" + CODE + "/observations/2029", null, null, 404));
         MATRIX.put("PUT /api/indicators/{code}/observations/{period}",
-                new Row(Access.WRITE, "/api/indicators/" + CODE + "/observations/2099", JSON, "{\"value\":1,\"version\":0}", 404));
+                new Row(Access.WRITE, "/api/indicators/" + CODE + "/observations/2029", JSON, "{\"value\":1,\"version\":0}", 404));
         MATRIX.put("DELETE /api/indicators/{code}/observations/{period}",
-                new Row(Access.WRITE, "/api/indicators/" + CODE + "/observations/2099?version=0", null, null, 404));
+                new Row(Access.WRITE, "/api/indicators/" + CODE + "/observations/2029?version=0", null, null, 404));
         MATRIX.put("GET /api/targets/{id}/milestone", new Row(Access.READ, "/api/targets/FTZ-M18/milestone", null, null, 200));
         MATRIX.put("PUT /api/targets/{id}/milestone",
                 new Row(Access.WRITE, "/api/targets/FTZ-M18/milestone", JSON, "{\"state\":\"NOPE\",\"version\":0}", 400));
