@@ -113,7 +113,7 @@ final class AppProcess implements AutoCloseable {
         return awaitExit();
     }
 
-    /** Kills the process at once (SIGKILL): no shutdown hook runs. */
+    /** kill -9: the JVM gets no chance to shut down, finish a transaction or flush anything. */
     void kill() throws InterruptedException {
         process.destroyForcibly().waitFor();
     }
