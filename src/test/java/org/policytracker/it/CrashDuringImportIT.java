@@ -52,8 +52,10 @@ class CrashDuringImportIT {
     void shouldImportAllOrNothingAcrossKillNine() throws Exception {
         Path seed = SyntheticSeed.write(work.resolve("seed"), INDICATORS,
                 Path.of(System.getProperty("tracker.seed.source", "seed-data")));
+        // A short heartbeat, so that the job of a killed server is seen to be dead seconds after the restart.
         Map<String, String> env = Map.of("TRACKER_DATA_DIR", work.resolve("data").toString(),
-                "TRACKER_SEED_DIR", seed.toString(), "TRACKER_ADMIN_PASSWORD", ADMIN);
+                "TRACKER_SEED_DIR", seed.toString(), "TRACKER_ADMIN_PASSWORD", ADMIN,
+                "TRACKER_IMPORT_HEARTBEAT_EVERY", "1s", "TRACKER_IMPORT_STALE_AFTER", "3s");
         Random random = new Random(SEED);
         List<String> log = new ArrayList<>();
         String baseline;
@@ -147,13 +149,12 @@ class CrashDuringImportIT {
                 } else {
                     rolledBack++;
                 }
-                JsonNode job = JSON.readTree(app.get("/api/observations/imports/" + id, "ana", ANALYST).body());
-                String status = job.path("status").asText();
-                // TODO(lead: orphaned-job recovery / heartbeat, in progress on main): a job whose process was
-                // killed stays QUEUED/VALIDATING/WRITING forever. Tolerated and counted here; once recovery
-                // lands, assert that the job ends FAILED (rolled back) or SUCCEEDED (committed).
+                // The killed job does not stay QUEUED/VALIDATING/WRITING: the restarted server marks it FAILED
+                // once its heartbeat is stale (ImportWatchdog), unless it had committed (SUCCEEDED).
+                String status = awaitFinalStatus(app, id);
                 if (RUNNING.contains(status)) {
                     stuck++;
+                    fail("iteration " + i + ": job " + id + " still shows " + status + " after the restart");
                 } else if (status.equals("SUCCEEDED") != (now == generation)) {
                     fail("iteration " + i + ": job " + status + " but the values are generation " + now);
                 }
@@ -181,6 +182,21 @@ class CrashDuringImportIT {
         Files.createDirectories(out.getParent());
         Files.writeString(out, report + "\n");
         assertTrue(killedWriting > 0 || ITERATIONS < 4, "some kills landed in the write pass");
+    }
+
+    /** The job's status once it is final, or its last status after 30 s. */
+    private static String awaitFinalStatus(AppProcess app, String id) throws Exception {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+        String status;
+        do {
+            status = JSON.readTree(app.get("/api/observations/imports/" + id, "ana", ANALYST).body())
+                    .path("status").asText();
+            if (!RUNNING.contains(status)) {
+                return status;
+            }
+            Thread.sleep(250);
+        } while (System.nanoTime() < deadline);
+        return status;
     }
 
     /** The CSV of one generation: every synthetic indicator × 100 years, values that say their generation. */

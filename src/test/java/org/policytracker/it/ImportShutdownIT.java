@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -16,7 +15,6 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.policytracker.catalogue.SeedCopy;
 
 /**
  * An import in flight when its server stops, with the packaged application as a real process:
@@ -43,34 +41,15 @@ class ImportShutdownIT {
 
     @BeforeEach
     void syntheticCatalogueAndFile() throws Exception {
-        seed = SeedCopy.copy(Path.of(System.getProperty("tracker.seed.source", "seed-data")), work.resolve("seed"));
-        StringBuilder yaml = new StringBuilder("""
-                schemaVersion: 1
-                document:
-                  code: synthetic-shutdown
-                  titleZh: 合成文件
-                  titleEn: Synthetic document for the shutdown test
-                  issuer: test
-                  issuedOn: 2021-01-01
-                  sourceText: sources/synthetic-shutdown.txt
-                indicators:
-                """);
+        seed = SyntheticSeed.write(work.resolve("seed"), INDICATORS,
+                Path.of(System.getProperty("tracker.seed.source", "seed-data")));
         StringBuilder rows = new StringBuilder("indicator,period,value,form,source\r\n");
         for (int i = 0; i < INDICATORS; i++) {
-            String code = String.format("SYN_SHUTDOWN_%03d", i);
-            yaml.append("  - code: ").append(code).append("\n    nameZh: 合成指标").append(i)
-                    .append("\n    nameEn: Synthetic ").append(i)
-                    .append("\n    unit: 个\n    unitEn: units\n    theme: FTZ\n    valueType: COUNT\n"
-                            + "    favourableDirection: UP\n");
             for (int year = FIRST_YEAR; year <= LAST_YEAR; year++) {
-                rows.append(code).append(',').append(year).append(',').append(i + year).append(",LEVEL,synthetic\r\n");
+                rows.append(SyntheticSeed.code(i)).append(',').append(year).append(',').append(i + year)
+                        .append(",LEVEL,synthetic\r\n");
             }
         }
-        yaml.append("targets: []\n");
-        Files.writeString(seed.resolve("synthetic-shutdown.yaml"), yaml);
-        Files.writeString(seed.resolve("sources/synthetic-shutdown.txt"), "合成文件，仅供测试。\n");
-        Files.writeString(seed.resolve("index.yaml"), Files.readString(seed.resolve("index.yaml"))
-                + "  - synthetic-shutdown.yaml\n");
         csv = rows.toString().getBytes(StandardCharsets.UTF_8);
     }
 
@@ -199,6 +178,6 @@ class ImportShutdownIT {
     private static long syntheticRows(AppProcess app) throws Exception {
         HttpResponse<String> export = app.get("/api/observations/export?format=csv", ADMIN, PASSWORD);
         assertEquals(200, export.statusCode(), export.body());
-        return export.body().lines().filter(line -> line.contains("SYN_SHUTDOWN_")).count();
+        return export.body().lines().filter(line -> line.startsWith(SyntheticSeed.PREFIX)).count();
     }
 }
