@@ -152,6 +152,10 @@ class CrashDuringImportIT {
                 // The killed job does not stay QUEUED/VALIDATING/WRITING: the restarted server marks it FAILED
                 // once its heartbeat is stale (ImportWatchdog), unless it had committed (SUCCEEDED).
                 String status = awaitFinalStatus(app, id);
+                if (seen.startsWith("SUCCEEDED")) {
+                    assertEquals(generation, now, "iteration " + i + ": the import was answered SUCCEEDED before the "
+                            + "kill, so all its values must survive it");
+                }
                 if (RUNNING.contains(status)) {
                     stuck++;
                     fail("iteration " + i + ": job " + id + " still shows " + status + " after the restart");
