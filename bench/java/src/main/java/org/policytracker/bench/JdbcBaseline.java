@@ -16,13 +16,15 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The import figure's baseline: {@code JdbcBaseline <jdbc-url> <user> <password> <csv> <observation|all>}
+ * The import figure's baseline: {@code JdbcBaseline <jdbc-url> <user> <password> <csv> <observation|vintage|all>}
  * inserts the CSV's rows into a database the application created (its schema and catalogue), with
  * plain JDBC batches of 1000 in one transaction, and prints {@code rows seconds}.
  *
  * <ul>
  *   <li>{@code observation}: one INSERT per row into {@code observation} — the least work that
  *   stores the rows; the issue's baseline.</li>
+ *   <li>{@code vintage}: observation and observation_vintage, no audit row: what an import-level
+ *   audit event (one per import instead of one per row) would leave.</li>
  *   <li>{@code all}: the same three INSERTs per row as the import (observation, observation_vintage,
  *   audit_event with a small JSON state), to tell the import's own overhead from the cost of what it
  *   writes.</li>
@@ -35,6 +37,7 @@ public final class JdbcBaseline {
     public static void main(String[] args) throws Exception {
         String url = args[0];
         boolean all = "all".equals(args[4]);
+        boolean vintage = all || "vintage".equals(args[4]);
         try (Connection c = DriverManager.getConnection(url, args[1], args[2])) {
             c.setAutoCommit(false);
             Map<String, Long> ids = new HashMap<>();
@@ -44,14 +47,14 @@ public final class JdbcBaseline {
                 }
             }
             long start = System.nanoTime();
-            int rows = insert(c, Path.of(args[3]), ids, all);
+            int rows = insert(c, Path.of(args[3]), ids, vintage, all);
             c.commit();
             double seconds = (System.nanoTime() - start) / 1e9;
             System.out.printf(java.util.Locale.ROOT, "%d %.3f%n", rows, seconds);
         }
     }
 
-    private static int insert(Connection c, Path csv, Map<String, Long> ids, boolean all) throws Exception {
+    private static int insert(Connection c, Path csv, Map<String, Long> ids, boolean withVintage, boolean all) throws Exception {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         int rows = 0;
         try (BufferedReader in = Files.newBufferedReader(csv, StandardCharsets.UTF_8);
@@ -84,7 +87,7 @@ public final class JdbcBaseline {
                 obs.setObject(9, now);
                 obs.setObject(10, now);
                 obs.addBatch();
-                if (all) {
+                if (withVintage) {
                     vintage.setLong(1, id);
                     vintage.setString(2, f[1]);
                     vintage.setObject(3, LocalDate.of(year, 12, 31));
@@ -94,6 +97,8 @@ public final class JdbcBaseline {
                     vintage.setString(7, note);
                     vintage.setObject(8, now);
                     vintage.addBatch();
+                }
+                if (all) {
                     audit.setObject(1, now);
                     audit.setString(2, f[0]);
                     audit.setString(3, f[1]);
@@ -102,19 +107,21 @@ public final class JdbcBaseline {
                     audit.addBatch();
                 }
                 if (++rows % BATCH == 0) {
-                    flush(obs, vintage, audit, all);
+                    flush(obs, withVintage ? vintage : null, all ? audit : null);
                 }
             }
-            flush(obs, vintage, audit, all);
+            flush(obs, withVintage ? vintage : null, all ? audit : null);
         }
         return rows;
     }
 
-    private static void flush(PreparedStatement obs, PreparedStatement vintage, PreparedStatement audit, boolean all)
+    private static void flush(PreparedStatement obs, PreparedStatement vintage, PreparedStatement audit)
             throws Exception {
         obs.executeBatch();
-        if (all) {
+        if (vintage != null) {
             vintage.executeBatch();
+        }
+        if (audit != null) {
             audit.executeBatch();
         }
     }
