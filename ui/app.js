@@ -18,6 +18,18 @@ const langButton = document.getElementById('lang');
 
 let me = null; // {username, roles}: kept in memory only, never in storage
 let renderCount = 0;
+let signInOptions = null; // {sso, ssoPath}: whether single sign-on is offered, asked once
+
+async function ssoOptions() {
+  if (!signInOptions) {
+    try {
+      signInOptions = await api.get('/api/session/options');
+    } catch {
+      return { sso: false }; // the password form still works; ask again next time
+    }
+  }
+  return signInOptions;
+}
 
 function canWrite() {
   return Boolean(me) && (me.roles.includes('analyst') || me.roles.includes('admin'));
@@ -76,6 +88,13 @@ function showSignIn(message) {
   });
   replace(main, h('h1', { tabindex: '-1', text: t('signin.title') }), h('p', { text: t('signin.intro') }), form);
   username.focus();
+  ssoOptions().then((options) => {
+    if (options.sso && form.isConnected) {
+      // A plain link, not a fetch: the browser itself goes to the provider and comes back signed in.
+      form.after(h('p', { class: 'signin-sso' },
+        h('a', { href: options.ssoPath, id: 'sso-sign-in', class: 'button-secondary', text: t('signin.sso') })));
+    }
+  });
 }
 
 async function doSignOut() {
@@ -133,6 +152,11 @@ async function start() {
   } catch (error) {
     if (error instanceof ApiError && error.status === 401) {
       return; // the unauthorized handler has shown the sign-in view
+    }
+    if (error instanceof ApiError && error.status === 403) {
+      // Signed in (e.g. through single sign-on) without any of this app's roles.
+      showSignIn(t('signin.noRole'));
+      return;
     }
     me = null;
     drawChrome();

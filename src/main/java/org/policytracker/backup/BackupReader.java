@@ -160,10 +160,22 @@ final class BackupReader {
             case Types.DOUBLE, Types.FLOAT, Types.REAL -> insert.setDouble(index, json.getDoubleValue());
             case Types.NUMERIC, Types.DECIMAL -> insert.setBigDecimal(index, json.getDecimalValue());
             case Types.BOOLEAN, Types.BIT -> insert.setBoolean(index, json.getBooleanValue());
-            case Types.DATE -> insert.setObject(index, LocalDate.parse(json.getText()));
+            case Types.DATE -> insert.setObject(index, temporal(json, LocalDate::parse));
             case Types.TIMESTAMP_WITH_TIMEZONE, Types.TIMESTAMP ->
-                    insert.setObject(index, OffsetDateTime.parse(json.getText()));
+                    insert.setObject(index, temporal(json, OffsetDateTime::parse));
             default -> insert.setString(index, json.getText());
+        }
+    }
+
+    /** A date or time cell; one that does not parse refuses the file (was a 500, found by the bad-input suite). */
+    private static Object temporal(JsonParser json, java.util.function.Function<String, Object> parse)
+            throws IOException {
+        String text = json.getText();
+        try {
+            return parse.apply(text);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new RefusedBackup("body", "the file holds '" + text + "' where a date or time belongs (at "
+                    + json.currentLocation().offsetDescription() + ")");
         }
     }
 

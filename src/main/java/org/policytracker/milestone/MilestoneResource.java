@@ -101,6 +101,9 @@ public class MilestoneResource {
             throw Problems.badRequest(change.date() == null ? "date" : "evidence",
                     "is required when the state is DONE: when it was reached and what shows it");
         }
+        if (change.evidence() != null && change.evidence().indexOf('\0') >= 0) {
+            throw Problems.badRequest("evidence", "must not contain the NUL character (U+0000)");
+        }
         if (change.evidence() != null && change.evidence().length() > 4000) {
             throw Problems.badRequest("evidence", "must be at most 4000 characters");
         }

@@ -17,6 +17,8 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -24,6 +26,7 @@ import org.policytracker.observation.ObservationViews.Correction;
 import org.policytracker.observation.ObservationViews.NewObservation;
 import org.policytracker.observation.ObservationViews.ObservationView;
 import org.policytracker.security.Roles;
+import org.policytracker.system.Problems;
 
 /** Values of an indicator, one per period, entered by analysts as they are published. */
 @Path("/api/indicators/{code}/observations")
@@ -93,7 +96,25 @@ public class ObservationResource {
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "409", description = "Stale version")
     public void delete(@PathParam("code") String code, @PathParam("period") String period,
-            @Parameter(description = "The version being deleted", required = true) @QueryParam("version") Long version) {
-        service.delete(code, period, version, identity.getPrincipal().getName());
+            @Parameter(description = "The version being deleted", required = true, schema = @Schema(type =
+                    SchemaType.INTEGER, format = "int64")) @QueryParam("version") String version) {
+        service.delete(code, period, version(version), identity.getPrincipal().getName());
+    }
+
+    /**
+     * The version query parameter, read here rather than by JAX-RS: a value that is not a number
+     * would otherwise be a bare 404 (the JAX-RS rule for unconvertible query parameters) instead of
+     * a 400 naming the parameter.
+     */
+    private static Long version(String version) {
+        if (version == null || version.isBlank()) {
+            return null;
+        }
+        try {
+            return Long.valueOf(version.strip());
+        } catch (NumberFormatException e) {
+            throw Problems.badRequest("version", "must be a whole number (the version you read), was '"
+                    + (version.length() > 40 ? version.substring(0, 40) + "…" : version) + "'");
+        }
     }
 }

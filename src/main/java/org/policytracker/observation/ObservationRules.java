@@ -88,7 +88,10 @@ public final class ObservationRules {
     }
 
     private static void length(String field, String value, int max, List<FieldError> errors) {
-        if (value != null && value.length() > max) {
+        if (value != null && value.indexOf('\0') >= 0) {
+            // PostgreSQL cannot store U+0000 in text (it was a 500 there; found by the bad-input suite).
+            errors.add(new FieldError(field, "must not contain the NUL character (U+0000)"));
+        } else if (value != null && value.length() > max) {
             errors.add(new FieldError(field, "must be at most " + max + " characters, was " + value.length()));
         }
     }

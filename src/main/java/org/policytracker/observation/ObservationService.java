@@ -120,11 +120,20 @@ public class ObservationService {
     }
 
     private static Indicator indicator(String code) {
+        if (code.indexOf('\0') >= 0) {
+            // PostgreSQL refuses U+0000 in a query parameter; no code has it.
+            throw new NotFoundException("No indicator has the code '" + code.replace("\0", "\\0") + "'");
+        }
         return Indicator.findByCode(code)
                 .orElseThrow(() -> new NotFoundException("No indicator has the code '" + code + "'"));
     }
 
     private static Observation current(Indicator indicator, String period) {
+        if (Period.parse(period).isEmpty()) {
+            // Not a period: no value can have it, and PostgreSQL would refuse some strings (U+0000) outright.
+            throw new NotFoundException("No value of " + indicator.code + " for '" + period.replace("\0", "\\0")
+                    + "': not a period; use a year, e.g. 2024");
+        }
         return Observation.findRow(indicator, period).filter(o -> !o.isDeleted())
                 .orElseThrow(() -> new NotFoundException("No value of " + indicator.code + " for the period '"
                         + period + "'"));

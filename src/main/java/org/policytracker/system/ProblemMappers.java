@@ -12,6 +12,7 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.Arrays;
@@ -90,22 +91,82 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
-    public Response webApplication(WebApplicationException e, UriInfo uri) {
+    public Response webApplication(WebApplicationException e, UriInfo uri, HttpHeaders headers) {
         if (e.getCause() instanceof JacksonException jackson) {
             return unreadableJson(jackson, uri);
+        }
+        String contentType = headers.getHeaderString(HttpHeaders.CONTENT_TYPE);
+        if (e.getResponse().getStatus() == 400 && contentType != null && !isMediaType(contentType)) {
+            // JAX-RS refuses a Content-Type it cannot parse before any resource sees the request.
+            String message = "'" + contentType + "' is not a media type (type/subtype)";
+            return respond(400, "Invalid request", "Content-Type: " + message, uri,
+                    List.of(new Problem.FieldError(HttpHeaders.CONTENT_TYPE, message)));
         }
         int status = e.getResponse().getStatus();
         String title = Response.Status.fromStatusCode(status) == null ? "Error"
                 : Response.Status.fromStatusCode(status).getReasonPhrase();
+        if (status == 415) {
+            // A JSON endpoint sent another (or no, or a malformed) Content-Type: name the header at fault.
+            String message = "is not accepted here; send the body as application/json";
+            return respond(status, title, "Content-Type: " + message, uri,
+                    List.of(new Problem.FieldError(HttpHeaders.CONTENT_TYPE, message)));
+        }
         return respond(status, title, e.getMessage(), uri, List.of());
     }
 
     @ServerExceptionMapper
     public Response unexpected(Exception e, UriInfo uri) {
+        if (clientWentAway(e)) {
+            // The client closed the connection while its request was read or answered (a load tool
+            // stopping, a browser tab closed): nobody gets this answer, and nothing in the server failed.
+            Log.debugf("Client closed the connection during %s", uri.getPath());
+            return respond(400, "Client closed request", "The connection was closed before the request was read "
+                    + "or answered.", uri, List.of(new Problem.FieldError("(connection)", "was closed by the client")));
+        }
+        if (textTheDatabaseRefuses(e)) {
+            // PostgreSQL refuses U+0000 in text (SQLState 22021) wherever a value reaches a query, e.g. a
+            // user name at sign-in. Nothing was written (the statement failed).
+            return respond(400, "Invalid request", "A text value holds a character the database cannot store "
+                    + "(U+0000); nothing was changed.", uri, List.of(new Problem.FieldError("(text)",
+                            "must not contain the NUL character (U+0000)")));
+        }
         String incident = UUID.randomUUID().toString();
         Log.errorf(e, "Unexpected error, incident %s, at %s", incident, uri.getPath());
         return respond(500, "Internal error", "The server could not complete the request (incident " + incident
                 + "). Nothing was changed by it; try again or report the incident.", uri, List.of());
+    }
+
+    private static boolean textTheDatabaseRefuses(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.sql.SQLException sql && "22021".equals(sql.getSQLState())) {
+                return true;
+            }
+            for (Throwable suppressed : t.getSuppressed()) {
+                if (textTheDatabaseRefuses(suppressed)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean clientWentAway(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.nio.channels.ClosedChannelException
+                    || t instanceof io.vertx.core.http.HttpClosedException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isMediaType(String value) {
+        try {
+            jakarta.ws.rs.core.MediaType.valueOf(value);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     private static Response respond(int status, String title, String detail, UriInfo uri,

@@ -80,5 +80,17 @@ public interface TrackerConfig {
         /** The longest the one write transaction of an import may take. */
         @WithDefault("1h")
         Duration writeTimeout();
+
+        /** How often an instance refreshes the heartbeat of the import jobs it runs, and looks for dead ones. */
+        @WithDefault("10s")
+        Duration heartbeatEvery();
+
+        /** An unfinished job whose heartbeat is older than this is marked FAILED: its instance stopped. */
+        @WithDefault("60s")
+        Duration staleAfter();
+
+        /** On shutdown, how long running imports may take to finish before they are stopped and rolled back. */
+        @WithDefault("20s")
+        Duration shutdownGrace();
     }
 }

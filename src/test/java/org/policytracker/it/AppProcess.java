@@ -97,8 +97,25 @@ final class AppProcess implements AutoCloseable {
                 .PUT(HttpRequest.BodyPublishers.ofString(json)), user, password);
     }
 
+    HttpResponse<String> post(String path, String contentType, byte[] body, String user, String password)
+            throws Exception {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)), user, password);
+    }
+
     String baseUrl() {
         return baseUrl;
+    }
+
+    /** Asks the process to stop (SIGTERM, as an orchestrator does) and waits for it to exit. */
+    int stop() throws InterruptedException {
+        process.destroy();
+        return awaitExit();
+    }
+
+    /** kill -9: the JVM gets no chance to shut down, finish a transaction or flush anything. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor();
     }
 
     private static HttpResponse<String> send(HttpRequest.Builder request, String user, String password)

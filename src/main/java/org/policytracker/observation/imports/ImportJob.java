@@ -65,6 +65,10 @@ public class ImportJob extends PanacheEntityBase {
     @Column(name = "finished_at")
     public OffsetDateTime finishedAt;
 
+    /** Refreshed while the instance holding the job lives; see {@link ImportWatchdog}. */
+    @Column(name = "heartbeat_at")
+    public OffsetDateTime heartbeatAt;
+
     @Version
     public long version;
 }

@@ -28,9 +28,11 @@ public class ImportJobs {
     }
 
     private final ObjectMapper json;
+    private final ImportWatchdog watchdog;
 
-    ImportJobs(ObjectMapper json) {
+    ImportJobs(ObjectMapper json, ImportWatchdog watchdog) {
         this.json = json;
+        this.watchdog = watchdog;
     }
 
     ImportJobView create(String fileName, ImportFormat format, boolean dryRun, ImportMode mode, String actor) {
@@ -46,6 +48,7 @@ public class ImportJobs {
             job.errors = write(List.of());
             job.createdBy = actor;
             job.createdAt = now();
+            job.heartbeatAt = job.createdAt;
             job.persist();
             return view(job);
         });
@@ -58,8 +61,15 @@ public class ImportJobs {
         });
     }
 
-    /** Saves the job's state in a transaction of its own. */
+    /**
+     * Saves the job's state in a transaction of its own. Saving an unfinished state is also the
+     * job's checkpoint: once the instance is stopping past its grace, it throws
+     * {@link ImportWatchdog.ImportInterrupted} and the job's own transaction rolls back.
+     */
     void save(String id, ImportStatus status, Tally tally, int rowsWritten, ErrorCollector errors) {
+        if (!status.isFinal()) {
+            watchdog.checkpoint();
+        }
         QuarkusTransaction.requiringNew().run(() -> saveInCurrentTransaction(id, status, tally, rowsWritten, errors));
     }
 
@@ -73,7 +83,8 @@ public class ImportJobs {
         job.errorCount = errors.count();
         job.errors = write(errors.kept());
         job.summary = write(tally.summary());
-        job.finishedAt = status.isFinal() ? now() : null;
+        job.heartbeatAt = now();
+        job.finishedAt = status.isFinal() ? job.heartbeatAt : null;
     }
 
     public ImportJobView get(String id) {

@@ -143,6 +143,9 @@ public class ImportResource {
     }
 
     private static String fileName(String fileName) {
+        if (fileName != null && fileName.indexOf('\0') >= 0) {
+            throw Problems.badRequest("fileName", "must not contain the NUL character (U+0000)");
+        }
         if (fileName != null && fileName.length() > MAX_FILE_NAME) {
             throw Problems.badRequest("fileName", "must be at most " + MAX_FILE_NAME + " characters, was "
                     + fileName.length());

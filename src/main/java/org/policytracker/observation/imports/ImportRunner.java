@@ -26,22 +26,30 @@ public class ImportRunner {
     private final ImportJobs jobs;
     private final ValidationPass validation;
     private final WritePass writing;
+    private final ImportWatchdog watchdog;
 
-    ImportRunner(ImportJobs jobs, ValidationPass validation, WritePass writing) {
+    ImportRunner(ImportJobs jobs, ValidationPass validation, WritePass writing, ImportWatchdog watchdog) {
         this.jobs = jobs;
         this.validation = validation;
         this.writing = writing;
+        this.watchdog = watchdog;
     }
 
-    /** Runs the job to a final status and deletes its file. Never throws: whatever happens is in the job. */
+    /**
+     * Runs the job to a final status, deletes its file and releases it from the watchdog. Never
+     * throws: whatever happens is in the job.
+     */
     @ActivateRequestContext
     public void run(String jobId, Path file) {
         try {
             execute(jobs.spec(jobId), file);
+        } catch (ImportWatchdog.ImportInterrupted e) {
+            stopped(jobId);
         } catch (RuntimeException e) {
             fail(jobId, e);
         } finally {
             deleteQuietly(file);
+            watchdog.release(jobId);
         }
     }
 
@@ -72,6 +80,16 @@ public class ImportRunner {
         return QuarkusTransaction.requiringNew().call(() -> Indicator.listCurrent().stream()
                 .map(i -> new IndicatorRef(i.id, i.code, i.valueType))
                 .collect(Collectors.toMap(IndicatorRef::code, Function.identity())));
+    }
+
+    private void stopped(String jobId) {
+        Log.infof("Import job %s stopped by the shutdown; its writes were rolled back", jobId);
+        try {
+            jobs.save(jobId, ImportStatus.FAILED, new Tally(), 0,
+                    collect(List.of(new ImportError(null, null, ImportWatchdog.STOPPED_MESSAGE))));
+        } catch (RuntimeException again) {
+            Log.errorf(again, "Could not mark import job %s as stopped", jobId);
+        }
     }
 
     private void fail(String jobId, RuntimeException e) {

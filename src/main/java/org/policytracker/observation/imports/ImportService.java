@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.concurrent.RejectedExecutionException;
 import org.eclipse.microprofile.context.ManagedExecutor;
 import org.eclipse.microprofile.context.ThreadContext;
+import org.policytracker.system.ProblemException;
 import org.policytracker.system.TrackerConfig;
 
 /**
@@ -29,13 +30,15 @@ public class ImportService {
 
     private final ImportJobs jobs;
     private final ImportRunner runner;
+    private final ImportWatchdog watchdog;
     // Its own executor: a job outlives its request, so none of the request's context may travel
     // with it, and at most max-parallel imports run at once on an instance (the rest wait QUEUED).
     private final ManagedExecutor executor;
 
-    ImportService(ImportJobs jobs, ImportRunner runner, TrackerConfig config) {
+    ImportService(ImportJobs jobs, ImportRunner runner, ImportWatchdog watchdog, TrackerConfig config) {
         this.jobs = jobs;
         this.runner = runner;
+        this.watchdog = watchdog;
         this.executor = ManagedExecutor.builder()
                 .maxAsync(config.imports().maxParallel())
                 .propagated(ThreadContext.NONE)
@@ -45,10 +48,15 @@ public class ImportService {
 
     /** Stores the body and starts the job: finished on return with {@code wait}, else QUEUED. */
     public ImportJobView submit(InputStream body, Request request) {
+        if (watchdog.draining()) {
+            throw new ProblemException(503, "Shutting down",
+                    "This server is shutting down and accepts no import; send the file again in a moment.", List.of());
+        }
         Path file = store(body, request.format());
         ImportJobView job;
         try {
             job = jobs.create(request.fileName(), request.format(), request.dryRun(), request.mode(), request.actor());
+            watchdog.hold(job.id());
         } catch (RuntimeException e) {
             ImportRunner.deleteQuietly(file);
             throw e;
@@ -62,6 +70,7 @@ public class ImportService {
         } catch (RejectedExecutionException e) {
             jobs.save(job.id(), ImportStatus.FAILED, new Tally(), 0, refused());
             ImportRunner.deleteQuietly(file);
+            watchdog.release(job.id());
             return jobs.get(job.id());
         }
         return job;

@@ -1,0 +1,88 @@
+package org.policytracker.observation.imports;
+
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.policytracker.TestUsers.asViewer;
+import static org.policytracker.observation.imports.ImportApi.IMPORTS;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Jobs whose instance died: an unfinished job whose heartbeat stopped is marked FAILED with a
+ * message saying nothing was written; a job whose instance lives keeps its heartbeat fresh and is
+ * left alone, as are finished jobs. (A real kill and a graceful stop of the packaged application
+ * are in ImportShutdownIT.)
+ */
+@QuarkusTest
+class ImportWatchdogTest {
+
+    @Inject
+    ImportWatchdog watchdog;
+
+    @Test
+    void shouldFailUnfinishedJobsWhoseHeartbeatStoppedAndLeaveTheOthers() {
+        OffsetDateTime longAgo = ImportJobs.now().minus(Duration.ofMinutes(5));
+        String deadWriting = job(ImportStatus.WRITING, longAgo);
+        String deadQueued = job(ImportStatus.QUEUED, longAgo);
+        String alive = job(ImportStatus.WRITING, ImportJobs.now());
+        String finished = job(ImportStatus.SUCCEEDED, longAgo);
+
+        assertTrue(watchdog.reap() >= 2);
+
+        for (String id : new String[] {deadWriting, deadQueued}) {
+            asViewer().get(IMPORTS + "/" + id).then().statusCode(200)
+                    .body("status", equalTo("FAILED"))
+                    .body("rowsWritten", equalTo(0))
+                    .body("errorCount", equalTo(1))
+                    .body("errors[0].message", equalTo(ImportWatchdog.LOST_MESSAGE))
+                    .body("finishedAt", org.hamcrest.Matchers.notNullValue());
+        }
+        asViewer().get(IMPORTS + "/" + alive).then().body("status", equalTo("WRITING")).body("finishedAt", nullValue());
+        asViewer().get(IMPORTS + "/" + finished).then().body("status", equalTo("SUCCEEDED"));
+        assertEquals(0, watchdog.reap(), "a second look finds nothing more");
+    }
+
+    @Test
+    void shouldKeepTheHeartbeatOfJobsThisInstanceHoldsSoTheyAreNotFailed() {
+        OffsetDateTime longAgo = ImportJobs.now().minus(Duration.ofMinutes(5));
+        String held = job(ImportStatus.QUEUED, longAgo);
+        watchdog.hold(held);
+        try {
+            assertTrue(watchdog.beat() >= 1);
+            OffsetDateTime beat = QuarkusTransaction.requiringNew()
+                    .call(() -> ImportJob.<ImportJob>findById(held).heartbeatAt);
+            assertTrue(beat.isAfter(longAgo.plusMinutes(4)), "heartbeat refreshed: " + beat);
+            watchdog.reap();
+            asViewer().get(IMPORTS + "/" + held).then().body("status", equalTo("QUEUED"));
+        } finally {
+            watchdog.release(held);
+        }
+    }
+
+    private static String job(ImportStatus status, OffsetDateTime heartbeat) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            ImportJob job = new ImportJob();
+            job.id = UUID.randomUUID().toString();
+            job.fileName = "watchdog.csv";
+            job.format = ImportFormat.CSV;
+            job.mode = ImportMode.CREATE;
+            job.status = status;
+            job.errors = "[]";
+            job.summary = null;
+            job.createdBy = "analyst1";
+            job.createdAt = heartbeat;
+            job.heartbeatAt = heartbeat;
+            job.finishedAt = status.isFinal() ? heartbeat : null;
+            job.persist();
+            return job.id;
+        });
+    }
+}
