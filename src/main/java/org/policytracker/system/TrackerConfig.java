@@ -36,6 +36,17 @@ public interface TrackerConfig {
     @WithName("import")
     Import imports();
 
+    Bench bench();
+
+    /** Settings for the benchmark harness (bench/run) only; unset in production. */
+    interface Bench {
+        /**
+         * A directory whose files are served at /bench-static/ by the same HTTP server, so that a
+         * benchmark can compare an API answer with a static file of the same size. Unset: no route.
+         */
+        Optional<Path> staticDir();
+    }
+
     interface Seed {
         /** A seed directory to load instead of the catalogue packaged in the application. */
         Optional<Path> dir();
