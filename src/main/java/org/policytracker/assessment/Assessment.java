@@ -55,6 +55,7 @@ public record Assessment(
 
     /** A value for a period ("2024"). */
     public record PeriodValue(String period, Double value) {
+
         public PeriodValue {
             value = finiteOrNull(value);
         }
@@ -66,6 +67,7 @@ public record Assessment(
 
     /** Why, in Chinese and in English. */
     public record Explanation(String zh, String en) {
+
         Explanation then(Explanation next) {
             return next == null ? this : new Explanation(zh + next.zh, en + " " + next.en);
         }

@@ -31,9 +31,10 @@ public final class AssessmentEngine {
             case RELATIVE -> RelativeAssessor.assess(input);
             case AVERAGE_GROWTH, DIRECTION -> TrendAssessor.assess(input, thresholds);
             case MAINTAIN -> input.spec().targetValue() == null
-                    ? TrendAssessor.assess(input, thresholds) : GoalAssessor.assess(input, thresholds);
+                    ? TrendAssessor.assess(input, thresholds)
+                    : GoalAssessor.assess(input, thresholds);
             case LEVEL_AT_LEAST, LEVEL_ABOUT, LEVEL_AT_MOST, COVERAGE, COUNT, CHANGE_VS_BASE ->
-                    GoalAssessor.assess(input, thresholds);
+                GoalAssessor.assess(input, thresholds);
         };
     }
 }

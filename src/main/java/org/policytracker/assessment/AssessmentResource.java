@@ -62,8 +62,7 @@ public class AssessmentResource {
     @APIResponse(responseCode = "400", description = "asOf or knownAt is not a date")
     public AssessmentView assessment(@PathParam("id") String id,
             @Parameter(description = "ISO date; default today") @QueryParam("asOf") String asOf,
-            @Parameter(description = "ISO date or date-time; default now. Reproduces a past report exactly.")
-            @QueryParam("knownAt") String knownAt) {
+            @Parameter(description = "ISO date or date-time; default now. Reproduces a past report exactly.") @QueryParam("knownAt") String knownAt) {
         Target target = Target.findCurrentByCode(id)
                 .orElseThrow(() -> new NotFoundException("No target has the id '" + id + "'"));
         LocalDate day = asOf(asOf);

@@ -72,9 +72,9 @@ public class AssessmentService {
     /** The values of the indicators known at {@code knownAt} for periods ending by {@code asOf}. */
     private Map<Long, List<DataPoint>> points(Set<Long> indicatorIds, LocalDate asOf, OffsetDateTime knownAt) {
         List<Object[]> rows = em.createQuery("select v.indicatorId, v.period, v.value, v.form"
-                        + " from ObservationVintage v where v.indicatorId in :ids and v.periodEnd <= :asOf"
-                        + " and v.recordedAt <= :knownAt and (v.supersededAt is null or v.supersededAt > :knownAt)",
-                        Object[].class)
+                + " from ObservationVintage v where v.indicatorId in :ids and v.periodEnd <= :asOf"
+                + " and v.recordedAt <= :knownAt and (v.supersededAt is null or v.supersededAt > :knownAt)",
+                Object[].class)
                 .setParameter("ids", indicatorIds).setParameter("asOf", asOf).setParameter("knownAt", knownAt)
                 .getResultList();
         Map<Long, List<DataPoint>> byIndicator = new HashMap<>();

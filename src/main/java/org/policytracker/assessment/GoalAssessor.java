@@ -52,7 +52,8 @@ final class GoalAssessor {
         }
         if (track.latestYear() == null) {
             Explanation why = track.baselineObserved()
-                    ? Wording.onlyBaselineObservation(baselineYear) : Wording.nothingAfter(baselineYear);
+                    ? Wording.onlyBaselineObservation(baselineYear)
+                    : Wording.nothingAfter(baselineYear);
             return draft.build(Status.NO_DATA, why.then(Wording.gap(track.chain())));
         }
         return null;

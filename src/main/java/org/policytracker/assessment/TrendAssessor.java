@@ -90,8 +90,9 @@ final class TrendAssessor {
         boolean deadline = t == spec.targetYear();
         Status status;
         if (direction) {
-            status = better > 0 ? Status.ACHIEVED : deadline ? Status.MISSED
-                    : better < 0 ? Status.OFF_TRACK : Status.AT_RISK;
+            status = better > 0 ? Status.ACHIEVED
+                    : deadline ? Status.MISSED
+                            : better < 0 ? Status.OFF_TRACK : Status.AT_RISK;
         } else {
             status = better >= 0 ? (deadline ? Status.ACHIEVED : Status.ON_TRACK)
                     : (deadline ? Status.MISSED : Status.OFF_TRACK);

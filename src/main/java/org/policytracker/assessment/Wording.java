@@ -99,7 +99,8 @@ final class Wording {
     /** What the value will be in the target year at the observed pace. */
     private static Explanation projection(Track track, int targetYear, double projected) {
         if (track.basis() == ValueBasis.LEVEL) {
-            return of(targetYear + "年将达到" + num(projected), "the value in " + targetYear + " will be " + num(projected));
+            return of(targetYear + "年将达到" + num(projected),
+                    "the value in " + targetYear + " will be " + num(projected));
         }
         double change = track.report(projected);
         return of(targetYear + "年将比" + track.originYear() + "年" + (change < 0 ? "下降" : "增长") + pct(change, 1) + "%",
@@ -139,14 +140,15 @@ final class Wording {
         String enRatio = pace.ratio() == null ? "" : "pace ratio " + ratio(pace.ratio());
         if (!pace.linear()) {
             return of("需年均" + zhRate(pace.required()) + "%，实际年均" + zhRate(pace.observed()) + "%"
-                            + (zhRatio.isEmpty() ? "" : "（" + zhRatio + "）") + "，按此速度" + projection.zh() + "。",
+                    + (zhRatio.isEmpty() ? "" : "（" + zhRatio + "）") + "，按此速度" + projection.zh() + "。",
                     "Needs " + enRate(pace.required()) + " % a year; achieved " + enRate(pace.observed()) + " % a year"
-                            + (enRatio.isEmpty() ? "" : " (" + enRatio + ")") + "; at this pace " + projection.en() + ".");
+                            + (enRatio.isEmpty() ? "" : " (" + enRatio + ")") + "; at this pace " + projection.en()
+                            + ".");
         }
         String zhNote = (zhRatio.isEmpty() ? "" : zhRatio + "；") + "数值含零或负数，按线性速度计算";
         String enNote = (enRatio.isEmpty() ? "" : enRatio + "; ") + "linear, as the values include zero or negatives";
         return of("需年均" + zhStep(pace.required()) + "，实际年均" + zhStep(pace.observed()) + "（" + zhNote
-                        + "），按此速度" + projection.zh() + "。",
+                + "），按此速度" + projection.zh() + "。",
                 "Needs " + enStep(pace.required()) + " a year; achieved " + enStep(pace.observed()) + " a year ("
                         + enNote + "); at this pace " + projection.en() + ".");
     }
@@ -193,7 +195,8 @@ final class Wording {
         int reached = chain.reachedYear();
         if (!chain.missingYears().isEmpty()) {
             return of("缺少" + years(chain.missingYears(), "、") + "年数据，链式计算止于" + reached + "年。",
-                    "Data for " + years(chain.missingYears(), ", ") + (chain.missingYears().size() == 1 ? " is" : " are")
+                    "Data for " + years(chain.missingYears(), ", ")
+                            + (chain.missingYears().size() == 1 ? " is" : " are")
                             + " missing, so the chain stops at " + reached + ".");
         }
         if (chain.unlinkedYear() != null) {

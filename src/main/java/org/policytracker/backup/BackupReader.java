@@ -33,6 +33,7 @@ final class BackupReader {
 
     /** A backup that cannot be restored here, with the reason for the admin. */
     static final class RefusedBackup extends RuntimeException {
+
         private final String field;
 
         RefusedBackup(String field, String message) {
@@ -162,7 +163,7 @@ final class BackupReader {
             case Types.BOOLEAN, Types.BIT -> insert.setBoolean(index, json.getBooleanValue());
             case Types.DATE -> insert.setObject(index, temporal(json, LocalDate::parse));
             case Types.TIMESTAMP_WITH_TIMEZONE, Types.TIMESTAMP ->
-                    insert.setObject(index, temporal(json, OffsetDateTime::parse));
+                insert.setObject(index, temporal(json, OffsetDateTime::parse));
             default -> insert.setString(index, json.getText());
         }
     }

@@ -33,9 +33,8 @@ public class CatalogueResource {
 
     @GET
     @Path("/targets")
-    @Operation(summary = "List targets",
-            description = "Every current target in document order, with its indicator, baseline, deadline and "
-                    + "verbatim source clause. Filters combine; an unknown filter value gives an empty list.")
+    @Operation(summary = "List targets", description = "Every current target in document order, with its indicator, baseline, deadline and "
+            + "verbatim source clause. Filters combine; an unknown filter value gives an empty list.")
     public List<TargetView> targets(
             @Parameter(description = "Document code, e.g. carbon-peak-neutrality") @QueryParam("document") String document,
             @Parameter(description = "Theme of the target's indicator: CARBON_ENERGY, INTELLECTUAL_PROPERTY, "
@@ -49,7 +48,8 @@ public class CatalogueResource {
     @Path("/targets/{id}")
     @Operation(summary = "Get one target")
     @APIResponse(responseCode = "404", description = "No current target has this id")
-    public TargetView target(@Parameter(description = "Target id, e.g. CARBON-2025-CO2-INTENSITY") @PathParam("id") String id) {
+    public TargetView target(
+            @Parameter(description = "Target id, e.g. CARBON-2025-CO2-INTENSITY") @PathParam("id") String id) {
         return Target.findCurrentByCode(id).map(TargetView::of)
                 .orElseThrow(() -> new NotFoundException("No target has the id '" + id + "'"));
     }
@@ -77,7 +77,8 @@ public class CatalogueResource {
     @Path("/indicators/{code}")
     @Operation(summary = "Get one indicator with its targets")
     @APIResponse(responseCode = "404", description = "No current indicator has this code")
-    public IndicatorDetailView indicator(@Parameter(description = "Indicator code, e.g. NON_FOSSIL_SHARE") @PathParam("code") String code) {
+    public IndicatorDetailView indicator(
+            @Parameter(description = "Indicator code, e.g. NON_FOSSIL_SHARE") @PathParam("code") String code) {
         Indicator indicator = Indicator.findByCode(code)
                 .orElseThrow(() -> new NotFoundException("No indicator has the code '" + code + "'"));
         List<TargetView> targets = Target.listCurrent(null, null, null).stream()

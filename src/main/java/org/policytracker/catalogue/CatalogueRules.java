@@ -23,6 +23,7 @@ final class CatalogueRules {
 
     /** Reads a document's normalised source text; records a problem and answers null when missing. */
     interface SourceTexts {
+
         String normalised(String file, String entry, String name);
     }
 
@@ -48,7 +49,8 @@ final class CatalogueRules {
                 entry = "indicators[" + i + "] (" + indicator.code() + ")";
                 checkIndicator(indicator);
                 if (indicator.code() != null && indicators.putIfAbsent(indicator.code(), indicator) != null) {
-                    problem("code", "'" + indicator.code() + "' is defined twice; each indicator is defined in one file");
+                    problem("code",
+                            "'" + indicator.code() + "' is defined twice; each indicator is defined in one file");
                 }
             }
             entry = "document (" + f.document().code() + ")";
@@ -166,7 +168,8 @@ final class CatalogueRules {
         if (indicator != null && indicator.valueType() != null) {
             // A milestone may watch a measured series (the CO2 peak); a STATE indicator has no values to assess.
             if (indicator.valueType() == ValueType.STATE && kind != TargetKind.MILESTONE) {
-                problem("indicator", "'" + t.indicator() + "' has valueType STATE, which only MILESTONE targets may use");
+                problem("indicator",
+                        "'" + t.indicator() + "' has valueType STATE, which only MILESTONE targets may use");
             }
             if (indicator.valueType() == ValueType.SHARE && kind != TargetKind.CHANGE_VS_BASE
                     && t.targetValue() != null && (t.targetValue() < 0 || t.targetValue() > 100)) {

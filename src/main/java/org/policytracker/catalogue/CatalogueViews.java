@@ -44,19 +44,16 @@ public final class CatalogueViews {
             TargetKind kind,
             int targetYear,
             @Schema(description = "Exact deadline where the text gives one") LocalDate targetDate,
-            @Schema(description = "In the indicator's unit; signed percent for CHANGE_VS_BASE (-18 = 下降18%)")
-            Double targetValue,
+            @Schema(description = "In the indicator's unit; signed percent for CHANGE_VS_BASE (-18 = 下降18%)") Double targetValue,
             @Schema(description = "For 左右 targets: the accepted distance from the target value") Double tolerance,
             @Schema(description = "For DIRECTION and RELATIVE targets") Direction direction,
             @Schema(description = "For CHANGE_VS_BASE and AVERAGE_GROWTH targets") Integer baseYear,
             Integer baselineYear,
-            @Schema(description = "For CHANGE_VS_BASE: the signed cumulative percent change from baseYear")
-            Double baselineValue,
+            @Schema(description = "For CHANGE_VS_BASE: the signed cumulative percent change from baseYear") Double baselineValue,
             @Schema(description = "Where the baseline value comes from when not from the quote") String baselineSource,
             boolean baselineConfirmed,
             boolean targetValueConfirmed,
-            @Schema(description = "BINDING (约束性), ANTICIPATORY (预期性), or null when the source does not say")
-            Binding binding,
+            @Schema(description = "BINDING (约束性), ANTICIPATORY (预期性), or null when the source does not say") Binding binding,
             List<String> agencies,
             @Schema(description = "Free trade zones a measure is limited to; empty = all") List<String> scope,
             IndicatorView indicator,

@@ -16,7 +16,8 @@ import java.util.List;
 public class JsonStringListConverter implements AttributeConverter<List<String>, String> {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final TypeReference<List<String>> LIST = new TypeReference<>() {};
+    private static final TypeReference<List<String>> LIST = new TypeReference<>() {
+    };
 
     @Override
     public String convertToDatabaseColumn(List<String> values) {

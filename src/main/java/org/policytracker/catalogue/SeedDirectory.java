@@ -18,6 +18,7 @@ public interface SeedDirectory {
 
     static SeedDirectory of(Path dir) {
         return new SeedDirectory() {
+
             @Override
             public Optional<byte[]> read(String name) {
                 Path file = dir.resolve(name).normalize();
@@ -41,6 +42,7 @@ public interface SeedDirectory {
     /** The seed-data/ folder packaged inside the application. */
     static SeedDirectory packaged() {
         return new SeedDirectory() {
+
             @Override
             public Optional<byte[]> read(String name) {
                 if (name.contains("..")) {

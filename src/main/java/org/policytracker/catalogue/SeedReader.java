@@ -91,7 +91,8 @@ public final class SeedReader {
                 unknown.add(f);
             }
         });
-        unknown.forEach(f -> problem(name, "file", f, "is not a known field (allowed: schemaVersion, document, indicators, targets)"));
+        unknown.forEach(f -> problem(name, "file", f,
+                "is not a known field (allowed: schemaVersion, document, indicators, targets)"));
         JsonNode version = root.get("schemaVersion");
         if (version == null || !version.canConvertToInt() || version.asInt() != SCHEMA_VERSION) {
             problem(name, "file", "schemaVersion", "must be " + SCHEMA_VERSION + " (this application reads version "
@@ -154,7 +155,8 @@ public final class SeedReader {
             return yaml.readTree(bytes);
         } catch (IOException e) {
             String where = e instanceof JacksonException je && je.getLocation() != null
-                    ? "line " + je.getLocation().getLineNr() : "(file)";
+                    ? "line " + je.getLocation().getLineNr()
+                    : "(file)";
             problem(name, where, "(syntax)", "is not valid YAML: " + firstLine(e.getMessage()));
             return null;
         }

@@ -114,10 +114,10 @@ public class Target extends PanacheEntityBase {
     /** Current targets, optionally filtered; null filters are ignored. */
     public static List<Target> listCurrent(String documentCode, Theme theme, TargetKind kind) {
         return find(WITH_REFERENCES + " where t.retired = false"
-                        + " and (?1 is null or t.document.code = ?1)"
-                        + " and (?2 is null or t.indicator.theme = ?2)"
-                        + " and (?3 is null or t.kind = ?3)"
-                        + " order by t.document.sortOrder, t.sortOrder",
+                + " and (?1 is null or t.document.code = ?1)"
+                + " and (?2 is null or t.indicator.theme = ?2)"
+                + " and (?3 is null or t.kind = ?3)"
+                + " order by t.document.sortOrder, t.sortOrder",
                 documentCode, theme, kind).list();
     }
 }

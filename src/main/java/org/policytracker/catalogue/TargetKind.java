@@ -5,6 +5,7 @@ package org.policytracker.catalogue;
  * each kind stands for and how its target value is read.
  */
 public enum TargetKind {
+
     /** 达到 X / X 以上 / 超过 X. */
     LEVEL_AT_LEAST,
     /** X 左右: met within the target's tolerance. */

@@ -43,8 +43,7 @@ public class MilestoneResource {
             @Schema(required = true) MilestoneState state,
             @Schema(description = "What shows the state: a document, a notice, a link") String evidence,
             @Schema(description = "When the state took effect; for DONE, required") LocalDate date,
-            @Schema(description = "The version you read (0 when no state was set yet); a stale one gives 409",
-                    required = true) Integer version) {
+            @Schema(description = "The version you read (0 when no state was set yet); a stale one gives 409", required = true) Integer version) {
     }
 
     @Schema(name = "MilestoneStatus")

@@ -69,7 +69,8 @@ public class ObservationResource {
     @APIResponse(responseCode = "400", description = "A field is missing or out of range (problem+json names it)")
     @APIResponse(responseCode = "404", description = "Unknown indicator")
     @APIResponse(responseCode = "409", description = "The period has a value already: correct it with PUT")
-    public Response create(@Parameter(description = "Indicator code, e.g. CO2_INTENSITY") @PathParam("code") String code,
+    public Response create(
+            @Parameter(description = "Indicator code, e.g. CO2_INTENSITY") @PathParam("code") String code,
             @NotNull NewObservation request) {
         ObservationView created = service.create(code, request, identity.getPrincipal().getName());
         return Response.created(UriBuilder.fromPath("/api/indicators/{code}/observations/{period}")
@@ -96,8 +97,7 @@ public class ObservationResource {
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "409", description = "Stale version")
     public void delete(@PathParam("code") String code, @PathParam("period") String period,
-            @Parameter(description = "The version being deleted", required = true, schema = @Schema(type =
-                    SchemaType.INTEGER, format = "int64")) @QueryParam("version") String version) {
+            @Parameter(description = "The version being deleted", required = true, schema = @Schema(type = SchemaType.INTEGER, format = "int64")) @QueryParam("version") String version) {
         service.delete(code, period, version(version), identity.getPrincipal().getName());
     }
 

@@ -167,7 +167,7 @@ public class ObservationService {
 
     private List<FieldError> warnings(Indicator indicator, ObservationForm form, double value) {
         List<Double> series = em.createQuery("select o.value from Observation o where o.indicator = ?1"
-                        + " and o.form = ?2 and o.deletedAt is null", Double.class)
+                + " and o.form = ?2 and o.deletedAt is null", Double.class)
                 .setParameter(1, indicator).setParameter(2, form).getResultList();
         List<FieldError> warnings = new ArrayList<>();
         OutlierCheck.check(series, value).ifPresent(w -> warnings.add(new FieldError("value", w)));

@@ -15,11 +15,9 @@ public final class ObservationViews {
             + "percent (比上年下降3.4% is -3.4) or an index.")
     public record NewObservation(
             @Schema(description = "ISO period; a year for now", examples = "2024", required = true) String period,
-            @Schema(description = "The value in the indicator's unit (LEVEL), percent (YOY_CHANGE_PCT) or index points",
-                    required = true) Double value,
+            @Schema(description = "The value in the indicator's unit (LEVEL), percent (YOY_CHANGE_PCT) or index points", required = true) Double value,
             @Schema(description = "How the value is stated; LEVEL when omitted") ObservationForm form,
-            @Schema(description = "Where the figure was published, e.g. 国家统计局《2024年国民经济和社会发展统计公报》")
-            String source,
+            @Schema(description = "Where the figure was published, e.g. 国家统计局《2024年国民经济和社会发展统计公报》") String source,
             String note,
             @Schema(description = "Set when the series changes basis at this period") String seriesBreak) {
     }

@@ -22,6 +22,7 @@ public class HtmlReportWriter implements ReportWriter {
 
     @CheckedTemplate(basePath = "reports")
     static class Templates {
+
         static native TemplateInstance status(StatusReport report, ReportText text);
     }
 

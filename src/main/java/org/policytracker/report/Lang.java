@@ -7,6 +7,7 @@ import org.policytracker.system.Problems;
 
 /** The language of a report's words: Chinese (the default) or English. */
 public enum Lang {
+
     ZH("zh", "zh-CN"),
     EN("en", "en");
 

@@ -32,6 +32,7 @@ public class ObservationExportQuery {
     /** Receives rows one at a time. */
     @FunctionalInterface
     public interface RowHandler {
+
         void accept(ObservationExportRow row) throws IOException;
     }
 
@@ -92,7 +93,8 @@ public class ObservationExportQuery {
                 c.setAutoCommit(autoCommit);
             }
         } catch (SQLException e) {
-            throw new UncheckedIOException(new IOException("The export could not read the values: " + e.getMessage(), e));
+            throw new UncheckedIOException(
+                    new IOException("The export could not read the values: " + e.getMessage(), e));
         }
     }
 

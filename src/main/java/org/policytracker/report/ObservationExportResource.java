@@ -51,16 +51,13 @@ public class ObservationExportResource {
             + "period, value, form, source, note and seriesBreak are those the bulk import reads.")
     @APIResponse(responseCode = "200", description = "The values", content = {
             @Content(mediaType = ReportFormat.CSV_TYPE), @Content(mediaType = ReportFormat.XLSX_TYPE)})
-    @APIResponse(responseCode = "400", description = "A parameter is missing or not allowed; the problem names it",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "A parameter is missing or not allowed; the problem names it", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response export(
             @Parameter(description = "csv or xlsx", required = true) @QueryParam("format") String format,
-            @Parameter(description = "Indicator code, e.g. NON_FOSSIL_SHARE; default all") @QueryParam("indicator")
-            String indicator,
+            @Parameter(description = "Indicator code, e.g. NON_FOSSIL_SHARE; default all") @QueryParam("indicator") String indicator,
             @Parameter(description = "First period: an ISO period (2021, 2021Q1, 202101) or date; periods starting "
                     + "before it are left out") @QueryParam("from") String from,
-            @Parameter(description = "Last period: an ISO period or date; periods ending after it are left out")
-            @QueryParam("to") String to) {
+            @Parameter(description = "Last period: an ISO period or date; periods ending after it are left out") @QueryParam("to") String to) {
         ReportFormat f = ReportFormat.param(format, ReportFormat.CSV, ReportFormat.XLSX);
         String code = null;
         if (indicator != null && !indicator.isBlank()) {
@@ -81,7 +78,8 @@ public class ObservationExportResource {
             }
             out.flush();
         };
-        String name = "observations" + (code == null ? "" : "-" + code.toLowerCase(java.util.Locale.ROOT).replace('_', '-'))
+        String name = "observations"
+                + (code == null ? "" : "-" + code.toLowerCase(java.util.Locale.ROOT).replace('_', '-'))
                 + "-" + LocalDate.now(ZoneOffset.UTC) + "." + f.extension();
         return Response.ok(body, f.mediaType())
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name + "\"")

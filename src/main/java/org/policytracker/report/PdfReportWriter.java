@@ -79,6 +79,7 @@ public class PdfReportWriter implements ReportWriter {
 
     /** The fonts of the report, all from the one embedded face. */
     private record Fonts(Font title, Font heading, Font body, Font bold, Font small, Font muted) {
+
         Fonts(BaseFont base) {
             this(new Font(base, 17, Font.BOLD, INK), new Font(base, 12.5f, Font.BOLD, INK),
                     new Font(base, 8.5f, Font.NORMAL, INK), new Font(base, 9, Font.BOLD, INK),
@@ -94,14 +95,15 @@ public class PdfReportWriter implements ReportWriter {
         title.setSpacingAfter(8);
         doc.add(title);
 
-        PdfPTable meta = new PdfPTable(new float[] {22, 78});
+        PdfPTable meta = new PdfPTable(new float[]{22, 78});
         meta.setWidthPercentage(100);
         metaRow(meta, t.asOfLabel(), report.asOf().toString(), f);
         metaRow(meta, t.knownAtLabel(),
                 report.knownAt() == null ? t.knownAtNow() : t.preciseDateTime(report.knownAt()), f);
         metaRow(meta, t.generatedAtLabel(), t.dateTime(report.generatedAt()), f);
         metaRow(meta, t.generatedByLabel(), report.generatedBy(), f);
-        metaRow(meta, t.filtersLabel(), report.filters().isEmpty() ? t.noFilters() : String.join("；", report.filters()), f);
+        metaRow(meta, t.filtersLabel(), report.filters().isEmpty() ? t.noFilters() : String.join("；", report.filters()),
+                f);
         meta.setSpacingAfter(10);
         doc.add(meta);
 
@@ -127,7 +129,7 @@ public class PdfReportWriter implements ReportWriter {
         doc.add(table);
 
         if (report.sections().size() > 1) {
-            PdfPTable themes = new PdfPTable(new float[] {34, 11, 11, 11, 11, 11, 11, 11});
+            PdfPTable themes = new PdfPTable(new float[]{34, 11, 11, 11, 11, 11, 11, 11});
             themes.setWidthPercentage(100);
             themes.addCell(headCell(t.themeHeader(), f));
             themes.addCell(headCell(t.totalLabel(), f));
@@ -181,7 +183,7 @@ public class PdfReportWriter implements ReportWriter {
     /** One target: name and status; its fields beside its chart; the explanation. Never split over pages. */
     private static PdfPTable card(PdfWriter writer, Row row, ReportText t, Fonts f, BaseFont base)
             throws DocumentException {
-        PdfPTable card = new PdfPTable(new float[] {70, 30});
+        PdfPTable card = new PdfPTable(new float[]{70, 30});
         card.setWidthPercentage(100);
         card.setKeepTogether(true);
         card.setSpacingAfter(7);
@@ -200,7 +202,7 @@ public class PdfReportWriter implements ReportWriter {
         status.setBorderColor(RULE);
         card.addCell(status);
 
-        PdfPTable fields = new PdfPTable(new float[] {24, 76});
+        PdfPTable fields = new PdfPTable(new float[]{24, 76});
         fields.setWidthPercentage(100);
         field(fields, t.targetHeader(), row.targetWording(), f);
         field(fields, t.baselineHeader(), row.baselineText(), f);
@@ -297,7 +299,7 @@ public class PdfReportWriter implements ReportWriter {
             doc.add(new Paragraph(t.noObservations(), f.body()));
             return;
         }
-        PdfPTable table = new PdfPTable(new float[] {24, 7, 10, 9, 12, 18, 12, 8});
+        PdfPTable table = new PdfPTable(new float[]{24, 7, 10, 9, 12, 18, 12, 8});
         table.setWidthPercentage(100);
         table.setHeaderRows(1);
         for (String h : List.of(t.indicatorHeader(), t.periodHeader(), t.valueHeader(), t.unitHeader(),
@@ -375,7 +377,8 @@ public class PdfReportWriter implements ReportWriter {
             cb.addTemplate(total, x + font.getWidthPoint(text + of, SIZE), y - 3);
             cb.beginText();
             cb.setFontAndSize(font, SIZE);
-            cb.showTextAligned(PdfContentByte.ALIGN_RIGHT, t.generatedAtLabel() + " " + t.dateTime(report.generatedAt()),
+            cb.showTextAligned(PdfContentByte.ALIGN_RIGHT,
+                    t.generatedAtLabel() + " " + t.dateTime(report.generatedAt()),
                     right, y, 0);
             cb.endText();
             cb.restoreState();

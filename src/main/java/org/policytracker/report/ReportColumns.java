@@ -16,7 +16,11 @@ public final class ReportColumns {
 
     /** How a column's values are typed. */
     public enum Type {
-        TEXT, NUMBER, INTEGER, STATUS, DATE_TIME
+        TEXT,
+        NUMBER,
+        INTEGER,
+        STATUS,
+        DATE_TIME
     }
 
     /**

@@ -7,6 +7,7 @@ import org.policytracker.system.Problems;
 
 /** The formats a status report is written in. */
 public enum ReportFormat {
+
     CSV("csv", "text/csv; charset=UTF-8"),
     XLSX("xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
     PDF("pdf", "application/pdf"),
@@ -41,6 +42,7 @@ public enum ReportFormat {
         }
         String v = value.trim().toLowerCase(Locale.ROOT);
         return Arrays.stream(allowed).filter(f -> f.extension.equals(v)).findFirst()
-                .orElseThrow(() -> Problems.badRequest("format", "'" + value + "' is not allowed; use one of: " + list));
+                .orElseThrow(
+                        () -> Problems.badRequest("format", "'" + value + "' is not allowed; use one of: " + list));
     }
 }

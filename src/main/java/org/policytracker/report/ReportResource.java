@@ -72,24 +72,20 @@ public class ReportResource {
             @Content(mediaType = ReportFormat.CSV_TYPE), @Content(mediaType = ReportFormat.XLSX_TYPE),
             @Content(mediaType = ReportFormat.PDF_TYPE), @Content(mediaType = ReportFormat.HTML_TYPE)})
     @APIResponse(responseCode = "400", description = "A parameter is missing or not allowed; the problem names it "
-            + "and the allowed values", content = @Content(mediaType = Problem.MEDIA_TYPE,
-            schema = @Schema(implementation = Problem.class)))
+            + "and the allowed values", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response status(
             @Parameter(description = "csv, xlsx, pdf or html", required = true) @QueryParam("format") String format,
-            @Parameter(description = "ISO date; values of periods ending by then count; default today")
-            @QueryParam("asOf") String asOf,
+            @Parameter(description = "ISO date; values of periods ending by then count; default today") @QueryParam("asOf") String asOf,
             @Parameter(description = "ISO date or date-time; only values recorded by then count (reproduces a past "
                     + "report); default now") @QueryParam("knownAt") String knownAt,
             @Parameter(description = "Document code, as in GET /api/documents") @QueryParam("document") String document,
-            @Parameter(description = "CARBON_ENERGY, INTELLECTUAL_PROPERTY, SERVICE_TRADE or FTZ")
-            @QueryParam("theme") String theme,
+            @Parameter(description = "CARBON_ENERGY, INTELLECTUAL_PROPERTY, SERVICE_TRADE or FTZ") @QueryParam("theme") String theme,
             @Parameter(description = "Only targets with these statuses, comma-separated: ACHIEVED, ON_TRACK, "
                     + "AT_RISK, OFF_TRACK, MISSED, NO_DATA") @QueryParam("status") String status,
             @Parameter(description = "Only these targets, comma-separated ids (the web app passes the targets its "
                     + "filters show)") @QueryParam("target") String target,
             @Parameter(description = "Language of the report's words: zh (default) or en") @QueryParam("lang") String lang,
-            @Parameter(description = "attachment (default for csv, xlsx, pdf) or inline (default for html)")
-            @QueryParam("disposition") String disposition) {
+            @Parameter(description = "attachment (default for csv, xlsx, pdf) or inline (default for html)") @QueryParam("disposition") String disposition) {
         ReportFormat f = ReportFormat.param(format, ReportFormat.values());
         LocalDate day = AssessmentResource.asOf(asOf);
         OffsetDateTime known = knownAt == null || knownAt.isBlank() ? null : AssessmentResource.knownAt(knownAt);

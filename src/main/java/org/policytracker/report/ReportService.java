@@ -92,7 +92,8 @@ public class ReportService {
         List<Section> sections = new ArrayList<>();
         byTheme.forEach((theme, rows) -> {
             Map<Status, Integer> counts = counts(rows);
-            sections.add(new Section(theme, text.themeLabel(theme), counts, text.countsSentence(counts), List.copyOf(rows)));
+            sections.add(
+                    new Section(theme, text.themeLabel(theme), counts, text.countsSentence(counts), List.copyOf(rows)));
         });
 
         List<String> filters = new ArrayList<>();
@@ -109,7 +110,8 @@ public class ReportService {
             filters.add(text.filterTargets(request.targets().size()));
         }
         return new StatusReport(request.lang(), text, text.title(), request.asOf(), request.knownAt(), generatedAt,
-                request.generatedBy(), List.copyOf(filters), counts(byTheme.values().stream().flatMap(List::stream).toList()),
+                request.generatedBy(), List.copyOf(filters),
+                counts(byTheme.values().stream().flatMap(List::stream).toList()),
                 List.copyOf(sections), observations(assessed, request.asOf(), known, text));
     }
 
@@ -168,7 +170,7 @@ public class ReportService {
         PeriodValue latest = a.latest();
         Integer origin = basis != ValueBasis.CHANGE_PCT ? null
                 : t.kind == TargetKind.CHANGE_VS_BASE && t.baseYear != null ? Integer.valueOf(t.baseYear)
-                : baseline == null ? null : year(baseline.period());
+                        : baseline == null ? null : year(baseline.period());
         String unit = basis == null ? "" : text.unit(t.indicator, basis, origin);
         Double targetValue = targetValue(t, basis);
         Double progressPct = a.progress() == null ? null : a.progress() * 100;
@@ -176,8 +178,10 @@ public class ReportService {
         Status status = a.status();
         Document d = t.document;
         String documentTitle = text.documentTitle(d);
-        String explanation = a.explanation() == null ? "" : text.lang().zh() ? a.explanation().zh() : a.explanation().en();
-        return new Row(t.code, t.indicator.theme, t.indicator.code, text.indicatorName(t.indicator), unit, basis, t.kind,
+        String explanation = a.explanation() == null ? ""
+                : text.lang().zh() ? a.explanation().zh() : a.explanation().en();
+        return new Row(t.code, t.indicator.theme, t.indicator.code, text.indicatorName(t.indicator), unit, basis,
+                t.kind,
                 text.targetWording(t), t.targetYear, targetValue,
                 baseline == null ? null : baseline.period(), baseline == null ? null : baseline.value(),
                 baseline == null ? "—" : text.valueAt(baseline.value(), unit, baseline.period()),
@@ -207,7 +211,7 @@ public class ReportService {
         return switch (t.kind) {
             case CHANGE_VS_BASE -> basis == ValueBasis.CHANGE_PCT ? t.targetValue : null;
             case LEVEL_AT_LEAST, LEVEL_AT_MOST, LEVEL_ABOUT, COVERAGE, COUNT, MAINTAIN ->
-                    basis == ValueBasis.LEVEL ? t.targetValue : null;
+                basis == ValueBasis.LEVEL ? t.targetValue : null;
             default -> null;
         };
     }
@@ -243,7 +247,8 @@ public class ReportService {
             return null;
         }
         ChartData.Point projected = a.projected() != null && latestYear != null && latestYear < t.targetYear
-                ? new ChartData.Point(t.targetYear, a.projected()) : null;
+                ? new ChartData.Point(t.targetYear, a.projected())
+                : null;
         Double bandLow = null;
         Double bandHigh = null;
         if (t.kind == TargetKind.LEVEL_ABOUT && target != null && t.tolerance != null && t.tolerance > 0) {
@@ -277,8 +282,8 @@ public class ReportService {
             return List.of();
         }
         List<ObservationVintage> vintages = em.createQuery("select v from ObservationVintage v"
-                        + " where v.indicatorId in :ids and v.periodEnd <= :asOf and v.recordedAt <= :knownAt"
-                        + " and (v.supersededAt is null or v.supersededAt > :knownAt)", ObservationVintage.class)
+                + " where v.indicatorId in :ids and v.periodEnd <= :asOf and v.recordedAt <= :knownAt"
+                + " and (v.supersededAt is null or v.supersededAt > :knownAt)", ObservationVintage.class)
                 .setParameter("ids", indicators.keySet()).setParameter("asOf", asOf).setParameter("knownAt", known)
                 .getResultList();
         return vintages.stream()
@@ -286,7 +291,8 @@ public class ReportService {
                         .thenComparing(v -> v.periodEnd).thenComparing(v -> v.period))
                 .map(v -> {
                     Indicator i = indicators.get(v.indicatorId);
-                    return new ObservationRow(i.code, i.nameZh, i.nameEn, text.observationUnit(i, v.form), v.period, v.value,
+                    return new ObservationRow(i.code, i.nameZh, i.nameEn, text.observationUnit(i, v.form), v.period,
+                            v.value,
                             ReportText.num(v.value),
                             v.form, text.formLabel(v.form), v.source, v.note, v.recordedBy, v.recordedAt,
                             text.preciseDateTime(v.recordedAt));

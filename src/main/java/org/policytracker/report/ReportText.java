@@ -118,7 +118,7 @@ public final class ReportText {
 
     public String methodNote() {
         return t("评估方法：按联合国统计司可持续发展目标进展评估方法，以实际年均变化速度与所需速度之比判断状态"
-                        + "（≥0.95 进展顺利，0.6–0.95 存在风险，<0.6 严重滞后）。“比某年下降/增长”类目标的数值为相对基准年的累计变化百分比。",
+                + "（≥0.95 进展顺利，0.6–0.95 存在风险，<0.6 严重滞后）。“比某年下降/增长”类目标的数值为相对基准年的累计变化百分比。",
                 "Method: the UN Statistics Division progress method; the status follows the ratio of the observed to the "
                         + "required annual pace (≥ 0.95 on track, 0.6–0.95 at risk, < 0.6 off track). Values of targets "
                         + "stated as a change against a base year are the signed cumulative percent change from that year.");
@@ -388,7 +388,8 @@ public final class ReportText {
         String unit = lang.zh() ? target.indicator.unit : target.indicator.unitEn;
         String by = t("（" + year + "年）", " (" + year + ")");
         return switch (target.kind) {
-            case LEVEL_AT_LEAST, COUNT -> v == null ? t("达到目标", "reach the target") + by : "≥ " + withUnit(v, unit) + by;
+            case LEVEL_AT_LEAST, COUNT ->
+                v == null ? t("达到目标", "reach the target") + by : "≥ " + withUnit(v, unit) + by;
             case LEVEL_AT_MOST -> v == null ? t("不超过目标", "stay within the target") + by : "≤ " + withUnit(v, unit) + by;
             case LEVEL_ABOUT -> {
                 String tol = target.tolerance == null ? "" : "±" + num(target.tolerance);
@@ -508,7 +509,8 @@ public final class ReportText {
     }
 
     public String filterStatuses(List<Status> statuses) {
-        return t("状态：", "Status: ") + statuses.stream().map(this::statusLabel).collect(Collectors.joining(t("、", ", ")));
+        return t("状态：", "Status: ")
+                + statuses.stream().map(this::statusLabel).collect(Collectors.joining(t("、", ", ")));
     }
 
     /** "国发〔2021〕20号 · 二、主要目标" — the document (title and number) and the section. */

@@ -59,10 +59,12 @@ public class XlsxReportWriter implements ReportWriter {
         ws.style(0, 0).bold().fontSize(14).set();
         int r = 2;
         r = pair(ws, r, t.asOfLabel(), report.asOf().toString());
-        r = pair(ws, r, t.knownAtLabel(), report.knownAt() == null ? t.knownAtNow() : t.preciseDateTime(report.knownAt()));
+        r = pair(ws, r, t.knownAtLabel(),
+                report.knownAt() == null ? t.knownAtNow() : t.preciseDateTime(report.knownAt()));
         r = pair(ws, r, t.generatedAtLabel(), t.dateTime(report.generatedAt()));
         r = pair(ws, r, t.generatedByLabel(), report.generatedBy());
-        r = pair(ws, r, t.filtersLabel(), report.filters().isEmpty() ? t.noFilters() : String.join("; ", report.filters()));
+        r = pair(ws, r, t.filtersLabel(),
+                report.filters().isEmpty() ? t.noFilters() : String.join("; ", report.filters()));
 
         r++;
         ws.value(r, 0, t.summaryHeading());

@@ -36,10 +36,8 @@ public class SessionResource {
 
     @Schema(name = "SessionOptions")
     public record Options(
-            @Schema(description = "Whether sign-in through the organisation's OpenID Connect provider is offered")
-            boolean sso,
-            @Schema(description = "Where a browser goes to sign in that way; null without single sign-on")
-            String ssoPath) {
+            @Schema(description = "Whether sign-in through the organisation's OpenID Connect provider is offered") boolean sso,
+            @Schema(description = "Where a browser goes to sign in that way; null without single sign-on") String ssoPath) {
     }
 
     private final SecurityIdentity identity;
@@ -66,10 +64,9 @@ public class SessionResource {
     @GET
     @Path("/sso")
     @Authenticated
-    @Operation(summary = "Sign in through single sign-on",
-            description = "For browsers: redirects to the organisation's OpenID Connect provider and, once signed "
-                    + "in there, back to the web app with a session cookie. The provider's groups claim gives the "
-                    + "roles (viewer, analyst, admin). 401 when single sign-on is not configured.")
+    @Operation(summary = "Sign in through single sign-on", description = "For browsers: redirects to the organisation's OpenID Connect provider and, once signed "
+            + "in there, back to the web app with a session cookie. The provider's groups claim gives the "
+            + "roles (viewer, analyst, admin). 401 when single sign-on is not configured.")
     @APIResponse(responseCode = "303", description = "Signed in: on to the web app")
     public Response sso() {
         return Response.seeOther(URI.create("/")).build();

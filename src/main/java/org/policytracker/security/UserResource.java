@@ -38,16 +38,14 @@ public class UserResource {
 
     @Schema(name = "NewUser")
     public record NewUser(
-            @NotNull @Pattern(regexp = "[a-z0-9][a-z0-9._-]{2,63}",
-                    message = "must be 3–64 characters: lower-case letters, digits, '.', '_' or '-', starting with a letter or digit")
-            String username,
+            @NotNull @Pattern(regexp = "[a-z0-9][a-z0-9._-]{2,63}", message = "must be 3–64 characters: lower-case letters, digits, '.', '_' or '-', starting with a letter or digit") String username,
             @NotNull @Size(min = 12, max = 128, message = "must be 12–128 characters") String password,
-            @NotNull @Pattern(regexp = "viewer|analyst|admin", message = "must be one of: viewer, analyst, admin")
-            String role) {
+            @NotNull @Pattern(regexp = "viewer|analyst|admin", message = "must be one of: viewer, analyst, admin") String role) {
     }
 
     @Schema(name = "User")
     public record UserView(String username, String role, OffsetDateTime createdAt, String createdBy) {
+
         static UserView of(AppUser u) {
             return new UserView(u.username, u.role, u.createdAt, u.createdBy);
         }

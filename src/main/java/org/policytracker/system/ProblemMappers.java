@@ -68,7 +68,8 @@ public class ProblemMappers {
         if (e instanceof UnrecognizedPropertyException upe) {
             message = "is not a known field; allowed: " + upe.getKnownPropertyIds().stream().map(Object::toString)
                     .sorted().collect(Collectors.joining(", "));
-        } else if (e instanceof InvalidFormatException ife && ife.getTargetType() != null && ife.getTargetType().isEnum()) {
+        } else if (e instanceof InvalidFormatException ife && ife.getTargetType() != null
+                && ife.getTargetType().isEnum()) {
             message = "'" + ife.getValue() + "' is not allowed; use one of: " + Arrays.stream(
                     ife.getTargetType().getEnumConstants()).map(Object::toString).collect(Collectors.joining(", "));
         } else if (e instanceof InvalidFormatException ife) {
@@ -127,7 +128,8 @@ public class ProblemMappers {
             // PostgreSQL refuses U+0000 in text (SQLState 22021) wherever a value reaches a query, e.g. a
             // user name at sign-in. Nothing was written (the statement failed).
             return respond(400, "Invalid request", "A text value holds a character the database cannot store "
-                    + "(U+0000); nothing was changed.", uri, List.of(new Problem.FieldError("(text)",
+                    + "(U+0000); nothing was changed.", uri,
+                    List.of(new Problem.FieldError("(text)",
                             "must not contain the NUL character (U+0000)")));
         }
         String incident = UUID.randomUUID().toString();

@@ -28,8 +28,9 @@ public final class Problems {
         try {
             return Enum.valueOf(type, value.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw badRequest(field, "'" + value + "' is not allowed; use one of: " + Arrays.stream(type.getEnumConstants())
-                    .map(Enum::name).collect(Collectors.joining(", ")));
+            throw badRequest(field,
+                    "'" + value + "' is not allowed; use one of: " + Arrays.stream(type.getEnumConstants())
+                            .map(Enum::name).collect(Collectors.joining(", ")));
         }
     }
 }

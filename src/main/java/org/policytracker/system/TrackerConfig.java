@@ -25,6 +25,7 @@ public interface TrackerConfig {
 
     /** The pace-ratio thresholds of the assessment method (DESIGN.md §3). */
     interface AssessmentSettings {
+
         /** R at or above this is ON_TRACK. */
         @WithDefault("0.95")
         double onTrack();
@@ -40,6 +41,7 @@ public interface TrackerConfig {
 
     /** Settings for the benchmark harness (bench/run) only; unset in production. */
     interface Bench {
+
         /**
          * A directory whose files are served at /bench-static/ by the same HTTP server, so that a
          * benchmark can compare an API answer with a static file of the same size. Unset: no route.
@@ -48,23 +50,27 @@ public interface TrackerConfig {
     }
 
     interface Seed {
+
         /** A seed directory to load instead of the catalogue packaged in the application. */
         Optional<Path> dir();
     }
 
     interface Security {
+
         /** bcrypt cost of new password hashes: each step doubles the work of a sign-in and of a guess. */
         @WithDefault("10")
         int bcryptCost();
     }
 
     interface Admin {
+
         /** Password of the first admin, used only when the user table is empty. */
         Optional<String> password();
     }
 
     /** Bulk import of observations. */
     interface Import {
+
         /** Rows looked up and written per JDBC batch. */
         @WithDefault("1000")
         int batchSize();

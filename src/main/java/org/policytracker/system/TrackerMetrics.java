@@ -59,7 +59,7 @@ public class TrackerMetrics {
     private Snapshot read() {
         long observations = Observation.count("deletedAt is null");
         Map<Status, Long> byStatus = assessments.assess(Target.listCurrent(null, null, null),
-                        LocalDate.now(ZoneOffset.UTC), OffsetDateTime.now(ZoneOffset.UTC)).stream()
+                LocalDate.now(ZoneOffset.UTC), OffsetDateTime.now(ZoneOffset.UTC)).stream()
                 .collect(Collectors.groupingBy(a -> a.assessment().status(), () -> new EnumMap<>(Status.class),
                         Collectors.counting()));
         return new Snapshot(System.currentTimeMillis(), observations, byStatus);

@@ -74,7 +74,8 @@ class AssessmentApiTest {
                 .then().body("status", equalTo("ACHIEVED")).body("latest.value", equalTo(3600.0));
         // Known at the time before the correction: 3400, not yet met; the same answer as then.
         asViewer().queryParam("asOf", "2023-12-31").queryParam("knownAt", between.toString()).get(url)
-                .then().body("latest.value", equalTo(3400.0)).body("status", isOneOf("ON_TRACK", "AT_RISK", "OFF_TRACK"))
+                .then().body("latest.value", equalTo(3400.0))
+                .body("status", isOneOf("ON_TRACK", "AT_RISK", "OFF_TRACK"))
                 .body("knownAt", notNullValue());
         // As of a date before the period ended: nothing after the baseline yet.
         asViewer().queryParam("asOf", "2022-12-30").get(url)
@@ -98,7 +99,8 @@ class AssessmentApiTest {
                 .put(url).then().statusCode(409);
         asAnalyst().contentType(ContentType.JSON)
                 .body(Map.of("state", "DONE", "evidence", "交通运输部公告2022年第x号", "date", "2022-05-01", "version", 1))
-                .put(url).then().statusCode(200).body("state", equalTo("DONE")).body("history[0].state", equalTo("IN_PROGRESS"));
+                .put(url).then().statusCode(200).body("state", equalTo("DONE"))
+                .body("history[0].state", equalTo("IN_PROGRESS"));
         asViewer().queryParam("asOf", "2022-06-30").get("/api/targets/FTZ-M02/assessment").then()
                 .body("status", equalTo("ACHIEVED"));
         asViewer().queryParam("target", "FTZ-M02").get("/api/audit").then()

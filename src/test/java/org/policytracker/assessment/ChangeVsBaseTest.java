@@ -67,7 +67,8 @@ class ChangeVsBaseTest {
                 () -> assertEquals(-59.160217304055784, a.projected(), 1e-9),
                 () -> assertEquals(Status.AT_RISK, a.status()),
                 () -> assertTrue(a.explanation().zh().contains("2030年将比2005年下降59.2%"), a.explanation().zh()),
-                () -> assertTrue(a.explanation().en().contains("2030 will be 59.2 % below 2005"), a.explanation().en()));
+                () -> assertTrue(a.explanation().en().contains("2030 will be 59.2 % below 2005"),
+                        a.explanation().en()));
     }
 
     @Test

@@ -29,7 +29,8 @@ class EngineIsPlainJavaTest {
                 if (line.startsWith("import ")) {
                     assertTrue(line.startsWith("import java.") || line.startsWith("import static java.")
                             || line.startsWith("import org.policytracker.assessment.")
-                            || line.matches("import org\\.policytracker\\.catalogue\\.(TargetKind|Direction|ValueType);")
+                            || line.matches(
+                                    "import org\\.policytracker\\.catalogue\\.(TargetKind|Direction|ValueType);")
                             || line.startsWith("import org.policytracker.observation.ObservationForm"),
                             source.getFileName() + " imports " + line);
                 }

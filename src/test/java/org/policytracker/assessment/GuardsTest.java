@@ -122,7 +122,7 @@ class GuardsTest {
             assertNotNull(a.status(), context);
             assertNotNull(a.explanation(), context);
             assertFalse(a.explanation().zh().isBlank() || a.explanation().en().isBlank(), context);
-            for (Double value : new Double[] {a.progress(), a.elapsed(), a.projected(), a.observedAnnualRate(),
+            for (Double value : new Double[]{a.progress(), a.elapsed(), a.projected(), a.observedAnnualRate(),
                     a.requiredAnnualRate(), a.ratio(), a.latest() == null ? null : a.latest().value(),
                     a.baseline() == null ? null : a.baseline().value()}) {
                 assertTrue(value == null || Double.isFinite(value), context);
@@ -139,7 +139,8 @@ class GuardsTest {
         Integer baselineYear = random.nextInt(5) == 0 ? null : 2018 + random.nextInt(4);
         Double baseline = random.nextInt(4) == 0 ? null : (double) (random.nextInt(301) - 50);
         return new TargetSpec(kind, 2019 + random.nextInt(8), null, target, tolerance, direction,
-                random.nextBoolean() ? direction : null, random.nextBoolean() ? baselineYear : Integer.valueOf(2015), baselineYear,
+                random.nextBoolean() ? direction : null, random.nextBoolean() ? baselineYear : Integer.valueOf(2015),
+                baselineYear,
                 baseline, ValueType.AMOUNT);
     }
 
@@ -148,7 +149,8 @@ class GuardsTest {
         int count = random.nextInt(7);
         for (int i = 0; i < count; i++) {
             ObservationForm form = ObservationForm.values()[random.nextInt(3)];
-            double value = form == ObservationForm.YOY_CHANGE_PCT ? random.nextInt(221) - 120 : random.nextInt(301) - 50;
+            double value = form == ObservationForm.YOY_CHANGE_PCT ? random.nextInt(221) - 120
+                    : random.nextInt(301) - 50;
             points.add(new DataPoint(2015 + random.nextInt(12), value, form));
         }
         return points;

@@ -41,7 +41,8 @@ class NoDataAndChainingTest {
                 Arguments.of("no baseline value and one point", CIVIL_RATE, List.of(level(2021, 80.0)),
                         "仅有2021年的观测值，作为基期，还需要之后年份的观测值。",
                         "Only the 2021 observation, which serves as the baseline; a later one is needed."),
-                Arguments.of("no baseline value and no point", CIVIL_RATE, List.of(), "尚无观测数据。", "No observations yet."),
+                Arguments.of("no baseline value and no point", CIVIL_RATE, List.of(), "尚无观测数据。",
+                        "No observations yet."),
                 Arguments.of("no baseline value, only year-on-year changes", CIVIL_RATE,
                         List.of(yoy(2021, 1.0), yoy(2022, 1.0)), "没有可作为基期的水平值（需要基期值，或2020年及以后的水平观测值）。",
                         "No level to serve as the baseline (a baseline value or a level observed from 2020 on is needed)."),
@@ -117,7 +118,8 @@ class NoDataAndChainingTest {
                 () -> assertEquals(Status.NO_DATA, a.status()),
                 () -> assertEquals(List.of(), a.missingYears()),
                 () -> assertTrue(a.explanation().zh().contains("2021年的数据无法与此前的数据衔接"), a.explanation().zh()),
-                () -> assertTrue(a.explanation().en().contains("The 2021 data cannot be linked"), a.explanation().en()));
+                () -> assertTrue(a.explanation().en().contains("The 2021 data cannot be linked"),
+                        a.explanation().en()));
     }
 
     @Test

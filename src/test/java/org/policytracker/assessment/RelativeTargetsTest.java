@@ -28,23 +28,23 @@ class RelativeTargetsTest {
     static Stream<Arguments> cases() {
         return Stream.of(
                 Arguments.of("above on average and in the latest year", Direction.UP,
-                        new double[] {6, 5, 4}, new double[] {3, 3, 3}, 2023, Status.ON_TRACK),
+                        new double[]{6, 5, 4}, new double[]{3, 3, 3}, 2023, Status.ON_TRACK),
                 Arguments.of("above on average, below in the latest year", Direction.UP,
-                        new double[] {9, 6, 2}, new double[] {3, 3, 3}, 2023, Status.AT_RISK),
+                        new double[]{9, 6, 2}, new double[]{3, 3, 3}, 2023, Status.AT_RISK),
                 Arguments.of("below on average, above in the latest year", Direction.UP,
-                        new double[] {1, 1, 4}, new double[] {3, 3, 3}, 2023, Status.AT_RISK),
+                        new double[]{1, 1, 4}, new double[]{3, 3, 3}, 2023, Status.AT_RISK),
                 Arguments.of("below on average and in the latest year", Direction.UP,
-                        new double[] {1, 2, 2}, new double[] {3, 3, 3}, 2023, Status.OFF_TRACK),
+                        new double[]{1, 2, 2}, new double[]{3, 3, 3}, 2023, Status.OFF_TRACK),
                 Arguments.of("equal on average is not above", Direction.UP,
-                        new double[] {2, 4, 2}, new double[] {3, 3, 2}, 2023, Status.OFF_TRACK),
+                        new double[]{2, 4, 2}, new double[]{3, 3, 2}, 2023, Status.OFF_TRACK),
                 Arguments.of("deadline observed, above on average", Direction.UP,
-                        new double[] {6, 5, 4, 3, 2}, new double[] {3, 3, 3, 3, 3}, 2025, Status.ACHIEVED),
+                        new double[]{6, 5, 4, 3, 2}, new double[]{3, 3, 3, 3, 3}, 2025, Status.ACHIEVED),
                 Arguments.of("deadline observed, below on average though above in the deadline year", Direction.UP,
-                        new double[] {2, 2, 2, 2, 6}, new double[] {3, 3, 3, 3, 3}, 2025, Status.MISSED),
+                        new double[]{2, 2, 2, 2, 6}, new double[]{3, 3, 3, 3, 3}, 2025, Status.MISSED),
                 Arguments.of("direction down: below on average and in the latest year", Direction.DOWN,
-                        new double[] {1, 2, 2}, new double[] {3, 3, 3}, 2023, Status.ON_TRACK),
+                        new double[]{1, 2, 2}, new double[]{3, 3, 3}, 2023, Status.ON_TRACK),
                 Arguments.of("direction down: above", Direction.DOWN,
-                        new double[] {6, 5, 4}, new double[] {3, 3, 3}, 2023, Status.OFF_TRACK));
+                        new double[]{6, 5, 4}, new double[]{3, 3, 3}, 2023, Status.OFF_TRACK));
     }
 
     @ParameterizedTest(name = "{0} → {5}")

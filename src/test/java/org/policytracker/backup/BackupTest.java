@@ -39,7 +39,7 @@ class BackupTest {
     void shouldListEveryTableOfTheSchemaButFlywaysHistory() throws Exception {
         Set<String> tables = new HashSet<>();
         try (Connection c = dataSource.getConnection();
-                ResultSet rs = c.getMetaData().getTables(null, null, "%", new String[] {"TABLE"})) {
+                ResultSet rs = c.getMetaData().getTables(null, null, "%", new String[]{"TABLE"})) {
             while (rs.next()) {
                 String schema = String.valueOf(rs.getString("TABLE_SCHEM")).toLowerCase(Locale.ROOT);
                 if (schema.equals("public")) {
@@ -74,7 +74,8 @@ class BackupTest {
 
         asAdmin().contentType(ContentType.JSON).body(backup).post("/api/admin/restore").then().statusCode(200)
                 .body("rows.target", equalTo(file.at("/tables/target/rows").size()));
-        asViewer().get("/api/indicators/PREFECTURE_IP_PUBLIC_SERVICE_COVERAGE/observations/2022").then().statusCode(404);
+        asViewer().get("/api/indicators/PREFECTURE_IP_PUBLIC_SERVICE_COVERAGE/observations/2022").then()
+                .statusCode(404);
         asViewer().get("/api/indicators/PREFECTURE_IP_PUBLIC_SERVICE_COVERAGE/observations/2021").then().statusCode(200)
                 .body("note", equalTo("before backup"));
         String again = asAdmin().get("/api/admin/backup").then().statusCode(200).extract().asString();

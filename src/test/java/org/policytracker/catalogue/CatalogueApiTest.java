@@ -102,7 +102,8 @@ class CatalogueApiTest {
         assertEquals("国发〔2021〕12号", documents.get(0).get("number"));
         assertEquals("2021-08-02", documents.get(0).get("issuedOn"));
         assertEquals(19, documents.get(0).get("targetCount"));
-        Map<String, Object> reply = documents.stream().filter(d -> d.get("code").equals("cnipa-wilful-infringement-reply"))
+        Map<String, Object> reply = documents.stream()
+                .filter(d -> d.get("code").equals("cnipa-wilful-infringement-reply"))
                 .findFirst().orElseThrow();
         assertEquals(0, reply.get("targetCount"));
     }

@@ -39,8 +39,9 @@ final class AppProcess implements AutoCloseable {
     /** Starts the application packaged in {@code appDir} (e.g. a PostgreSQL build). */
     static AppProcess start(Path appDir, Path workDir, Map<String, String> env) throws IOException {
         Path log = Files.createTempFile(workDir, "app", ".log");
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dquarkus.http.port=0", "-jar", appDir.resolve("quarkus-run.jar").toString()));
+        List<String> command = new ArrayList<>(
+                List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-Dquarkus.http.port=0", "-jar", appDir.resolve("quarkus-run.jar").toString()));
         ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile())
                 .redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().remove("TRACKER_ADMIN_PASSWORD");

@@ -119,9 +119,10 @@ class CrashDuringImportIT {
                 if (!RUNNING.contains(status)) {
                     break;
                 }
-                if (afterCommit ? false : duringValidation ? status.equals("VALIDATING")
-                        && job.path("rowsRead").asInt() >= threshold
-                        : status.equals("WRITING") && job.path("rowsWritten").asInt() >= threshold) {
+                if (afterCommit ? false
+                        : duringValidation ? status.equals("VALIDATING")
+                                && job.path("rowsRead").asInt() >= threshold
+                                : status.equals("WRITING") && job.path("rowsWritten").asInt() >= threshold) {
                     break;
                 }
                 Thread.sleep(5);

@@ -85,8 +85,9 @@ class ImportShutdownIT {
             assertEquals(0, syntheticRows(app), "nothing of the file was written");
             assertEarlierValueUnchanged(app);
             // The file can simply be sent again.
-            JsonNode again = JSON.readTree(app.post("/api/observations/imports?wait=true&fileName=again.csv", "text/csv",
-                    csv, ADMIN, PASSWORD).body());
+            JsonNode again = JSON
+                    .readTree(app.post("/api/observations/imports?wait=true&fileName=again.csv", "text/csv",
+                            csv, ADMIN, PASSWORD).body());
             assertEquals("SUCCEEDED", again.path("status").asText(), again.toString());
             assertEquals(ROWS, syntheticRows(app));
         }
@@ -114,6 +115,7 @@ class ImportShutdownIT {
 
     /** How the server is stopped once the import is under way. */
     private interface Stop {
+
         void stop(AppProcess app, String jobId) throws Exception;
     }
 
@@ -143,7 +145,8 @@ class ImportShutdownIT {
     }
 
     private static void assertEarlierValueUnchanged(AppProcess app) throws Exception {
-        JsonNode values = JSON.readTree(app.get("/api/indicators/NON_FOSSIL_SHARE/observations", ADMIN, PASSWORD).body());
+        JsonNode values = JSON
+                .readTree(app.get("/api/indicators/NON_FOSSIL_SHARE/observations", ADMIN, PASSWORD).body());
         assertEquals(1, values.size(), values.toString());
         assertEquals(19.8, values.path(0).path("value").asDouble());
         assertEquals(0, values.path(0).path("version").asInt(), values.toString());

@@ -12,8 +12,8 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
-import org.policytracker.catalogue.SeedCopy;
 import org.junit.jupiter.api.io.TempDir;
+import org.policytracker.catalogue.SeedCopy;
 
 /**
  * The packaged application across real restarts on one data directory: the first start creates

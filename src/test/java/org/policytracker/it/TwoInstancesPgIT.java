@@ -30,7 +30,8 @@ import org.junit.jupiter.api.io.TempDir;
 class TwoInstancesPgIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String URL = System.getProperty("tracker.pg.url", "jdbc:postgresql://localhost:5432/tracker_it");
+    private static final String URL = System.getProperty("tracker.pg.url",
+            "jdbc:postgresql://localhost:5432/tracker_it");
     private static final String ADMIN = "admin";
     private static final String ADMIN_PASSWORD = "two-instances-admin";
 
@@ -65,7 +66,8 @@ class TwoInstancesPgIT {
                     json(b.get("/api/targets", ADMIN, ADMIN_PASSWORD)).size());
 
             String url = "/api/indicators/NON_FOSSIL_SHARE/observations";
-            assertEquals(201, a.postJson(url, "{\"period\":\"2021\",\"value\":16.6}", ADMIN, ADMIN_PASSWORD).statusCode());
+            assertEquals(201,
+                    a.postJson(url, "{\"period\":\"2021\",\"value\":16.6}", ADMIN, ADMIN_PASSWORD).statusCode());
             JsonNode seenByB = json(b.get(url + "/2021", ADMIN, ADMIN_PASSWORD));
             assertEquals(16.6, seenByB.get("value").asDouble(), "written through A, read through B at once");
 
@@ -79,7 +81,8 @@ class TwoInstancesPgIT {
             String backup = a.get("/api/admin/backup", ADMIN, ADMIN_PASSWORD).body();
             try (AppProcess h2 = AppProcess.start(h2App, Files.createDirectories(work.resolve("h2")),
                     Map.of("TRACKER_DATA_DIR", work.resolve("h2-data").toString(),
-                            "TRACKER_ADMIN_PASSWORD", "fresh-h2-admin")).awaitReady()) {
+                            "TRACKER_ADMIN_PASSWORD", "fresh-h2-admin"))
+                    .awaitReady()) {
                 assertFalse(h2.output().contains("jdbc:postgresql"), "the embedded build");
                 HttpResponse<String> restored = h2.postJson("/api/admin/restore", backup, ADMIN, "fresh-h2-admin");
                 assertEquals(200, restored.statusCode(), restored.body());

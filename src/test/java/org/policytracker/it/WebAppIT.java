@@ -33,30 +33,30 @@ class WebAppIT {
 
     /** Sample values in the forms statistical offices publish (for the picture, not authoritative). */
     private static final List<String[]> SAMPLE = List.of(
-            new String[] {"NON_FOSSIL_SHARE", "2021", "16.6", "LEVEL"},
-            new String[] {"NON_FOSSIL_SHARE", "2022", "17.5", "LEVEL"},
-            new String[] {"NON_FOSSIL_SHARE", "2023", "17.9", "LEVEL"},
-            new String[] {"CO2_INTENSITY", "2021", "-3.8", "YOY_CHANGE_PCT"},
-            new String[] {"CO2_INTENSITY", "2022", "-0.8", "YOY_CHANGE_PCT"},
-            new String[] {"CO2_INTENSITY", "2023", "-0.1", "YOY_CHANGE_PCT"},
-            new String[] {"ENERGY_INTENSITY", "2021", "-2.7", "YOY_CHANGE_PCT"},
-            new String[] {"ENERGY_INTENSITY", "2022", "-0.1", "YOY_CHANGE_PCT"},
-            new String[] {"ENERGY_INTENSITY", "2023", "-0.5", "YOY_CHANGE_PCT"},
-            new String[] {"FOREST_COVERAGE", "2021", "24.02", "LEVEL"},
-            new String[] {"FOREST_STOCK", "2021", "194.93", "LEVEL"},
-            new String[] {"WIND_SOLAR_CAPACITY", "2021", "6.35", "LEVEL"},
-            new String[] {"WIND_SOLAR_CAPACITY", "2022", "7.58", "LEVEL"},
-            new String[] {"WIND_SOLAR_CAPACITY", "2023", "10.5", "LEVEL"},
-            new String[] {"HIGH_VALUE_INVENTION_PATENTS_PER_10K", "2021", "7.5", "LEVEL"},
-            new String[] {"HIGH_VALUE_INVENTION_PATENTS_PER_10K", "2022", "9.4", "LEVEL"},
-            new String[] {"IP_PLEDGE_FINANCING_AMOUNT", "2021", "3098", "LEVEL"},
-            new String[] {"KNOWLEDGE_INTENSIVE_SERVICE_TRADE", "2021", "3480", "LEVEL"},
-            new String[] {"KNOWLEDGE_INTENSIVE_SERVICE_TRADE", "2022", "3814", "LEVEL"},
-            new String[] {"SERVICE_TRADE_TOTAL", "2021", "8212", "LEVEL"},
-            new String[] {"SERVICE_EXPORT_GROWTH", "2021", "41.1", "LEVEL"},
-            new String[] {"SERVICE_EXPORT_GROWTH", "2022", "12.1", "LEVEL"},
-            new String[] {"WORLD_SERVICE_EXPORT_GROWTH", "2021", "17", "LEVEL"},
-            new String[] {"WORLD_SERVICE_EXPORT_GROWTH", "2022", "14.9", "LEVEL"});
+            new String[]{"NON_FOSSIL_SHARE", "2021", "16.6", "LEVEL"},
+            new String[]{"NON_FOSSIL_SHARE", "2022", "17.5", "LEVEL"},
+            new String[]{"NON_FOSSIL_SHARE", "2023", "17.9", "LEVEL"},
+            new String[]{"CO2_INTENSITY", "2021", "-3.8", "YOY_CHANGE_PCT"},
+            new String[]{"CO2_INTENSITY", "2022", "-0.8", "YOY_CHANGE_PCT"},
+            new String[]{"CO2_INTENSITY", "2023", "-0.1", "YOY_CHANGE_PCT"},
+            new String[]{"ENERGY_INTENSITY", "2021", "-2.7", "YOY_CHANGE_PCT"},
+            new String[]{"ENERGY_INTENSITY", "2022", "-0.1", "YOY_CHANGE_PCT"},
+            new String[]{"ENERGY_INTENSITY", "2023", "-0.5", "YOY_CHANGE_PCT"},
+            new String[]{"FOREST_COVERAGE", "2021", "24.02", "LEVEL"},
+            new String[]{"FOREST_STOCK", "2021", "194.93", "LEVEL"},
+            new String[]{"WIND_SOLAR_CAPACITY", "2021", "6.35", "LEVEL"},
+            new String[]{"WIND_SOLAR_CAPACITY", "2022", "7.58", "LEVEL"},
+            new String[]{"WIND_SOLAR_CAPACITY", "2023", "10.5", "LEVEL"},
+            new String[]{"HIGH_VALUE_INVENTION_PATENTS_PER_10K", "2021", "7.5", "LEVEL"},
+            new String[]{"HIGH_VALUE_INVENTION_PATENTS_PER_10K", "2022", "9.4", "LEVEL"},
+            new String[]{"IP_PLEDGE_FINANCING_AMOUNT", "2021", "3098", "LEVEL"},
+            new String[]{"KNOWLEDGE_INTENSIVE_SERVICE_TRADE", "2021", "3480", "LEVEL"},
+            new String[]{"KNOWLEDGE_INTENSIVE_SERVICE_TRADE", "2022", "3814", "LEVEL"},
+            new String[]{"SERVICE_TRADE_TOTAL", "2021", "8212", "LEVEL"},
+            new String[]{"SERVICE_EXPORT_GROWTH", "2021", "41.1", "LEVEL"},
+            new String[]{"SERVICE_EXPORT_GROWTH", "2022", "12.1", "LEVEL"},
+            new String[]{"WORLD_SERVICE_EXPORT_GROWTH", "2021", "17", "LEVEL"},
+            new String[]{"WORLD_SERVICE_EXPORT_GROWTH", "2022", "14.9", "LEVEL"});
 
     @TempDir
     Path work;
@@ -73,8 +73,9 @@ class WebAppIT {
                         + "\",\"value\":" + v[2] + ",\"form\":\"" + v[3] + "\",\"source\":\"sample\"}", ADMIN, PASSWORD)
                         .statusCode(), String.join(" ", v));
             }
-            assertEquals(200, app.putJson("/api/targets/FTZ-M01/milestone", "{\"state\":\"DONE\",\"date\":\"2022-06-30\","
-                    + "\"evidence\":\"sample\",\"version\":0}", ADMIN, PASSWORD).statusCode());
+            assertEquals(200,
+                    app.putJson("/api/targets/FTZ-M01/milestone", "{\"state\":\"DONE\",\"date\":\"2022-06-30\","
+                            + "\"evidence\":\"sample\",\"version\":0}", ADMIN, PASSWORD).statusCode());
 
             ChromeDriver driver = Browser.start(1280, 1000);
             try {
@@ -91,7 +92,8 @@ class WebAppIT {
                 shoot(driver, "overview-1280.png");
                 String target = System.getProperty("readme.screenshot");
                 if (target != null && !target.isBlank()) {
-                    Files.copy(SHOTS.resolve("overview-1280.png"), Path.of(target), StandardCopyOption.REPLACE_EXISTING);
+                    Files.copy(SHOTS.resolve("overview-1280.png"), Path.of(target),
+                            StandardCopyOption.REPLACE_EXISTING);
                 }
 
                 Browser.emulateWidth(driver, 1280, 2600, false); // the whole page of a target

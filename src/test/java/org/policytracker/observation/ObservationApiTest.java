@@ -132,7 +132,8 @@ class ObservationApiTest {
         String url = "/api/indicators/FOREST_STOCK/observations";
         double[] series = {170.0, 172.0, 175.6, 177.0};
         for (int i = 0; i < series.length; i++) {
-            asAnalyst().contentType(ContentType.JSON).body(Map.of("period", String.valueOf(2010 + i), "value", series[i]))
+            asAnalyst().contentType(ContentType.JSON)
+                    .body(Map.of("period", String.valueOf(2010 + i), "value", series[i]))
                     .post(url).then().statusCode(201).body("warnings", empty());
         }
         asAnalyst().contentType(ContentType.JSON).body(Map.of("period", "2014", "value", 1750.0)).post(url)
@@ -149,7 +150,8 @@ class ObservationApiTest {
 
     @Test
     void shouldTakeYearOnYearChangesButNotForRates() {
-        asAnalyst().contentType(ContentType.JSON).body(Map.of("period", "2021", "value", -3.8, "form", "YOY_CHANGE_PCT"))
+        asAnalyst().contentType(ContentType.JSON)
+                .body(Map.of("period", "2021", "value", -3.8, "form", "YOY_CHANGE_PCT"))
                 .post("/api/indicators/ENERGY_INTENSITY/observations").then().statusCode(201)
                 .body("form", equalTo("YOY_CHANGE_PCT"));
         asAnalyst().contentType(ContentType.JSON).body(Map.of("period", "2021", "value", 5.0, "form", "YOY_CHANGE_PCT"))

@@ -7,8 +7,8 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.policytracker.TestUsers.asAnalyst;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.config.EncoderConfig;
 import io.restassured.RestAssured;
+import io.restassured.config.EncoderConfig;
 import org.junit.jupiter.api.Test;
 import org.policytracker.TestUsers;
 import org.policytracker.reliability.Http.Answer;
@@ -74,7 +74,8 @@ class BadInputRegressionTest {
         String url = "/api/indicators/IP_PROTECTION_SATISFACTION/observations";
         assertProblem(Http.send("POST", url, analyst, "application/json",
                 Nasty.b("{\"period\":\"1996\",\"value\":70,\"note\":\"a\\u0000b\"}")), 400, "note");
-        Answer path = Http.send("PUT", url + "/a%00b", analyst, "application/json", Nasty.b("{\"value\":1,\"version\":0}"));
+        Answer path = Http.send("PUT", url + "/a%00b", analyst, "application/json",
+                Nasty.b("{\"value\":1,\"version\":0}"));
         org.junit.jupiter.api.Assertions.assertEquals(404, path.status(), path.text());
         org.junit.jupiter.api.Assertions.assertTrue(path.contentType().startsWith("application/problem+json"));
         assertProblem(Http.send("POST", "/api/observations/imports?wait=true&fileName=a%00b", analyst, "text/csv",

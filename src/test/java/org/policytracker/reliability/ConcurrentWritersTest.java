@@ -11,7 +11,6 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -167,7 +166,8 @@ class ConcurrentWritersTest {
                     Double twice = won.computeIfAbsent(year, k -> new ConcurrentHashMap<>()).put(now, value);
                     if (now != version + 1 || twice != null) {
                         failures.add("year " + year + ": version " + version + " -> " + now + (twice != null
-                                ? " given to two writes" : ""));
+                                ? " given to two writes"
+                                : ""));
                     }
                 } else if (a.status() == 409 && a.contentType().startsWith("application/problem+json")
                         && a.json().path("errors").path(0).path("field").asText().equals("version")) {
@@ -207,6 +207,7 @@ class ConcurrentWritersTest {
     // ---- helpers --------------------------------------------------------------------------------
 
     interface Writer {
+
         void run(int writer) throws Exception;
     }
 

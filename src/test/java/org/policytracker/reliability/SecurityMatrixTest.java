@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.junit.QuarkusTest;
-import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -76,18 +75,23 @@ class SecurityMatrixTest {
         MATRIX.put("GET /api/indicators/{code}/observations/{period}",
                 new Row(Access.READ, "/api/indicators/" + CODE + "/observations/2029", null, null, 404));
         MATRIX.put("PUT /api/indicators/{code}/observations/{period}",
-                new Row(Access.WRITE, "/api/indicators/" + CODE + "/observations/2029", JSON, "{\"value\":1,\"version\":0}", 404));
+                new Row(Access.WRITE, "/api/indicators/" + CODE + "/observations/2029", JSON,
+                        "{\"value\":1,\"version\":0}", 404));
         MATRIX.put("DELETE /api/indicators/{code}/observations/{period}",
                 new Row(Access.WRITE, "/api/indicators/" + CODE + "/observations/2029?version=0", null, null, 404));
-        MATRIX.put("GET /api/targets/{id}/milestone", new Row(Access.READ, "/api/targets/FTZ-M18/milestone", null, null, 200));
+        MATRIX.put("GET /api/targets/{id}/milestone",
+                new Row(Access.READ, "/api/targets/FTZ-M18/milestone", null, null, 200));
         MATRIX.put("PUT /api/targets/{id}/milestone",
-                new Row(Access.WRITE, "/api/targets/FTZ-M18/milestone", JSON, "{\"state\":\"NOPE\",\"version\":0}", 400));
+                new Row(Access.WRITE, "/api/targets/FTZ-M18/milestone", JSON, "{\"state\":\"NOPE\",\"version\":0}",
+                        400));
         MATRIX.put("GET /api/audit", new Row(Access.READ, "/api/audit?size=1", null, null, 200));
         MATRIX.put("POST /api/observations/imports",
                 new Row(Access.WRITE, "/api/observations/imports?wait=true", "text/plain", "x", 415));
         MATRIX.put("GET /api/observations/imports/{id}",
-                new Row(Access.READ, "/api/observations/imports/00000000-0000-0000-0000-000000000000", null, null, 404));
-        MATRIX.put("GET /api/observations/template.xlsx", new Row(Access.READ, "/api/observations/template.xlsx", null, null, 200));
+                new Row(Access.READ, "/api/observations/imports/00000000-0000-0000-0000-000000000000", null, null,
+                        404));
+        MATRIX.put("GET /api/observations/template.xlsx",
+                new Row(Access.READ, "/api/observations/template.xlsx", null, null, 200));
         MATRIX.put("GET /api/reports/status", new Row(Access.READ, "/api/reports/status?format=csv", null, null, 200));
         MATRIX.put("GET /api/observations/export",
                 new Row(Access.READ, "/api/observations/export?format=csv&indicator=" + CODE, null, null, 200));

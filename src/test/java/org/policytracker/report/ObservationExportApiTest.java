@@ -90,7 +90,8 @@ class ObservationExportApiTest {
                 .asByteArray());
         assertTrue(rows.stream().anyMatch(r -> r.get("indicator").equals(CODE) && r.get("period").equals("2019")));
         for (int i = 1; i < rows.size(); i++) {
-            assertTrue(rows.get(i - 1).get("indicator").compareTo(rows.get(i).get("indicator")) <= 0, "ordered by indicator");
+            assertTrue(rows.get(i - 1).get("indicator").compareTo(rows.get(i).get("indicator")) <= 0,
+                    "ordered by indicator");
         }
     }
 

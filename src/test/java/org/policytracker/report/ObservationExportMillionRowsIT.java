@@ -77,6 +77,7 @@ class ObservationExportMillionRowsIT {
 
     /** Counts what it is given and keeps nothing. */
     static class CountingSink extends OutputStream {
+
         long bytes;
 
         @Override
@@ -92,6 +93,7 @@ class ObservationExportMillionRowsIT {
 
     /** Counts, and keeps only the last bytes (where a zip file keeps its directory). */
     static class CopyingSink extends CountingSink {
+
         private final byte[] ring;
 
         CopyingSink(int size) {

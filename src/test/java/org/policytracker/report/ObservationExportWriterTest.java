@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -65,7 +64,8 @@ class ObservationExportWriterTest {
 
     static ObservationExportRow row(int i) {
         return new ObservationExportRow("INDICATOR_" + (i % 50), "指标" + (i % 50), "Indicator " + (i % 50), "亿元",
-                String.valueOf(1900 + i % 200), "YEARLY", i * 0.5, "LEVEL", "source " + i, i % 3 == 0 ? "note " + i : null,
+                String.valueOf(1900 + i % 200), "YEARLY", i * 0.5, "LEVEL", "source " + i,
+                i % 3 == 0 ? "note " + i : null,
                 null, "analyst1", AT, "analyst1", AT);
     }
 

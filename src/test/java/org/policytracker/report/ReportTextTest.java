@@ -78,7 +78,8 @@ class ReportTextTest {
         assertEquals("%（较2020年累计变化）", ZH.unit(co2, ValueBasis.CHANGE_PCT, 2020));
         assertEquals("% change vs 2020", EN.unit(co2, ValueBasis.CHANGE_PCT, 2020));
         assertEquals("吨二氧化碳/万元", ZH.unit(co2, ValueBasis.LEVEL, null));
-        assertEquals("-4.57%（较2020年累计变化）（2022年）", ZH.valueAt(-4.5696, ZH.unit(co2, ValueBasis.CHANGE_PCT, 2020), "2022"));
+        assertEquals("-4.57%（较2020年累计变化）（2022年）",
+                ZH.valueAt(-4.5696, ZH.unit(co2, ValueBasis.CHANGE_PCT, 2020), "2022"));
         assertEquals("0.0123", ReportText.num(0.012345));
         assertEquals("3194.4", ReportText.num(3194.4));
         assertEquals("—", ReportText.num(null));

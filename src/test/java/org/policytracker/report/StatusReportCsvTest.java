@@ -37,7 +37,9 @@ class StatusReportCsvTest {
 
         Response response = Reports.report(params);
         assertTrue(response.contentType().startsWith("text/csv"), response.contentType());
-        assertTrue(response.header("Content-Disposition").startsWith("attachment; filename=\"status-report-2023-06-30-known-"),
+        assertTrue(
+                response.header("Content-Disposition")
+                        .startsWith("attachment; filename=\"status-report-2023-06-30-known-"),
                 response.header("Content-Disposition"));
         byte[] body = response.asByteArray();
         assertEquals(0xEF, body[0] & 0xFF);
@@ -53,7 +55,8 @@ class StatusReportCsvTest {
             assertNotNull(entry, row.get("目标编号"));
             Map<String, Object> a = assessment(entry);
             assertEquals(a.get("status"), row.get("状态代码"), row.get("目标编号"));
-            assertNumber(a.get("latest") == null ? null : ((Map<?, ?>) a.get("latest")).get("value"), row.get("最新值［单位］"));
+            assertNumber(a.get("latest") == null ? null : ((Map<?, ?>) a.get("latest")).get("value"),
+                    row.get("最新值［单位］"));
             assertNumber(a.get("projected"), row.get("目标年预计值［单位］"));
         }
         CSVRecord pledge = rows.stream().filter(r -> r.get("目标编号").equals("IPP-2025-PLEDGE-FINANCING")).findFirst()
@@ -83,7 +86,8 @@ class StatusReportCsvTest {
     void shouldQuoteEnglishTextWithCommasAndKeepItExact() throws Exception {
         Map<String, String> params = Map.of("format", "csv", "lang", "en", "document", "carbon-peak-neutrality");
         Response response = Reports.report(params);
-        assertTrue(response.header("Content-Disposition").contains("status-report-carbon-peak-neutrality-"), response.header("Content-Disposition"));
+        assertTrue(response.header("Content-Disposition").contains("status-report-carbon-peak-neutrality-"),
+                response.header("Content-Disposition"));
         assertTrue(response.header("Content-Disposition").contains("-en.csv"), response.header("Content-Disposition"));
         List<CSVRecord> rows = Reports.csv(response.asByteArray());
         Map<String, Map<String, Object>> dashboard = Reports.dashboard(params);
@@ -96,7 +100,8 @@ class StatusReportCsvTest {
         assertEquals(title, wind.get("Source document"));
         assertEquals("≥ 12 100 million kW (2030)", wind.get("Target"));
         assertEquals("Total installed capacity of wind and solar power", wind.get("Indicator"));
-        assertTrue(Set.of("Achieved", "On track", "At risk", "Off track", "Missed", "No data").contains(wind.get("Status")));
+        assertTrue(Set.of("Achieved", "On track", "At risk", "Off track", "Missed", "No data")
+                .contains(wind.get("Status")));
     }
 
     @Test
@@ -123,7 +128,8 @@ class StatusReportCsvTest {
         problem(Map.of("format", "csv", "lang", "fr"), "lang", "zh, en");
         problem(Map.of("format", "csv", "status", "ON_TRACK,DONE"), "status",
                 "ACHIEVED, ON_TRACK, AT_RISK, OFF_TRACK, MISSED, NO_DATA");
-        problem(Map.of("format", "csv", "theme", "SPACE"), "theme", "CARBON_ENERGY, INTELLECTUAL_PROPERTY, SERVICE_TRADE, FTZ");
+        problem(Map.of("format", "csv", "theme", "SPACE"), "theme",
+                "CARBON_ENERGY, INTELLECTUAL_PROPERTY, SERVICE_TRADE, FTZ");
         problem(Map.of("format", "csv", "document", "no-such-document"), "document", "carbon-peak-neutrality");
         problem(Map.of("format", "csv", "asOf", "2024-02-30"), "asOf", "YYYY-MM-DD");
         problem(Map.of("format", "csv", "knownAt", "yesterday"), "knownAt", "YYYY-MM-DD");
@@ -136,7 +142,8 @@ class StatusReportCsvTest {
         Response response = Reports.report(Map.of("format", "xlsx", "asOf", "2026-11-27"));
         assertEquals("attachment; filename=\"status-report-2026-11-27.xlsx\"", response.header("Content-Disposition"));
         response = Reports.report(Map.of("format", "pdf", "asOf", "2026-11-27", "theme", "FTZ"));
-        assertEquals("attachment; filename=\"status-report-ftz-2026-11-27.pdf\"", response.header("Content-Disposition"));
+        assertEquals("attachment; filename=\"status-report-ftz-2026-11-27.pdf\"",
+                response.header("Content-Disposition"));
         assertTrue(response.contentType().startsWith("application/pdf"));
         response = Reports.report(Map.of("format", "html", "asOf", "2026-11-27", "knownAt", "2026-11-20"));
         assertEquals("inline; filename=\"status-report-2026-11-27-known-20261120T235959Z.html\"",

@@ -23,7 +23,8 @@ class StatusReportHtmlTest {
         Reports.post("KNOWLEDGE_INTENSIVE_SERVICE_TRADE", "2022", 3812.0);
         Response response = Reports.report(Map.of("format", "html", "asOf", "2023-12-31"));
         assertTrue(response.contentType().startsWith("text/html"), response.contentType());
-        assertTrue(response.header("Content-Disposition").startsWith("inline; filename=\"status-report-2023-12-31.html\""));
+        assertTrue(response.header("Content-Disposition")
+                .startsWith("inline; filename=\"status-report-2023-12-31.html\""));
         String html = response.asString();
 
         assertTrue(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), "the note is shown as text");

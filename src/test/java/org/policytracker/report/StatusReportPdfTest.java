@@ -62,7 +62,8 @@ class StatusReportPdfTest {
             assertTrue(!fonts.isEmpty());
             for (PDFont font : fonts) {
                 assertTrue(font.isEmbedded(), font.getName() + " is not embedded");
-                assertTrue(font.getName().matches("[A-Z]{6}\\+NotoSansSC.*"), "a subset of Noto Sans SC: " + font.getName());
+                assertTrue(font.getName().matches("[A-Z]{6}\\+NotoSansSC.*"),
+                        "a subset of Noto Sans SC: " + font.getName());
             }
         }
         assertTrue(body.length < 1_500_000, "subsetting keeps the file small: " + body.length);

@@ -13,9 +13,9 @@ import static org.policytracker.TestUsers.asAnalyst;
 import static org.policytracker.TestUsers.asViewer;
 
 import io.quarkus.elytron.security.common.BcryptUtil;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.policytracker.TestUsers;
@@ -72,7 +72,8 @@ class SecurityTest {
                 .then().statusCode(201).header("Location", startsWith("http")).header("Location",
                         containsString("/api/users/new.analyst"))
                 .body("username", equalTo("new.analyst")).body("role", equalTo("analyst"))
-                .body("createdBy", equalTo("admin")).body("$", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasKey("password")));
+                .body("createdBy", equalTo("admin"))
+                .body("$", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasKey("password")));
         given().auth().preemptive().basic("new.analyst", "correct-horse-battery").get("/api/me")
                 .then().statusCode(200).body("roles", hasItem("analyst"));
         assertStoredAsBcrypt("new.analyst", "correct-horse-battery");

@@ -161,8 +161,9 @@ public class SingleSignOnTest {
                 .orElseThrow(() -> new AssertionError("no session cookie: " + callback.getHeaders()));
         assertNotNull(cookies.get(sessionCookie));
 
-        Response landing = given().redirects().follow(false).cookies(cookies).get(URI.create(callback.header("Location"))
-                .getRawPath());
+        Response landing = given().redirects().follow(false).cookies(cookies)
+                .get(URI.create(callback.header("Location"))
+                        .getRawPath());
         assertEquals(303, landing.statusCode(), landing.asString());
         assertEquals("/", URI.create(landing.header("Location")).getPath());
         Map<String, String> session = new HashMap<>();

@@ -19,6 +19,7 @@ import org.policytracker.TestUsers;
 class ProxyHeadersTest {
 
     public static class BehindProxy implements QuarkusTestProfile {
+
         @Override
         public Map<String, String> getConfigOverrides() {
             return Map.of("quarkus.http.proxy.proxy-address-forwarding", "true",

@@ -107,9 +107,11 @@ class AnalystEntryBrowserTest extends BrowserTest {
         WebElement row = browser().findElement(By.cssSelector("tr[data-period='2021']"));
         assertEquals(payload, row.findElement(By.cssSelector(".note-text")).getText());
         assertEquals(payload, row.findElement(By.cssSelector(".source-text")).getText());
-        assertEquals(0L, ((Number) js("return document.querySelectorAll('main img, main script').length;")).longValue());
+        assertEquals(0L,
+                ((Number) js("return document.querySelectorAll('main img, main script').length;")).longValue());
         assertNull(js("return window.__xss === undefined ? null : window.__xss;"), "no script ran");
-        assertTrue(browser().findElement(By.cssSelector(".audit-after")).getText().contains(payload), "the audit shows it as text too");
+        assertTrue(browser().findElement(By.cssSelector(".audit-after")).getText().contains(payload),
+                "the audit shows it as text too");
     }
 
     @Test

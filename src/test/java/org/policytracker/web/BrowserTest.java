@@ -136,7 +136,8 @@ public abstract class BrowserTest {
                 "const done = arguments[arguments.length - 1];"
                         + "fetch(arguments[1], {method: arguments[0], credentials: 'same-origin', headers: "
                         + "{'X-Requested-With': 'fetch', 'Content-Type': 'application/json'}, body: arguments[2]})"
-                        + ".then(r => done(r.status), e => done(-1));", method, path, jsonBody);
+                        + ".then(r => done(r.status), e => done(-1));",
+                method, path, jsonBody);
         return ((Number) status).longValue();
     }
 

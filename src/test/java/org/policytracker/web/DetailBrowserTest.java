@@ -67,7 +67,8 @@ class DetailBrowserTest extends BrowserTest {
                 .extract().jsonPath().getDouble("projected");
         assertEquals(apiProjection, numbers(projected.get("ys")).get(1), 0.01);
         // Today's marker.
-        Number today = js("return Chart.getChart(document.getElementById('target-chart')).options.plugins.todayLine.x;");
+        Number today = js(
+                "return Chart.getChart(document.getElementById('target-chart')).options.plugins.todayLine.x;");
         LocalDate now = LocalDate.now();
         assertEquals(now.getYear() + (now.getDayOfYear() - 1) / 365.0, today.doubleValue(), 0.02);
         assertTrue(sets.size() >= 6, "datasets: " + sets.keySet());
@@ -79,7 +80,8 @@ class DetailBrowserTest extends BrowserTest {
         signInAsViewer();
         open("/targets/" + TARGET);
         awaitTarget(TARGET);
-        Map<String, Object> target = TestUsers.asViewer().get("/api/targets/" + TARGET).then().extract().jsonPath().getMap("");
+        Map<String, Object> target = TestUsers.asViewer().get("/api/targets/" + TARGET).then().extract().jsonPath()
+                .getMap("");
         Map<String, Object> assessment = TestUsers.asViewer().get("/api/targets/" + TARGET + "/assessment").then()
                 .extract().jsonPath().getMap("");
         String page = browser().findElement(By.tagName("main")).getText();

@@ -86,7 +86,8 @@ class LabelsTest {
         used.addAll(keys("audit.", AuditAction.class));
         used.addAll(keys("goal.direction.", Direction.class));
         used.addAll(keys("goal.relative.", Direction.class));
-        Stream.of("QUEUED", "VALIDATING", "WRITING", "SUCCEEDED", "REJECTED", "FAILED").forEach(s -> used.add("import.status." + s));
+        Stream.of("QUEUED", "VALIDATING", "WRITING", "SUCCEEDED", "REJECTED", "FAILED")
+                .forEach(s -> used.add("import.status." + s));
         Stream.of("viewer", "analyst", "admin").forEach(r -> used.add("role." + r));
         Stream.of("create", "upsert").forEach(m -> used.add("import.mode." + m));
         Stream.of(400, 403, 404, 409, 413, 415).forEach(s -> used.add("error." + s));

@@ -48,12 +48,15 @@ class OverviewBrowserTest extends BrowserTest {
             assertFalse(status.findElement(By.cssSelector(".status-icon")).getText().isBlank(), "status as a shape");
             assertFalse(row.findElement(By.cssSelector(".target-goal")).getText().isBlank(), "target wording");
         }
-        WebElement pilot = browser().findElement(By.cssSelector("li[data-target-id='SERVICE-TRADE-2025-PILOT-MEASURES']"));
+        WebElement pilot = browser()
+                .findElement(By.cssSelector("li[data-target-id='SERVICE-TRADE-2025-PILOT-MEASURES']"));
         assertTrue(pilot.getText().contains("≥ 122 项（2025年）"), pilot.getText());
-        WebElement patents = browser().findElement(By.cssSelector("li[data-target-id='IPP-2025-PATENT-INTENSIVE-GDP-SHARE']"));
+        WebElement patents = browser()
+                .findElement(By.cssSelector("li[data-target-id='IPP-2025-PATENT-INTENSIVE-GDP-SHARE']"));
         assertTrue(patents.getText().contains("≥ 13%（2025年）"), patents.getText());
         assertTrue(patents.getText().contains("11.97%（2020年）"), patents.getText());
-        assertTrue(patents.findElement(By.cssSelector("[role=progressbar]")).getAttribute("aria-label").startsWith("完成 26%"));
+        assertTrue(patents.findElement(By.cssSelector("[role=progressbar]")).getAttribute("aria-label")
+                .startsWith("完成 26%"));
         assertTrue(patents.getText().contains("预期性"), "binding or anticipatory");
         WebElement co2 = browser().findElement(By.cssSelector("li[data-target-id='CARBON-2025-CO2-INTENSITY']"));
         assertTrue(co2.getText().contains("比2020年下降18%"), co2.getText());
@@ -68,7 +71,8 @@ class OverviewBrowserTest extends BrowserTest {
         WebElement noData = browser().findElement(By.cssSelector("button.count[data-status='NO_DATA']"));
         int expected = Integer.parseInt(noData.findElement(By.cssSelector(".count-number")).getText());
         noData.click();
-        waitUntil("the list shows only NO_DATA", () -> browser().findElements(By.cssSelector("li.target-row")).size() == expected);
+        waitUntil("the list shows only NO_DATA",
+                () -> browser().findElements(By.cssSelector("li.target-row")).size() == expected);
         assertTrue(expected < all, expected + " of " + all);
         assertEquals("true", noData.getAttribute("aria-pressed"));
         browser().findElements(By.cssSelector("li.target-row"))
@@ -106,7 +110,8 @@ class OverviewBrowserTest extends BrowserTest {
 
         new org.openqa.selenium.support.ui.Select(browser().findElement(By.name("theme"))).selectByValue("FTZ");
         new org.openqa.selenium.support.ui.Select(browser().findElement(By.name("year"))).selectByValue("2022");
-        waitUntil("FTZ measures due 2022", () -> browser().findElements(By.cssSelector("section.theme-group")).size() == 1);
+        waitUntil("FTZ measures due 2022",
+                () -> browser().findElements(By.cssSelector("section.theme-group")).size() == 1);
         assertEquals("FTZ", browser().findElement(By.cssSelector("section.theme-group")).getAttribute("data-theme"));
 
         search.sendKeys("no target has this text");
@@ -131,17 +136,20 @@ class OverviewBrowserTest extends BrowserTest {
                         && !n.startsWith(origin + "api/session/"))
                 .toList();
         assertEquals(List.of(origin + "api/dashboard"), dataCalls, "the overview's data in one call");
-        assertTrue(entries.stream().anyMatch(e -> ((String) e.get("name")).endsWith("/webjars/chart.js/dist/chart.umd.js")));
+        assertTrue(entries.stream()
+                .anyMatch(e -> ((String) e.get("name")).endsWith("/webjars/chart.js/dist/chart.umd.js")));
         assertEquals("function", js("return typeof Chart;"), "Chart.js from the webjar");
 
         // Also the detail page, which draws a chart.
-        browser().findElement(By.cssSelector("li[data-target-id='IPP-2025-PATENT-INTENSIVE-GDP-SHARE'] a.target-name")).click();
+        browser().findElement(By.cssSelector("li[data-target-id='IPP-2025-PATENT-INTENSIVE-GDP-SHARE'] a.target-name"))
+                .click();
         awaitTarget("IPP-2025-PATENT-INTENSIVE-GDP-SHARE");
         waitFor(By.id("target-chart"));
         List<String> all = js("return performance.getEntriesByType('resource').map(e => e.name)"
                 + ".concat(performance.getEntriesByType('navigation').map(e => e.name));");
         all.forEach(name -> assertTrue(name.startsWith(origin), "request outside the app: " + name));
-        assertEquals(List.of(), consoleErrors(), "no errors (such as a refused Content-Security-Policy) in the console");
+        assertEquals(List.of(), consoleErrors(),
+                "no errors (such as a refused Content-Security-Policy) in the console");
     }
 
     @Test
@@ -150,13 +158,16 @@ class OverviewBrowserTest extends BrowserTest {
         overviewRows();
         assertEquals("zh-CN", js("return document.documentElement.lang;"));
         browser().findElement(By.id("lang")).click();
-        waitUntil("English labels", () -> "Targets overview".equals(browser().findElement(By.cssSelector("main h1")).getText()));
+        waitUntil("English labels",
+                () -> "Targets overview".equals(browser().findElement(By.cssSelector("main h1")).getText()));
         assertTrue(((String) js("return document.documentElement.lang;")).startsWith("en"));
         WebElement pilot = waitFor(By.cssSelector("li[data-target-id='SERVICE-TRADE-2025-PILOT-MEASURES']"));
         assertTrue(pilot.getText().contains("≥ 122 measures by 2025"), pilot.getText());
-        assertTrue(browser().findElement(By.cssSelector("button.count[data-status='NO_DATA']")).getText().contains("No data"));
+        assertTrue(browser().findElement(By.cssSelector("button.count[data-status='NO_DATA']")).getText()
+                .contains("No data"));
         String body = browser().findElement(By.tagName("body")).getText();
-        assertFalse(body.matches("(?s).*\\b(status|filter|col|overview|goal)\\.[a-zA-Z]+.*"), "a label key left untranslated");
+        assertFalse(body.matches("(?s).*\\b(status|filter|col|overview|goal)\\.[a-zA-Z]+.*"),
+                "a label key left untranslated");
 
         browser().navigate().refresh();
         waitUntil("still English", () -> "Targets overview".equals(waitFor(By.cssSelector("main h1")).getText()));
@@ -190,7 +201,8 @@ class OverviewBrowserTest extends BrowserTest {
         assertEquals("H1", js("return document.activeElement.tagName;"), "the new page's heading has the focus");
         // The skip link shows when it has the focus.
         js("document.querySelector('.skip-link').focus();");
-        assertTrue(browser().findElement(By.cssSelector(".skip-link")).getRect().getX() >= 0, "skip link visible on focus");
+        assertTrue(browser().findElement(By.cssSelector(".skip-link")).getRect().getX() >= 0,
+                "skip link visible on focus");
     }
 
     @Test
@@ -202,8 +214,10 @@ class OverviewBrowserTest extends BrowserTest {
         assertEquals(List.of(), unlabelled);
         try {
             Browser.emulateWidth(browser(), 390, 844, true);
-            waitUntil("the page lays out at 390 px", () -> ((Number) js("return window.innerWidth;")).intValue() == 390);
-            long overflow = ((Number) js("return document.documentElement.scrollWidth - window.innerWidth;")).longValue();
+            waitUntil("the page lays out at 390 px",
+                    () -> ((Number) js("return window.innerWidth;")).intValue() == 390);
+            long overflow = ((Number) js("return document.documentElement.scrollWidth - window.innerWidth;"))
+                    .longValue();
             assertTrue(overflow <= 0, "horizontal scrolling at 390 px: " + overflow + " px too wide");
             assertTrue(browser().findElement(By.cssSelector("li.target-row .cell-label")).isDisplayed(),
                     "cells are labelled on a phone");

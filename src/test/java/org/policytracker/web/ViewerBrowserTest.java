@@ -44,6 +44,7 @@ class ViewerBrowserTest extends BrowserTest {
         // And the API refuses a viewer's write from the page, with the session cookie.
         assertEquals(403, fetchStatus("POST", "/api/indicators/COPYRIGHT_INDUSTRIES_GDP_SHARE/observations",
                 "{\"period\":\"2022\",\"value\":7.5,\"form\":\"LEVEL\"}"));
-        assertEquals(403, fetchStatus("PUT", "/api/targets/FTZ-M01/milestone", "{\"state\":\"IN_PROGRESS\",\"version\":0}"));
+        assertEquals(403,
+                fetchStatus("PUT", "/api/targets/FTZ-M01/milestone", "{\"state\":\"IN_PROGRESS\",\"version\":0}"));
     }
 }

@@ -35,7 +35,8 @@ final class CsvTableReader implements TableReader {
         // reporting decoder would fail a whole buffer ahead, at the wrong row).
         Reader reader = new BufferedReader(new InputStreamReader(Files.newInputStream(file),
                 StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
-                        .onUnmappableCharacter(CodingErrorAction.REPLACE)), 1 << 16);
+                        .onUnmappableCharacter(CodingErrorAction.REPLACE)),
+                1 << 16);
         try {
             skipByteOrderMark(reader);
             this.parser = CSVParser.builder().setReader(reader).setFormat(FORMAT).get();

@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
  * that {@link org.policytracker.observation.ObservationRules}' field names are the column names.
  */
 enum ImportColumn {
+
     INDICATOR("indicator", Use.REQUIRED),
     PERIOD("period", Use.REQUIRED),
     VALUE("value", Use.REQUIRED),
@@ -22,7 +23,11 @@ enum ImportColumn {
     NAME_EN("nameEn", Use.IGNORED),
     UNIT("unit", Use.IGNORED);
 
-    enum Use { REQUIRED, OPTIONAL, IGNORED }
+    enum Use {
+        REQUIRED,
+        OPTIONAL,
+        IGNORED
+    }
 
     private final String header;
     private final Use use;

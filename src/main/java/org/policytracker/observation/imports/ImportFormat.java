@@ -6,6 +6,7 @@ import java.util.Optional;
 
 /** The file formats an import accepts, each named by the Content-Type of the upload. */
 public enum ImportFormat {
+
     CSV("text/csv"),
     XLSX("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 

@@ -15,8 +15,7 @@ public record ImportJobView(
         @Schema(description = "CREATE refuses periods that have a value; UPSERT corrects them") ImportMode mode,
         ImportStatus status,
         @Schema(description = "Data rows read so far (the header not counted)") int rowsRead,
-        @Schema(description = "Rows that passed every check (rows with a blank value are skipped, not counted)")
-        int rowsValid,
+        @Schema(description = "Rows that passed every check (rows with a blank value are skipped, not counted)") int rowsValid,
         @Schema(description = "Values created or corrected so far (unchanged rows are not written)") int rowsWritten,
         @Schema(description = "How many errors the file has; errors lists the first 1000 by row") int errorCount,
         List<ImportError> errors,

@@ -68,12 +68,10 @@ public class ImportResource {
     @APIResponse(responseCode = "415", description = "The Content-Type is neither text/csv nor XLSX")
     public Response submit(InputStream body,
             @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
-            @Parameter(description = "Check every row and write nothing; default false") @QueryParam("dryRun")
-            String dryRun,
-            @Parameter(description = "create (default): refuse periods that have a value; upsert: correct them",
-                    schema = @Schema(enumeration = {"create", "upsert"})) @QueryParam("mode") String mode,
-            @Parameter(description = "Answer when the job is finished (200) instead of at once (202); default false")
-            @QueryParam("wait") String wait,
+            @Parameter(description = "Check every row and write nothing; default false") @QueryParam("dryRun") String dryRun,
+            @Parameter(description = "create (default): refuse periods that have a value; upsert: correct them", schema = @Schema(enumeration = {
+                    "create", "upsert"})) @QueryParam("mode") String mode,
+            @Parameter(description = "Answer when the job is finished (200) instead of at once (202); default false") @QueryParam("wait") String wait,
             @Parameter(description = "The file's name, kept with the job") @QueryParam("fileName") String fileName) {
         ImportService.Request request = new ImportService.Request(fileName(fileName), format(contentType),
                 flag("dryRun", dryRun), mode(mode), flag("wait", wait), identity.getPrincipal().getName());

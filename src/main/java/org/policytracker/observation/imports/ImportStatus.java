@@ -2,6 +2,7 @@ package org.policytracker.observation.imports;
 
 /** Where an import job is. The last four are final. */
 public enum ImportStatus {
+
     /** Stored, waiting for a worker. */
     QUEUED,
     /** Pass 1: reading and checking every row; nothing is written. */

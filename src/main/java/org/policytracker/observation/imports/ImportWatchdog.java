@@ -47,6 +47,7 @@ public class ImportWatchdog {
 
     /** Thrown at a progress checkpoint once the instance is stopping: the job's transaction rolls back. */
     static final class ImportInterrupted extends RuntimeException {
+
         ImportInterrupted() {
             super(STOPPED_MESSAGE, null, false, false);
         }

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 
 /** What an import does with one valid row, given what is stored for its indicator and period. */
 enum RowDecision {
+
     /** Nothing stored: a new observation (version 0). */
     CREATE,
     /** A deleted value: entered again, as single entry does (same row, next version). */

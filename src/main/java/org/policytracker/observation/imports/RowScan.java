@@ -13,6 +13,7 @@ final class RowScan {
 
     /** Takes a batch of parsed rows; the list is reused after it returns. */
     interface BatchHandler {
+
         void handle(List<ParsedRow> batch) throws SQLException;
     }
 

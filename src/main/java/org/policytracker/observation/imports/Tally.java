@@ -15,7 +15,8 @@ final class Tally {
             case CREATE, REVIVE -> created++;
             case CORRECT -> corrected++;
             case UNCHANGED -> unchanged++;
-            case CONFLICT -> { /* an error, counted with the errors */ }
+            case CONFLICT -> {
+                /* an error, counted with the errors */ }
         }
     }
 

@@ -35,7 +35,7 @@ public class TemplateService {
     public List<Line> lines(LocalDate today) {
         Set<String> filled = new HashSet<>();
         em.createQuery("select o.indicator.id, o.period from Observation o where o.deletedAt is null"
-                        + " and o.periodType = :yearly and o.periodStart >= :from", Object[].class)
+                + " and o.periodType = :yearly and o.periodStart >= :from", Object[].class)
                 .setParameter("yearly", PeriodType.YEARLY)
                 .setParameter("from", LocalDate.of(FIRST_YEAR, 1, 1))
                 .getResultStream()

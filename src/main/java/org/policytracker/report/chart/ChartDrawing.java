@@ -22,7 +22,8 @@ public final class ChartDrawing {
 
     /** A straight line; {@code dash} null for solid. */
     public record Line(double x1, double y1, double x2, double y2, String stroke, double width, double[] dash)
-            implements Shape {
+            implements
+                Shape {
     }
 
     /** An open polyline through points (x0, y0, x1, y1, …). */
@@ -39,11 +40,14 @@ public final class ChartDrawing {
 
     /** A text at (x, y) on its baseline, anchored at its start, middle or end. */
     public record Label(double x, double y, String text, double size, String colour, Anchor anchor)
-            implements Shape {
+            implements
+                Shape {
     }
 
     public enum Anchor {
-        START, MIDDLE, END
+        START,
+        MIDDLE,
+        END
     }
 
     private ChartDrawing() {
@@ -66,7 +70,7 @@ public final class ChartDrawing {
         if (data.projected() != null) {
             values.add(data.projected().value());
         }
-        for (Double v : new Double[] {data.target(), data.bandLow(), data.bandHigh()}) {
+        for (Double v : new Double[]{data.target(), data.bandLow(), data.bandHigh()}) {
             if (v != null) {
                 values.add(v);
             }
@@ -109,7 +113,7 @@ public final class ChartDrawing {
         }
         if (data.target() != null) {
             double yt = sy.at(data.target());
-            shapes.add(new Line(left, yt, left + plotW, yt, TARGET, 0.8, new double[] {3, 2}));
+            shapes.add(new Line(left, yt, left + plotW, yt, TARGET, 0.8, new double[]{3, 2}));
             // At the left end, where the path starts away from the target; below the line when it runs at the top.
             boolean labelBelow = yt - top < fontSize * 1.1;
             shapes.add(new Label(left + fontSize * 0.4, labelBelow ? yt + fontSize * 1.05 : yt - fontSize * 0.3,
@@ -128,7 +132,7 @@ public final class ChartDrawing {
             ChartData.Point last = observed.get(observed.size() - 1);
             ChartData.Point end = data.projected();
             shapes.add(new Line(sx.at(last.year()), sy.at(last.value()), sx.at(end.year()), sy.at(end.value()),
-                    data.colour(), 1.1, new double[] {2.5, 2}));
+                    data.colour(), 1.1, new double[]{2.5, 2}));
             shapes.add(new Dot(sx.at(end.year()), sy.at(end.value()), fontSize * 0.3, null, data.colour()));
         }
         for (ChartData.Point p : observed) {
@@ -152,6 +156,7 @@ public final class ChartDrawing {
 
     /** A linear map from data to drawing coordinates. */
     private record Scale(double from, double to, double start, double end) {
+
         double at(double value) {
             return start + (value - from) / (to - from) * (end - start);
         }

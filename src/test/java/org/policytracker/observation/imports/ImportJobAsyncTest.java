@@ -7,8 +7,8 @@ import static org.policytracker.TestUsers.asAnalyst;
 import static org.policytracker.TestUsers.asViewer;
 import static org.policytracker.observation.imports.ImportApi.IMPORTS;
 
-import io.restassured.response.Response;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;

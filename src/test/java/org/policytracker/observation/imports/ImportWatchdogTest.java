@@ -37,7 +37,7 @@ class ImportWatchdogTest {
 
         assertTrue(watchdog.reap() >= 2);
 
-        for (String id : new String[] {deadWriting, deadQueued}) {
+        for (String id : new String[]{deadWriting, deadQueued}) {
             asViewer().get(IMPORTS + "/" + id).then().statusCode(200)
                     .body("status", equalTo("FAILED"))
                     .body("rowsWritten", equalTo(0))

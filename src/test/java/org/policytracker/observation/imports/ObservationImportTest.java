@@ -83,11 +83,11 @@ class ObservationImportTest {
     @Test
     void shouldWriteNothingWhenOneRowIsBadAndListEveryBadRow() {
         String csv = "indicator,period,value\n"
-                + "FOREST_STOCK,1995,150.0\n"                      // row 2: good
-                + "NON_FOSSIL_SHARE,1995,120\n"                    // row 3: a share above 100
-                + "FOREST_STOCK,1996,151.0\n"                      // row 4: good
-                + "NO_SUCH_INDICATOR,1995,1\n"                     // row 5: unknown indicator
-                + "FOREST_STOCK,199x,152.0\n";                     // row 6: not a period
+                + "FOREST_STOCK,1995,150.0\n" // row 2: good
+                + "NON_FOSSIL_SHARE,1995,120\n" // row 3: a share above 100
+                + "FOREST_STOCK,1996,151.0\n" // row 4: good
+                + "NO_SUCH_INDICATOR,1995,1\n" // row 5: unknown indicator
+                + "FOREST_STOCK,199x,152.0\n"; // row 6: not a period
         importCsv(csv, "").then().statusCode(200)
                 .body("status", equalTo("REJECTED"))
                 .body("rowsRead", equalTo(5)).body("rowsValid", equalTo(2)).body("rowsWritten", equalTo(0))
@@ -175,7 +175,8 @@ class ObservationImportTest {
                 .body("priorVintages.value", contains(3.8));
         String oil1990 = "items.findAll { it.period == '1990' }";
         asViewer().get("/api/audit?indicator=OIL_CONSUMPTION&size=500").then()
-                .body(oil1990 + ".action", contains("OBSERVATION_CREATED", "OBSERVATION_DELETED", "OBSERVATION_CREATED"))
+                .body(oil1990 + ".action",
+                        contains("OBSERVATION_CREATED", "OBSERVATION_DELETED", "OBSERVATION_CREATED"))
                 .body(oil1990 + "[0].before.value", equalTo(3.8)).body(oil1990 + "[0].after.version", equalTo(2));
     }
 

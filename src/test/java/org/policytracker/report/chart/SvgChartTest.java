@@ -25,7 +25,8 @@ class SvgChartTest {
         assertEquals(1, shapes.stream().filter(s -> s instanceof Path).count(), "the observed path");
         assertEquals(1, shapes.stream().filter(s -> s instanceof Box).count(), "the band of a 左右 target");
         assertEquals(3, shapes.stream().filter(s -> s instanceof Dot d && d.fill() != null).count(), "a dot per value");
-        assertEquals(1, shapes.stream().filter(s -> s instanceof Dot d && d.fill() == null).count(), "the projection's end");
+        assertEquals(1, shapes.stream().filter(s -> s instanceof Dot d && d.fill() == null).count(),
+                "the projection's end");
         assertTrue(shapes.stream().anyMatch(s -> s instanceof Line l && l.dash() != null && l.y1() == l.y2()),
                 "a dashed target line");
         Path path = (Path) shapes.stream().filter(s -> s instanceof Path).findFirst().orElseThrow();
@@ -47,7 +48,8 @@ class SvgChartTest {
 
     @Test
     void shouldDrawATargetAloneWhenThereIsNoValueYet() {
-        ChartData none = new ChartData(2020, 2025, 2025, List.of(), null, 12.0, null, null, "#6E7781", "target 12", "x");
+        ChartData none = new ChartData(2020, 2025, 2025, List.of(), null, 12.0, null, null, "#6E7781", "target 12",
+                "x");
         assertTrue(none.drawable());
         String svg = SvgChart.render(none);
         assertFalse(svg.contains("<polyline"));
