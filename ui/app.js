@@ -10,6 +10,7 @@ import { renderOverview } from './overview.js';
 import { leaveDetail, renderDetail } from './detail.js';
 import { renderImport } from './import.js';
 import { errorMessage } from './entry.js';
+import { loadPalette } from './format.js';
 
 const main = document.getElementById('main');
 const userBox = document.getElementById('user');
@@ -186,6 +187,6 @@ langButton.addEventListener('click', async () => {
 
 window.addEventListener('hashchange', route);
 
-loadLanguage().then(start).catch((error) => {
+Promise.all([loadLanguage(), loadPalette()]).then(start).catch((error) => {
   replace(main, h('p', { class: 'form-alert', role: 'alert', text: String(error.message || error) }));
 });

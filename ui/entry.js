@@ -21,6 +21,18 @@ export function errorMessage(error) {
   return detail && status !== 0 ? `${general} ${t('error.detail', { detail })}` : general;
 }
 
+// What the server keeps about a value besides its figure: never sent back in a correction.
+const RECORD_FIELDS = ['indicator', 'period', 'periodType', 'createdBy', 'createdAt', 'updatedBy', 'updatedAt', 'version',
+  'priorVintages', 'warnings'];
+
+/**
+ * The figure of a stored value: every field but the record's. A correction starts from it, so that a
+ * field this form does not show is sent back as it is, never cleared.
+ */
+function figureOf(observation) {
+  return Object.fromEntries(Object.entries(observation).filter(([k]) => !RECORD_FIELDS.includes(k)));
+}
+
 /** A labelled field; its error paragraph is announced with the field (aria-describedby). */
 function field(label, control, hint, suffix) {
   const id = control.id || nextId('f');
@@ -83,6 +95,7 @@ export function observationForm(target, observations, relatedObs, assessment, on
   const value = h('input', { name: 'value', type: 'number', step: 'any', required: true, inputmode: 'decimal' });
   const source = h('input', { name: 'source', type: 'text', maxlength: '1000', autocomplete: 'off' });
   const note = h('textarea', { name: 'note', rows: '2', maxlength: '4000' });
+  const seriesBreak = h('input', { name: 'seriesBreak', type: 'text', maxlength: '1000', autocomplete: 'off' });
   const valueField = field(t('entry.value'), value, null, '—');
   const notice = h('p', { class: 'notice notice-info', hidden: true });
   const alert = h('div', { class: 'form-alert', role: 'alert', tabindex: '-1', hidden: true });
@@ -111,6 +124,7 @@ export function observationForm(target, observations, relatedObs, assessment, on
     valueField,
     field(t('entry.source'), source, t('entry.sourceHint')),
     field(t('entry.note'), note),
+    field(t('entry.seriesBreak'), seriesBreak, t('entry.seriesBreakHint')),
     notice, alert, h('div', { class: 'actions' }, submit));
   [indicatorSel, formSel].forEach((c) => c.addEventListener('change', refresh));
   period.addEventListener('input', refresh);
@@ -123,6 +137,7 @@ export function observationForm(target, observations, relatedObs, assessment, on
     value.value = String(o.value);
     source.value = o.source || '';
     note.value = o.note || '';
+    seriesBreak.value = o.seriesBreak || '';
     refresh();
     value.focus();
   });
@@ -133,14 +148,14 @@ export function observationForm(target, observations, relatedObs, assessment, on
     const number = value.value.trim() === '' ? null : Number(value.value);
     const body = {
       value: Number.isFinite(number) ? number : null, form: formSel.value,
-      source: source.value.trim() || null, note: note.value.trim() || null,
+      source: source.value.trim() || null, note: note.value.trim() || null, seriesBreak: seriesBreak.value.trim() || null,
     };
     submit.disabled = true;
     form.setAttribute('aria-busy', 'true');
     try {
       const code = seg(indicatorSel.value);
       const saved = old
-        ? await api.put(`/api/indicators/${code}/observations/${seg(old.period)}`, { ...body, version: old.version })
+        ? await api.put(`/api/indicators/${code}/observations/${seg(old.period)}`, { ...figureOf(old), ...body, version: old.version })
         : await api.post(`/api/indicators/${code}/observations`, { period: period.value.trim(), ...body });
       const warnings = (saved && saved.warnings || []).map((w) => t('entry.warning', { message: w.message }));
       onSaved([t('entry.saved'), ...warnings].join(' '));

@@ -1,8 +1,9 @@
-// How targets and values read: the target's wording built from its fields, values with their unit
-// (or as a change against the base year), the status badge and the progress bar.
+// How targets and values read, in the words the server made once for the app and every report: the
+// target's wording (target.wording) and how a value reads with its unit (indicator.valuePattern);
+// values as a change against the base year, the status badge and the progress bar.
 
 import { h } from './dom.js';
-import { currentLanguage, has, num, percent, pick, t } from './i18n.js';
+import { has, num, percent, pick, t } from './i18n.js';
 
 export const STATUSES = ['ACHIEVED', 'ON_TRACK', 'AT_RISK', 'OFF_TRACK', 'MISSED', 'NO_DATA'];
 export const THEMES = ['CARBON_ENERGY', 'INTELLECTUAL_PROPERTY', 'SERVICE_TRADE', 'FTZ'];
@@ -18,6 +19,11 @@ export function unitOf(indicator) {
   return indicator ? pick(indicator.unit, indicator.unitEn) : null;
 }
 
+/** A pair {zh, en} made by the server, in the current language. */
+export function inLanguage(pair) {
+  return pair ? pick(pair.zh, pair.en) : '';
+}
+
 /** "−4.57": a real minus sign, which reads better than a hyphen next to Chinese text. */
 function signed(value, options) {
   const text = num(Math.abs(value), options);
@@ -27,20 +33,10 @@ function signed(value, options) {
   return value > 0 ? `+${text}` : text;
 }
 
-/** A level with its unit: "17.7%", "12 亿千瓦", "12 × 100 million kW". */
-export function withUnit(value, unit) {
-  const text = num(value);
-  if (!unit) {
-    return text;
-  }
-  if (unit === '%') {
-    return `${text}%`;
-  }
-  // English units such as "100 million kW" start with a number: say it is a multiple.
-  if (currentLanguage() === 'en' && /^\d/.test(unit)) {
-    return `${text} × ${unit}`;
-  }
-  return `${text} ${unit}`;
+/** A level of the indicator with its unit, as the server words it: "17.7%", "12 亿千瓦", "12 × 100 million kW". */
+export function withUnit(value, indicator) {
+  const pattern = indicator && indicator.valuePattern ? inLanguage(indicator.valuePattern) : '{value}';
+  return pattern.replace('{value}', num(value));
 }
 
 /** The year a CHANGE_PCT value is counted from. */
@@ -59,7 +55,7 @@ export function formatValue(value, target, assessment) {
   if (assessment?.valueBasis === 'CHANGE_PCT') {
     return t('value.change', { base: originYear(target, assessment), value: signed(value) });
   }
-  return withUnit(value, unitOf(target.indicator));
+  return withUnit(value, target.indicator);
 }
 
 /** A rate in percent per year: "−3.89%/年". */
@@ -72,44 +68,9 @@ export function deadline(target) {
   return target.targetDate || String(target.targetYear);
 }
 
-function by(target) {
-  return target.targetDate ? t('goal.byDate', { date: target.targetDate }) : t('goal.byYear', { year: target.targetYear });
-}
-
-/** The target as the document words it, e.g. "≥ 12 亿千瓦（2030年）", "比2020年下降18%（2025年）". */
+/** The target as the server words it for the app and every report: "≥ 12 亿千瓦（2030年）". */
 export function targetWording(target) {
-  const unit = unitOf(target.indicator);
-  const v = target.targetValue;
-  const value = v === null || v === undefined ? '' : withUnit(v, unit);
-  const tolerance = target.tolerance ? t('goal.tolerance', { tol: num(target.tolerance) }) : '';
-  switch (target.kind) {
-    case 'LEVEL_AT_LEAST':
-    case 'COUNT':
-      return t('goal.atLeast', { value }) + by(target);
-    case 'LEVEL_AT_MOST':
-      return t('goal.atMost', { value }) + by(target);
-    case 'LEVEL_ABOUT':
-      return t('goal.about', { value }) + tolerance + by(target);
-    case 'COVERAGE':
-      return (v === 100 ? t('goal.fullCoverage') : t('goal.coverage', { value })) + by(target);
-    case 'CHANGE_VS_BASE':
-      return t(v < 0 ? 'goal.changeDown' : 'goal.changeUp', { base: target.baseYear, pct: num(Math.abs(v)) })
-        + by(target);
-    case 'AVERAGE_GROWTH':
-      return t(target.tolerance ? 'goal.growthAbout' : 'goal.growth', { pct: num(v) })
-        + t('goal.years', { from: (target.baseYear ?? target.baselineYear) + 1, to: target.targetYear });
-    case 'DIRECTION':
-      return t(`goal.direction.${target.direction || 'UP'}`) + by(target);
-    case 'RELATIVE':
-      return t(`goal.relative.${target.direction || 'UP'}`, { other: indicatorName(target.relatedIndicator) })
-        + by(target);
-    case 'MAINTAIN':
-      return (v === null || v === undefined ? t('goal.maintain') : t('goal.maintainValue', { value })) + by(target);
-    case 'MILESTONE':
-      return indicatorName(target.indicator) + by(target);
-    default:
-      return value + by(target);
-  }
+  return inLanguage(target.wording);
 }
 
 /** A short name of a source document (full title when no short one is known). */
@@ -120,6 +81,21 @@ export function documentName(source) {
 
 export function bindingLabel(binding) {
   return t(`binding.${binding || 'NONE'}`);
+}
+
+/**
+ * The status colours of ui/palette.json, the file the reports are coloured from too, as CSS custom
+ * properties (--status-ON_TRACK-fill, -text, -accent) that app.css uses.
+ */
+export async function loadPalette() {
+  const response = await fetch('palette.json', { credentials: 'same-origin', headers: { 'X-Requested-With': 'fetch' } });
+  if (!response.ok) {
+    throw new Error(`palette: HTTP ${response.status}`);
+  }
+  const palette = await response.json();
+  Object.entries(palette.status).forEach(([status, colours]) => Object.entries(colours).forEach(([part, colour]) => {
+    document.documentElement.style.setProperty(`--status-${status}-${part}`, colour);
+  }));
 }
 
 /** A status as colour, shape and text. */

@@ -13,7 +13,7 @@ export function enteredValue(value, form, indicator) {
   if (form === 'INDEX') {
     return t('value.index', { value: num(value) });
   }
-  return withUnit(value, unitOf(indicator));
+  return withUnit(value, indicator);
 }
 
 function tableWrap(caption, head, rows) {
@@ -49,7 +49,8 @@ export function observationTable(target, observations, canWrite, onCorrect) {
   h('td', { class: 'num', text: enteredValue(o.value, o.form, indicator) }),
   h('td', { text: t(`form.${o.form}`) }),
   h('td', { class: 'source-text', text: o.source || '' }),
-  h('td', { class: 'note-text', text: o.note || '' }),
+  h('td', { class: 'note-text' }, o.note || '', o.seriesBreak
+    ? h('div', { class: 'series-break' }, `${t('entry.seriesBreak')}: `, h('span', { text: o.seriesBreak })) : null),
   h('td', {}, h('div', { text: t('hist.by', { user: o.createdBy, time: isoTime(o.createdAt) }) }),
     o.version > 0 ? h('div', { class: 'muted', text: t('hist.updated', { user: o.updatedBy, time: isoTime(o.updatedAt) }) }) : null,
     vintages(o, indicator)),

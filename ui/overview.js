@@ -16,7 +16,8 @@ const FILTERS = ['document', 'theme', 'status', 'year', 'binding', 'q'];
 /** What a target is searched by: names, id, wording, quote, section, document. */
 function haystack(target) {
   const s = target.source || {};
-  return [target.id, target.indicator.nameZh, target.indicator.nameEn, targetWording(target), s.quote, s.section,
+  return [target.id, target.indicator.nameZh, target.indicator.nameEn, target.wording.zh, target.wording.en, s.quote,
+    s.section,
     s.documentTitleZh, s.documentTitleEn, s.documentNumber].filter(Boolean).join(' ').toLowerCase();
 }
 

@@ -3,7 +3,7 @@ package org.policytracker.assessment;
 import java.util.List;
 
 /**
- * The assessment of one target as of a date: the JSON contract of DESIGN §3.
+ * The assessment of one target as of a date: the JSON contract described in docs/ASSESSMENT.md.
  *
  * <p>Units. Values ({@code latest}, {@code baseline}, {@code projected}) are on the scale named by
  * {@code valueBasis}. Rates are <b>percent per year</b>: {@code observedAnnualRate = -2.31} means

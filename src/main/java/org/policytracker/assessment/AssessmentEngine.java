@@ -3,7 +3,7 @@ package org.policytracker.assessment;
 import java.util.Objects;
 
 /**
- * Assesses a target as of a date (DESIGN §3). Pure: the result depends only on the arguments.
+ * Assesses a target as of a date (the method: docs/ASSESSMENT.md). Pure: the result depends only on the arguments.
  *
  * <p>The method: for baseline (b, v_b), target (T, v_T) and the latest value (t, v_t),
  * r_obs = (v_t/v_b)^(1/(t−b)) − 1, r_req = (v_T/v_b)^(1/(T−b)) − 1, R = r_obs/r_req and

@@ -12,8 +12,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -24,8 +22,9 @@ import org.policytracker.catalogue.CatalogueViews.TargetView;
 import org.policytracker.catalogue.Target;
 import org.policytracker.catalogue.TargetKind;
 import org.policytracker.catalogue.Theme;
-import org.policytracker.security.Roles;
 import org.policytracker.system.Problems;
+import org.policytracker.system.Roles;
+import org.policytracker.system.Snapshot;
 
 /** Where each target stands: its status, projection and the reason, as of a date. */
 @Path("/api")
@@ -35,7 +34,7 @@ import org.policytracker.system.Problems;
 @Tag(name = "Assessment", description = "Status of every target by the UNSD/StatCan pace-ratio method")
 public class AssessmentResource {
 
-    @Schema(name = "TargetAssessment", description = "An assessment (DESIGN.md §3) of one target.")
+    @Schema(name = "TargetAssessment", description = "An assessment of one target (the method: docs/ASSESSMENT.md).")
     public record AssessmentView(
             @Schema(description = "The target id") String target,
             @Schema(description = "Values of periods ending on or before this date count") LocalDate asOf,
@@ -65,10 +64,9 @@ public class AssessmentResource {
             @Parameter(description = "ISO date or date-time; default now. Reproduces a past report exactly.") @QueryParam("knownAt") String knownAt) {
         Target target = Target.findCurrentByCode(id)
                 .orElseThrow(() -> new NotFoundException("No target has the id '" + id + "'"));
-        LocalDate day = asOf(asOf);
-        OffsetDateTime known = knownAt(knownAt);
-        AssessmentService.TargetAssessment result = service.assess(List.of(target), day, known).get(0);
-        return new AssessmentView(id, day, known, result.assessment());
+        Snapshot snapshot = Snapshot.of(asOf, knownAt);
+        AssessmentService.TargetAssessment result = service.assess(List.of(target), snapshot).get(0);
+        return new AssessmentView(id, snapshot.asOf(), snapshot.knownAt(), result.assessment());
     }
 
     @GET
@@ -82,39 +80,12 @@ public class AssessmentResource {
             @Parameter(description = "Document code") @QueryParam("document") String document,
             @Parameter(description = "Theme") @QueryParam("theme") String theme,
             @Parameter(description = "Kind of target") @QueryParam("kind") String kind) {
-        LocalDate day = asOf(asOf);
-        OffsetDateTime known = knownAt(knownAt);
+        Snapshot snapshot = Snapshot.of(asOf, knownAt);
         List<Target> targets = Target.listCurrent(document, Problems.enumParam("theme", theme, Theme.class),
                 Problems.enumParam("kind", kind, TargetKind.class));
-        return service.assess(targets, day, known).stream()
+        return service.assess(targets, snapshot).stream()
                 .map(r -> new DashboardEntry(TargetView.of(r.target()),
-                        new AssessmentView(r.target().code, day, known, r.assessment())))
+                        new AssessmentView(r.target().code, snapshot.asOf(), snapshot.knownAt(), r.assessment())))
                 .toList();
-    }
-
-    public static LocalDate asOf(String value) {
-        if (value == null || value.isBlank()) {
-            return LocalDate.now(ZoneOffset.UTC);
-        }
-        try {
-            return LocalDate.parse(value.trim());
-        } catch (DateTimeParseException e) {
-            throw Problems.badRequest("asOf", "'" + value + "' is not an ISO date; use YYYY-MM-DD, e.g. 2024-12-31");
-        }
-    }
-
-    /** A date means the end of that day (UTC); a date-time is taken as is; none means now. */
-    public static OffsetDateTime knownAt(String value) {
-        if (value == null || value.isBlank()) {
-            return OffsetDateTime.now(ZoneOffset.UTC);
-        }
-        String v = value.trim();
-        try {
-            return v.length() == 10 ? LocalDate.parse(v).plusDays(1).atStartOfDay().atOffset(ZoneOffset.UTC)
-                    .minusNanos(1000) : OffsetDateTime.parse(v);
-        } catch (DateTimeParseException e) {
-            throw Problems.badRequest("knownAt", "'" + value + "' is not an ISO date or date-time; use YYYY-MM-DD "
-                    + "or e.g. 2024-12-31T18:00:00Z");
-        }
     }
 }

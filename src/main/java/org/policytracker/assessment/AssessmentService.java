@@ -1,10 +1,7 @@
 package org.policytracker.assessment;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -14,14 +11,15 @@ import java.util.Set;
 import org.policytracker.catalogue.Target;
 import org.policytracker.catalogue.TargetKind;
 import org.policytracker.milestone.MilestoneUpdate;
-import org.policytracker.observation.ObservationForm;
+import org.policytracker.observation.ObservationVintage;
 import org.policytracker.observation.Period;
+import org.policytracker.system.Snapshot;
 import org.policytracker.system.TrackerConfig;
 
 /**
- * Assesses targets from what was known at a time: three queries whatever the number of targets or
- * values (targets with their indicators, the values of those indicators, milestone states), then
- * the pure {@link AssessmentEngine} per target.
+ * Assesses targets from what a {@link Snapshot} knows: three queries whatever the number of targets or
+ * values (targets with their indicators, the values of those indicators, milestone states), then the
+ * pure {@link AssessmentEngine} per target.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)
@@ -31,15 +29,13 @@ public class AssessmentService {
     public record TargetAssessment(Target target, Assessment assessment) {
     }
 
-    private final EntityManager em;
     private final Thresholds thresholds;
 
-    AssessmentService(EntityManager em, TrackerConfig config) {
-        this.em = em;
+    AssessmentService(TrackerConfig config) {
         this.thresholds = new Thresholds(config.assessment().onTrack(), config.assessment().atRisk());
     }
 
-    public List<TargetAssessment> assess(List<Target> targets, LocalDate asOf, OffsetDateTime knownAt) {
+    public List<TargetAssessment> assess(List<Target> targets, Snapshot snapshot) {
         if (targets.isEmpty()) {
             return List.of();
         }
@@ -54,14 +50,14 @@ public class AssessmentService {
                 milestoneIds.add(t.id);
             }
         }
-        Map<Long, List<DataPoint>> points = points(indicatorIds, asOf, knownAt);
-        Map<Long, MilestoneInput> milestones = milestones(milestoneIds, knownAt);
+        Map<Long, List<DataPoint>> points = points(indicatorIds, snapshot);
+        Map<Long, MilestoneInput> milestones = milestones(milestoneIds, snapshot);
         return targets.stream().map(t -> new TargetAssessment(t, AssessmentEngine.assess(new AssessmentInput(
                 spec(t),
                 points.getOrDefault(t.indicator.id, List.of()),
                 t.relatedIndicator == null ? List.of() : points.getOrDefault(t.relatedIndicator.id, List.of()),
                 milestones.get(t.id),
-                asOf), thresholds))).toList();
+                snapshot.asOf()), thresholds))).toList();
     }
 
     static TargetSpec spec(Target t) {
@@ -69,32 +65,22 @@ public class AssessmentService {
                 t.indicator.favourableDirection, t.baseYear, t.baselineYear, t.baselineValue, t.indicator.valueType);
     }
 
-    /** The values of the indicators known at {@code knownAt} for periods ending by {@code asOf}. */
-    private Map<Long, List<DataPoint>> points(Set<Long> indicatorIds, LocalDate asOf, OffsetDateTime knownAt) {
-        List<Object[]> rows = em.createQuery("select v.indicatorId, v.period, v.value, v.form"
-                + " from ObservationVintage v where v.indicatorId in :ids and v.periodEnd <= :asOf"
-                + " and v.recordedAt <= :knownAt and (v.supersededAt is null or v.supersededAt > :knownAt)",
-                Object[].class)
-                .setParameter("ids", indicatorIds).setParameter("asOf", asOf).setParameter("knownAt", knownAt)
-                .getResultList();
+    /** The values of the indicators as the snapshot knows them, as the engine takes them. */
+    private static Map<Long, List<DataPoint>> points(Set<Long> indicatorIds, Snapshot snapshot) {
         Map<Long, List<DataPoint>> byIndicator = new HashMap<>();
-        for (Object[] row : rows) {
-            int year = Period.parse((String) row[1]).orElseThrow().year();
-            byIndicator.computeIfAbsent((Long) row[0], id -> new ArrayList<>())
-                    .add(new DataPoint(year, (Double) row[2], (ObservationForm) row[3]));
+        for (ObservationVintage v : ObservationVintage.known(indicatorIds, snapshot)) {
+            int year = Period.parse(v.period).orElseThrow().year();
+            byIndicator.computeIfAbsent(v.indicatorId, id -> new ArrayList<>())
+                    .add(new DataPoint(year, v.figure.value(), v.figure.form()));
         }
         return byIndicator;
     }
 
-    /** The latest milestone state recorded by {@code knownAt}, per target. */
-    private Map<Long, MilestoneInput> milestones(List<Long> targetIds, OffsetDateTime knownAt) {
+    /** The milestone state in force per target, as the snapshot knows it. */
+    private static Map<Long, MilestoneInput> milestones(List<Long> targetIds, Snapshot snapshot) {
         Map<Long, MilestoneInput> states = new HashMap<>();
-        if (targetIds.isEmpty()) {
-            return states;
-        }
-        List<MilestoneUpdate> updates = MilestoneUpdate.list(
-                "targetId in ?1 and recordedAt <= ?2 order by targetId, seq", targetIds, knownAt);
-        updates.forEach(u -> states.put(u.targetId, new MilestoneInput(u.state, u.date)));
+        MilestoneUpdate.known(targetIds, snapshot)
+                .forEach((id, u) -> states.put(id, new MilestoneInput(u.state, u.date)));
         return states;
     }
 }

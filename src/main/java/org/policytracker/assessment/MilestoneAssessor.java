@@ -2,6 +2,7 @@ package org.policytracker.assessment;
 
 import java.time.LocalDate;
 import org.policytracker.assessment.Assessment.Explanation;
+import org.policytracker.milestone.MilestoneState;
 
 /**
  * MILESTONE targets, from the analyst-set state: none recorded → NO_DATA; DONE → ACHIEVED; the deadline

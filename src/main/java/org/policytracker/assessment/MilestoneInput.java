@@ -1,6 +1,7 @@
 package org.policytracker.assessment;
 
 import java.time.LocalDate;
+import org.policytracker.milestone.MilestoneState;
 
 /**
  * The analyst-set state of a milestone and the date it took effect (for {@link MilestoneState#DONE}:

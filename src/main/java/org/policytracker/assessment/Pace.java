@@ -4,7 +4,7 @@ package org.policytracker.assessment;
  * The observed and required paces from the baseline (b, v_b) through the latest value (t, v_t) to the
  * target (T, v_T), and the projection to the target year.
  *
- * <p>Geometric (DESIGN §3) when all three values are positive: r_obs = (v_t/v_b)^(1/(t−b)) − 1,
+ * <p>Geometric (docs/ASSESSMENT.md, "The method") when all three values are positive: r_obs = (v_t/v_b)^(1/(t−b)) − 1,
  * r_req = (v_T/v_b)^(1/(T−b)) − 1, R = r_obs/r_req, v̂_T = v_t·(1 + r_obs)^(T−t). Otherwise (a
  * coverage rising from 0, a negative level) the same method on straight lines: s_obs = (v_t − v_b)/(t − b),
  * s_req = (v_T − v_b)/(T − b), R = s_obs/s_req, v̂_T = v_t + s_obs·(T − t).

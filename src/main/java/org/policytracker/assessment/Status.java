@@ -1,6 +1,6 @@
 package org.policytracker.assessment;
 
-/** The verdict on a target, decided in the order of DESIGN §3 (the first that applies wins). */
+/** The verdict on a target, decided in the order of docs/ASSESSMENT.md (the first that applies wins). */
 public enum Status {
     /** The condition is met (for deadline-bound kinds: met in the deadline year). */
     ACHIEVED,

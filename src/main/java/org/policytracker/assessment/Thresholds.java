@@ -1,7 +1,7 @@
 package org.policytracker.assessment;
 
 /**
- * The pace-ratio thresholds of DESIGN §3, supplied by the caller from configuration (the usual
+ * The pace-ratio thresholds of the method (docs/ASSESSMENT.md), supplied by the caller from configuration (the usual
  * values are 0.95 and 0.6). {@code atRisk} must be positive so that standing still (R = 0) or moving
  * away from the target (R < 0) is always {@link Status#OFF_TRACK}.
  *

@@ -9,6 +9,7 @@ import org.policytracker.assessment.Assessment.Explanation;
 import org.policytracker.assessment.Assessment.ValueBasis;
 import org.policytracker.catalogue.Direction;
 import org.policytracker.catalogue.TargetKind;
+import org.policytracker.system.Numbers;
 
 /**
  * The sentences of the explanations, in Chinese and English. Rates are written with two decimals
@@ -25,12 +26,9 @@ final class Wording {
 
     // ------------------------------------------------------------------ numbers
 
-    /** A level: up to two decimals (four when below 1 in size), without trailing zeros. */
+    /** A level, written as the app and the reports write numbers ({@link Numbers}). */
     static String num(double value) {
-        int scale = Math.abs(value) >= 1 ? 2 : 4;
-        String text = BigDecimal.valueOf(value).setScale(scale, RoundingMode.HALF_UP).stripTrailingZeros()
-                .toPlainString();
-        return text.equals("-0") ? "0" : text;
+        return Numbers.format(value);
     }
 
     /** The size of a percentage, with the given decimals. */

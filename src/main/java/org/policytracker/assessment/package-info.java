@@ -1,6 +1,6 @@
 /**
  * The assessment engine: pure functions from a target, its indicator's values and an as-of date to an
- * {@link org.policytracker.assessment.Assessment} (DESIGN §3). Plain Java, no framework: call
+ * {@link org.policytracker.assessment.Assessment} (docs/ASSESSMENT.md). Plain Java, no framework: call
  * {@link org.policytracker.assessment.AssessmentEngine#assess} with
  * {@link org.policytracker.assessment.Thresholds} taken from configuration.
  *
@@ -32,7 +32,7 @@
  *       ON_TRACK; NOT_STARTED: AT_RISK</td></tr>
  * </table>
  *
- * <h2>Rules where DESIGN is silent</h2>
+ * <h2>Rules beyond the basic method</h2>
  * <ul>
  *   <li>The rate required is computed towards the target value itself; the tolerance only widens what
  *       counts as met (so a pace projected to land within the tolerance is ON_TRACK).</li>

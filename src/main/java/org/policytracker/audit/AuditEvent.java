@@ -3,19 +3,18 @@ package org.policytracker.audit;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
+import org.hibernate.annotations.Immutable;
 
-/** One change: who made it, when, and the state before and after (JSON; null for none). */
+/** One change: who made it, when, and the state before and after (JSON; null for none). Written by {@link AuditLog} only. */
 @Entity
+@Immutable
 @Table(name = "audit_event")
 public class AuditEvent extends PanacheEntityBase {
 
     @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
 
     @Column(name = "occurred_at")

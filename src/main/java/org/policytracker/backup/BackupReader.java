@@ -14,6 +14,7 @@ import java.sql.Statement;
 import java.sql.Types;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -169,12 +170,12 @@ final class BackupReader {
     }
 
     /** A date or time cell; one that does not parse refuses the file (was a 500, found by the bad-input suite). */
-    private static Object temporal(JsonParser json, java.util.function.Function<String, Object> parse)
+    private static Object temporal(JsonParser json, Function<String, Object> parse)
             throws IOException {
         String text = json.getText();
         try {
             return parse.apply(text);
-        } catch (java.time.format.DateTimeParseException e) {
+        } catch (DateTimeParseException e) {
             throw new RefusedBackup("body", "the file holds '" + text + "' where a date or time belongs (at "
                     + json.currentLocation().offsetDescription() + ")");
         }

@@ -1,5 +1,6 @@
 package org.policytracker.backup;
 
+import com.fasterxml.jackson.core.JacksonException;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -13,8 +14,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
+import java.io.IOException;
 import java.io.InputStream;
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -24,8 +27,8 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationVersion;
-import org.policytracker.security.Roles;
 import org.policytracker.system.Problems;
+import org.policytracker.system.Roles;
 
 /**
  * The whole state in one database-independent file, and back: how an office moves from the
@@ -69,8 +72,8 @@ public class BackupResource {
                 connection.setReadOnly(true);
                 BackupWriter.write(connection, version, user, now, out);
                 connection.commit();
-            } catch (java.sql.SQLException e) {
-                throw new java.io.IOException("Backup failed", e);
+            } catch (SQLException e) {
+                throw new IOException("Backup failed", e);
             }
         };
         String name = "tracker-backup-" + now.toString().replace(":", "") + ".json";
@@ -98,11 +101,11 @@ public class BackupResource {
         } catch (BackupReader.RefusedBackup e) {
             throw Problems.badRequest(e.field(), e.getMessage() + "; nothing was changed");
         } catch (RuntimeException e) {
-            if (e.getCause() instanceof com.fasterxml.jackson.core.JacksonException json) {
+            if (e.getCause() instanceof JacksonException json) {
                 throw Problems.badRequest("body", "is not a readable backup file (" + json.getOriginalMessage()
                         + "); nothing was changed");
             }
-            if (e.getCause() instanceof java.sql.SQLException sql) {
+            if (e.getCause() instanceof SQLException sql) {
                 Log.warnf(sql, "A restore was refused by the database");
                 throw Problems.badRequest("body", "holds rows this database refuses (" + sql.getMessage()
                         + "); nothing was changed");

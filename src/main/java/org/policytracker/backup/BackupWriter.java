@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
@@ -89,7 +90,7 @@ final class BackupWriter {
             json.writeNumber(l);
         } else if (value instanceof Double d) {
             json.writeNumber(d);
-        } else if (value instanceof java.math.BigDecimal b) {
+        } else if (value instanceof BigDecimal b) {
             json.writeNumber(b);
         } else if (value instanceof Boolean b) {
             json.writeBoolean(b);

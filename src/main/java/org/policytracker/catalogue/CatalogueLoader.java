@@ -1,5 +1,6 @@
 package org.policytracker.catalogue;
 
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
@@ -14,6 +15,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.policytracker.system.TrackerConfig;
@@ -124,13 +126,13 @@ public class CatalogueLoader {
         retireMissing(targets, seenTargets, t -> t.retired = true);
     }
 
-    private static void persistIfNew(io.quarkus.hibernate.orm.panache.PanacheEntityBase entity, Long id) {
+    private static void persistIfNew(PanacheEntityBase entity, Long id) {
         if (id == null) {
             entity.persist();
         }
     }
 
-    private static <T> void retireMissing(Map<String, T> all, Set<String> seen, java.util.function.Consumer<T> retire) {
+    private static <T> void retireMissing(Map<String, T> all, Set<String> seen, Consumer<T> retire) {
         all.forEach((code, entity) -> {
             if (!seen.contains(code)) {
                 retire.accept(entity);

@@ -20,8 +20,8 @@ import org.policytracker.catalogue.CatalogueViews.DocumentView;
 import org.policytracker.catalogue.CatalogueViews.IndicatorDetailView;
 import org.policytracker.catalogue.CatalogueViews.IndicatorView;
 import org.policytracker.catalogue.CatalogueViews.TargetView;
-import org.policytracker.security.Roles;
 import org.policytracker.system.Problems;
+import org.policytracker.system.Roles;
 
 /** Read access to the curated catalogue: documents, indicators and targets with their provenance. */
 @Path("/api")

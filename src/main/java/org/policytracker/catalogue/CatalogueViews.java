@@ -3,8 +3,9 @@ package org.policytracker.catalogue;
 import java.time.LocalDate;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.policytracker.system.Bilingual;
 
-/** The JSON shapes of the catalogue API (DESIGN.md §4). */
+/** The JSON shapes of the catalogue API (the README's endpoint table). */
 public final class CatalogueViews {
 
     private CatalogueViews() {
@@ -19,11 +20,13 @@ public final class CatalogueViews {
             String unitEn,
             Theme theme,
             ValueType valueType,
-            @Schema(description = "Which way is better; null for a milestone") Direction favourableDirection) {
+            @Schema(description = "Which way is better; null for a milestone") Direction favourableDirection,
+            @Schema(description = "How a value reads with its unit, {value} standing for the number: "
+                    + "\"{value} 亿千瓦\" / \"{value} × 100 million kW\"") Bilingual valuePattern) {
 
         static IndicatorView of(Indicator i) {
             return new IndicatorView(i.code, i.nameZh, i.nameEn, i.unit, i.unitEn, i.theme, i.valueType,
-                    i.favourableDirection);
+                    i.favourableDirection, TargetWording.valuePattern(i));
         }
     }
 
@@ -41,6 +44,8 @@ public final class CatalogueViews {
     @Schema(name = "Target", description = "A target with its baseline, deadline and provenance.")
     public record TargetView(
             @Schema(examples = "CARBON-2025-CO2-INTENSITY") String id,
+            @Schema(description = "The target as the app and the reports word it: \"比2020年下降18%（2025年）\" / "
+                    + "\"18% below 2020 by 2025\"") Bilingual wording,
             TargetKind kind,
             int targetYear,
             @Schema(description = "Exact deadline where the text gives one") LocalDate targetDate,
@@ -62,7 +67,8 @@ public final class CatalogueViews {
 
         public static TargetView of(Target t) {
             Document d = t.document;
-            return new TargetView(t.code, t.kind, t.targetYear, t.targetDate, t.targetValue, t.tolerance,
+            return new TargetView(t.code, TargetWording.of(t), t.kind, t.targetYear, t.targetDate, t.targetValue,
+                    t.tolerance,
                     t.direction, t.baseYear, t.baselineYear, t.baselineValue, t.baselineSource, t.baselineConfirmed,
                     t.targetValueConfirmed, t.binding, t.agencies, t.scope, IndicatorView.of(t.indicator),
                     t.relatedIndicator == null ? null : IndicatorView.of(t.relatedIndicator),
@@ -77,11 +83,12 @@ public final class CatalogueViews {
 
     @Schema(name = "IndicatorDetail", description = "An indicator with the current targets set on it.")
     public record IndicatorDetailView(String code, String nameZh, String nameEn, String unit, String unitEn,
-            Theme theme, ValueType valueType, Direction favourableDirection, List<TargetView> targets) {
+            Theme theme, ValueType valueType, Direction favourableDirection, Bilingual valuePattern,
+            List<TargetView> targets) {
 
         static IndicatorDetailView of(Indicator i, List<TargetView> targets) {
             return new IndicatorDetailView(i.code, i.nameZh, i.nameEn, i.unit, i.unitEn, i.theme, i.valueType,
-                    i.favourableDirection, targets);
+                    i.favourableDirection, TargetWording.valuePattern(i), targets);
         }
     }
 }

@@ -3,7 +3,7 @@ package org.policytracker.catalogue;
 import java.util.regex.Pattern;
 
 /**
- * The provenance rule of DESIGN.md §2: a quote is verbatim when, after removing all white space
+ * The provenance rule (docs/SEED-FORMAT.md, "Provenance"): a quote is verbatim when, after removing all white space
  * from both and the page-header lines from the source, it is a substring of the source text.
  */
 public final class Provenance {

@@ -24,13 +24,12 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.policytracker.assessment.MilestoneState;
 import org.policytracker.audit.AuditAction;
 import org.policytracker.audit.AuditLog;
 import org.policytracker.catalogue.Target;
 import org.policytracker.catalogue.TargetKind;
-import org.policytracker.security.Roles;
 import org.policytracker.system.Problems;
+import org.policytracker.system.Roles;
 
 /** The state of milestone targets (达到峰值, 一年内完成), set by analysts with evidence. */
 @Path("/api/targets/{id}/milestone")

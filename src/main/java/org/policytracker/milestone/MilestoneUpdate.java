@@ -11,9 +11,12 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import org.policytracker.assessment.MilestoneState;
+import org.policytracker.system.Snapshot;
 
 /**
  * One state an analyst set for a milestone target. Append-only: the update with the highest
@@ -51,6 +54,19 @@ public class MilestoneUpdate extends PanacheEntityBase {
 
     public static Optional<MilestoneUpdate> latest(Long targetId) {
         return find("targetId = ?1 order by seq desc", targetId).firstResultOptional();
+    }
+
+    /**
+     * The state in force per target as a snapshot knows it: the last one recorded by its
+     * {@code knownAt}. The one query of it, for the assessments, the dashboard and the reports.
+     */
+    public static Map<Long, MilestoneUpdate> known(Collection<Long> targetIds, Snapshot snapshot) {
+        Map<Long, MilestoneUpdate> states = new HashMap<>();
+        if (!targetIds.isEmpty()) {
+            MilestoneUpdate.<MilestoneUpdate>list("targetId in ?1 and recordedAt <= ?2 order by targetId, seq",
+                    targetIds, snapshot.knownAt()).forEach(u -> states.put(u.targetId, u));
+        }
+        return states;
     }
 
     public static List<MilestoneUpdate> history(Long targetId) {

@@ -25,8 +25,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.policytracker.observation.ObservationViews.Correction;
 import org.policytracker.observation.ObservationViews.NewObservation;
 import org.policytracker.observation.ObservationViews.ObservationView;
-import org.policytracker.security.Roles;
 import org.policytracker.system.Problems;
+import org.policytracker.system.Roles;
 
 /** Values of an indicator, one per period, entered by analysts as they are published. */
 @Path("/api/indicators/{code}/observations")

@@ -18,8 +18,7 @@ public final class ObservationRules {
     }
 
     /** The problems of one value; empty when it may be stored. Field names are the JSON/CSV ones. */
-    public static List<FieldError> check(ValueType valueType, String period, Double value, ObservationForm form,
-            String source, String note, String seriesBreak) {
+    public static List<FieldError> check(ValueType valueType, String period, Figure figure) {
         List<FieldError> errors = new ArrayList<>();
         checkPeriod(period, errors);
         if (valueType == ValueType.STATE) {
@@ -27,16 +26,17 @@ public final class ObservationRules {
                     + "milestone's state with PUT /api/targets/{id}/milestone"));
             return errors;
         }
+        Double value = figure.value();
         if (value == null) {
             errors.add(new FieldError("value", "is required: a number"));
         } else if (!Double.isFinite(value)) {
             errors.add(new FieldError("value", "must be a finite number (not NaN or infinity)"));
-        } else if (form != null) {
-            checkRange(valueType, value, form, errors);
+        } else {
+            checkRange(valueType, value, figure.form(), errors);
         }
-        length("source", source, 1000, errors);
-        length("note", note, 4000, errors);
-        length("seriesBreak", seriesBreak, 1000, errors);
+        length("source", figure.source(), 1000, errors);
+        length("note", figure.note(), 4000, errors);
+        length("seriesBreak", figure.seriesBreak(), 1000, errors);
         return errors;
     }
 

@@ -2,29 +2,28 @@ package org.policytracker.observation;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.Collection;
 import java.util.List;
+import org.hibernate.annotations.Immutable;
+import org.policytracker.system.Snapshot;
 
 /**
- * One value an observation has had: published figures get revised (non-fossil share 2020: first
- * 15.9 %, later 16.0 %), and every revision is kept with its source and time. The current value is
- * the vintage with no {@code supersededAt}; the value known at time k is the one recorded at or
- * before k and not superseded by then.
+ * One figure an observation has had: published figures get revised (non-fossil share 2020: first
+ * 15.9 %, later 16.0 %), and every revision is kept with its source and time. The current figure is the
+ * vintage with no {@code supersededAt}. Written by {@link ObservationStore} only.
  */
 @Entity
+@Immutable
 @Table(name = "observation_vintage")
 public class ObservationVintage extends PanacheEntityBase {
 
     @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
 
     @Column(name = "indicator_id")
@@ -35,18 +34,8 @@ public class ObservationVintage extends PanacheEntityBase {
     @Column(name = "period_end")
     public LocalDate periodEnd;
 
-    @Column(name = "obs_value")
-    public double value;
-
-    @Enumerated(EnumType.STRING)
-    public ObservationForm form;
-
-    public String source;
-
-    public String note;
-
-    @Column(name = "series_break")
-    public String seriesBreak;
+    @Embedded
+    public Figure figure;
 
     @Column(name = "recorded_by")
     public String recordedBy;
@@ -60,23 +49,28 @@ public class ObservationVintage extends PanacheEntityBase {
     @Column(name = "superseded_at")
     public OffsetDateTime supersededAt;
 
-    static ObservationVintage of(Observation o) {
-        ObservationVintage v = new ObservationVintage();
-        v.indicatorId = o.indicator.id;
-        v.period = o.period;
-        v.periodEnd = o.periodEnd;
-        v.value = o.value;
-        v.form = o.form;
-        v.source = o.source;
-        v.note = o.note;
-        v.seriesBreak = o.seriesBreak;
-        v.recordedBy = o.updatedBy;
-        v.recordedAt = o.updatedAt;
-        return v;
+    /**
+     * What was known at a time: the figure of each period of these indicators that had been recorded by
+     * {@code snapshot.knownAt()} and not yet superseded then, for periods ending by {@code snapshot.asOf()}.
+     * The one query of it: assessments, the dashboard and the reports all read their values here, so a
+     * report made later with the same snapshot has the same content.
+     */
+    public static List<ObservationVintage> known(Collection<Long> indicatorIds, Snapshot snapshot) {
+        if (indicatorIds.isEmpty()) {
+            return List.of();
+        }
+        return list("indicatorId in ?1 and periodEnd <= ?2 and recordedAt <= ?3"
+                + " and (supersededAt is null or supersededAt > ?3) order by indicatorId, periodEnd, period",
+                indicatorIds, snapshot.asOf(), snapshot.knownAt());
     }
 
     /** Every vintage of one observation, newest first. */
     public static List<ObservationVintage> history(Long indicatorId, String period) {
         return list("indicatorId = ?1 and period = ?2 order by recordedAt desc, id desc", indicatorId, period);
+    }
+
+    /** Every vintage of an indicator's observations, newest first. */
+    public static List<ObservationVintage> history(Long indicatorId) {
+        return list("indicatorId = ?1 order by recordedAt desc, id desc", indicatorId);
     }
 }

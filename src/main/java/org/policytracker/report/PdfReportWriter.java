@@ -142,7 +142,7 @@ public class PdfReportWriter implements ReportWriter {
             themes.setSpacingAfter(8);
             doc.add(themes);
         }
-        Paragraph method = new Paragraph(t.methodNote(), f.muted());
+        Paragraph method = new Paragraph(report.method(), f.muted());
         method.setSpacingAfter(2);
         doc.add(method);
         doc.add(new Paragraph(t.chartCaption(), f.muted()));

@@ -1,8 +1,6 @@
 package org.policytracker.report;
 
-import java.util.Arrays;
-import java.util.Locale;
-import java.util.stream.Collectors;
+import java.util.List;
 import org.policytracker.system.Problems;
 
 /** The formats a status report is written in. */
@@ -36,13 +34,6 @@ public enum ReportFormat {
 
     /** The query parameter {@code format}; required, one of the given formats. */
     public static ReportFormat param(String value, ReportFormat... allowed) {
-        String list = Arrays.stream(allowed).map(ReportFormat::extension).collect(Collectors.joining(", "));
-        if (value == null || value.isBlank()) {
-            throw Problems.badRequest("format", "is required; use one of: " + list);
-        }
-        String v = value.trim().toLowerCase(Locale.ROOT);
-        return Arrays.stream(allowed).filter(f -> f.extension.equals(v)).findFirst()
-                .orElseThrow(
-                        () -> Problems.badRequest("format", "'" + value + "' is not allowed; use one of: " + list));
+        return Problems.requiredChoice("format", value, List.of(allowed), ReportFormat::extension);
     }
 }

@@ -11,13 +11,12 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -28,14 +27,15 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.policytracker.assessment.AssessmentResource;
 import org.policytracker.assessment.Status;
 import org.policytracker.catalogue.Document;
 import org.policytracker.catalogue.Target;
 import org.policytracker.catalogue.Theme;
-import org.policytracker.security.Roles;
+import org.policytracker.system.Lang;
 import org.policytracker.system.Problem;
 import org.policytracker.system.Problems;
+import org.policytracker.system.Roles;
+import org.policytracker.system.Snapshot;
 
 /** Status reports to send upward: CSV, Excel, PDF and printable HTML, as of any date, as known at any time. */
 @Path("/api/reports")
@@ -87,8 +87,7 @@ public class ReportResource {
             @Parameter(description = "Language of the report's words: zh (default) or en") @QueryParam("lang") String lang,
             @Parameter(description = "attachment (default for csv, xlsx, pdf) or inline (default for html)") @QueryParam("disposition") String disposition) {
         ReportFormat f = ReportFormat.param(format, ReportFormat.values());
-        LocalDate day = AssessmentResource.asOf(asOf);
-        OffsetDateTime known = knownAt == null || knownAt.isBlank() ? null : AssessmentResource.knownAt(knownAt);
+        Snapshot snapshot = Snapshot.of(asOf, knownAt);
         Document doc = document(document);
         Theme th = Problems.enumParam("theme", theme, Theme.class);
         Set<Status> statuses = statuses(status);
@@ -96,20 +95,19 @@ public class ReportResource {
         Lang l = Lang.param(lang);
         String dispositionType = disposition(disposition, f == ReportFormat.HTML ? "inline" : "attachment");
 
-        StatusReport report = reports.build(new ReportService.Request(day, known, doc, th, statuses, targets, l,
+        StatusReport report = reports.build(new ReportService.Request(snapshot, doc, th, statuses, targets, l,
                 identity.getPrincipal().getName()));
         ReportWriter writer = writers.get(f);
         StreamingOutput body = out -> writer.write(report, out);
         return Response.ok(body, f.mediaType())
                 .header(HttpHeaders.CONTENT_DISPOSITION, dispositionType + "; filename=\""
-                        + fileName(day, known, doc, th, l, f) + "\"")
+                        + fileName(snapshot, doc, th, l, f) + "\"")
                 .header(HttpHeaders.CACHE_CONTROL, "private, no-store")
                 .build();
     }
 
     /** "status-report-2026-11-27.xlsx", with the document, theme, known-at time and language when given. */
-    static String fileName(LocalDate asOf, OffsetDateTime knownAt, Document document, Theme theme, Lang lang,
-            ReportFormat format) {
+    static String fileName(Snapshot snapshot, Document document, Theme theme, Lang lang, ReportFormat format) {
         StringBuilder name = new StringBuilder("status-report");
         if (document != null) {
             name.append('-').append(document.code);
@@ -117,9 +115,9 @@ public class ReportResource {
         if (theme != null) {
             name.append('-').append(theme.name().toLowerCase(Locale.ROOT).replace('_', '-'));
         }
-        name.append('-').append(asOf);
-        if (knownAt != null) {
-            name.append("-known-").append(STAMP.format(knownAt.withOffsetSameInstant(ZoneOffset.UTC)));
+        name.append('-').append(snapshot.asOf());
+        if (snapshot.knownAtGiven()) {
+            name.append("-known-").append(STAMP.format(snapshot.knownAt().withOffsetSameInstant(ZoneOffset.UTC)));
         }
         if (lang != Lang.ZH) {
             name.append('-').append(lang.code());
@@ -129,7 +127,7 @@ public class ReportResource {
 
     /** Comma-separated target ids; each must name a current target (checked in one query). */
     private static Set<String> targets(String ids) {
-        Set<String> targets = new java.util.LinkedHashSet<>();
+        Set<String> targets = new LinkedHashSet<>();
         if (ids != null) {
             for (String id : ids.split(",")) {
                 if (!id.isBlank()) {
@@ -139,7 +137,7 @@ public class ReportResource {
         }
         if (!targets.isEmpty()) {
             Set<String> known = Target.<Target>list("code in ?1 and retired = false", targets).stream()
-                    .map(t -> t.code).collect(java.util.stream.Collectors.toSet());
+                    .map(t -> t.code).collect(Collectors.toSet());
             targets.stream().filter(id -> !known.contains(id)).findFirst().ifPresent(id -> {
                 throw Problems.badRequest("target", "'" + id + "' is not a target id; GET /api/targets lists them");
             });

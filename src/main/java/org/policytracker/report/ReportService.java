@@ -1,9 +1,7 @@
 package org.policytracker.report;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -27,18 +25,22 @@ import org.policytracker.catalogue.Indicator;
 import org.policytracker.catalogue.Target;
 import org.policytracker.catalogue.TargetKind;
 import org.policytracker.catalogue.Theme;
+import org.policytracker.observation.Figure;
 import org.policytracker.observation.ObservationVintage;
 import org.policytracker.observation.Period;
 import org.policytracker.report.StatusReport.ObservationRow;
 import org.policytracker.report.StatusReport.Row;
 import org.policytracker.report.StatusReport.Section;
 import org.policytracker.report.chart.ChartData;
+import org.policytracker.system.Lang;
+import org.policytracker.system.Snapshot;
+import org.policytracker.system.TrackerConfig;
 
 /**
  * Builds a status report once, from the assessments and the catalogue, for every format to write: the
  * counts per status, one section per theme, one row per target with everything a reader needs, the
- * data of a small chart per target, and the values the assessments used. It reads what was known at
- * {@code knownAt}, so a report made later with the same {@code knownAt} has the same content.
+ * data of a small chart per target, and the values the assessments used. It reads what its {@link Snapshot}
+ * knows, so a report made later with the same snapshot has the same content.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)
@@ -50,39 +52,38 @@ public class ReportService {
     /**
      * What to report on.
      *
-     * @param asOf        values of periods ending by this date count
-     * @param knownAt     only values recorded by then count; null for "now"
+     * @param snapshot    the values the report is made from: as of a date, as known at a time
      * @param document    a document code, or null for all
      * @param theme       a theme, or null for all
      * @param statuses    the statuses to include; empty for all
      * @param lang        the language of the words
+     * @param targets     ids of the targets to include (the web app's current selection); empty means all
      * @param generatedBy who asks
      */
-    /** @param targets ids of the targets to include (the web app's current selection); empty means all */
-    public record Request(LocalDate asOf, OffsetDateTime knownAt, Document document, Theme theme,
+    public record Request(Snapshot snapshot, Document document, Theme theme,
             Set<Status> statuses, Set<String> targets, Lang lang, String generatedBy) {
     }
 
     private final AssessmentService assessments;
-    private final EntityManager em;
+    private final TrackerConfig.AssessmentSettings thresholds;
 
-    ReportService(AssessmentService assessments, EntityManager em) {
+    ReportService(AssessmentService assessments, TrackerConfig config) {
         this.assessments = assessments;
-        this.em = em;
+        this.thresholds = config.assessment();
     }
 
     public StatusReport build(Request request) {
         OffsetDateTime generatedAt = OffsetDateTime.now(ZoneOffset.UTC);
-        OffsetDateTime known = request.knownAt() != null ? request.knownAt() : generatedAt;
+        Snapshot snapshot = request.snapshot();
         ReportText text = ReportText.of(request.lang());
 
         List<Target> targets = Target.listCurrent(request.document() == null ? null : request.document().code,
                 request.theme(), null).stream()
                 .filter(t -> request.targets().isEmpty() || request.targets().contains(t.code)).toList();
-        List<TargetAssessment> assessed = assessments.assess(targets, request.asOf(), known).stream()
+        List<TargetAssessment> assessed = assessments.assess(targets, snapshot).stream()
                 .filter(a -> request.statuses().isEmpty() || request.statuses().contains(a.assessment().status()))
                 .toList();
-        Map<String, NavigableMap<Integer, Double>> paths = paths(assessed, request.asOf(), known);
+        Map<String, NavigableMap<Integer, Double>> paths = paths(assessed, snapshot);
 
         Map<Theme, List<Row>> byTheme = new EnumMap<>(Theme.class);
         for (TargetAssessment a : assessed) {
@@ -109,10 +110,12 @@ public class ReportService {
         if (!request.targets().isEmpty()) {
             filters.add(text.filterTargets(request.targets().size()));
         }
-        return new StatusReport(request.lang(), text, text.title(), request.asOf(), request.knownAt(), generatedAt,
+        return new StatusReport(request.lang(), text, text.title(), snapshot.asOf(),
+                snapshot.knownAtGiven() ? snapshot.knownAt() : null, generatedAt,
                 request.generatedBy(), List.copyOf(filters),
                 counts(byTheme.values().stream().flatMap(List::stream).toList()),
-                List.copyOf(sections), observations(assessed, request.asOf(), known, text));
+                List.copyOf(sections), observations(assessed, snapshot, text),
+                text.methodNote(thresholds.onTrack(), thresholds.atRisk()));
     }
 
     private static Map<Status, Integer> counts(List<Row> rows) {
@@ -131,8 +134,7 @@ public class ReportService {
      * path its chart draws, on the same scale as the report's values. A handful of assessments over the
      * same targets, three queries each.
      */
-    private Map<String, NavigableMap<Integer, Double>> paths(List<TargetAssessment> assessed, LocalDate asOf,
-            OffsetDateTime known) {
+    private Map<String, NavigableMap<Integer, Double>> paths(List<TargetAssessment> assessed, Snapshot snapshot) {
         Map<String, NavigableMap<Integer, Double>> paths = new HashMap<>();
         List<TargetAssessment> charted = assessed.stream().filter(a -> a.assessment().valueBasis() != null).toList();
         Integer first = charted.stream().map(a -> a.assessment().baseline()).filter(b -> b != null)
@@ -143,9 +145,10 @@ public class ReportService {
         Map<String, ValueBasis> bases = new HashMap<>();
         charted.forEach(a -> bases.put(a.target().code, a.assessment().valueBasis()));
         List<Target> targets = charted.stream().map(TargetAssessment::target).toList();
-        int from = Math.max(first + 1, asOf.getYear() - MAX_HISTORY_YEARS);
-        for (int year = from; year < asOf.getYear(); year++) {
-            for (TargetAssessment then : assessments.assess(targets, LocalDate.of(year, 12, 31), known)) {
+        int asOfYear = snapshot.asOf().getYear();
+        int from = Math.max(first + 1, asOfYear - MAX_HISTORY_YEARS);
+        for (int year = from; year < asOfYear; year++) {
+            for (TargetAssessment then : assessments.assess(targets, snapshot.atEndOf(year))) {
                 Assessment a = then.assessment();
                 Integer y = a.latest() == null ? null : year(a.latest().period());
                 if (y != null && a.latest().value() != null && a.valueBasis() == bases.get(then.target().code)) {
@@ -184,11 +187,12 @@ public class ReportService {
                 t.kind,
                 text.targetWording(t), t.targetYear, targetValue,
                 baseline == null ? null : baseline.period(), baseline == null ? null : baseline.value(),
-                baseline == null ? "—" : text.valueAt(baseline.value(), unit, baseline.period()),
+                baseline == null ? "—" : text.valueAt(t.indicator, basis, origin, baseline.value(), baseline.period()),
                 latest == null ? null : latest.period(), latest == null ? null : latest.value(),
-                latest == null ? "—" : text.valueAt(latest.value(), unit, latest.period()),
+                latest == null ? "—" : text.valueAt(t.indicator, basis, origin, latest.value(), latest.period()),
                 progressPct, text.percent(progressPct), elapsedPct, a.projected(),
-                a.projected() == null ? "—" : text.valueAt(a.projected(), unit, String.valueOf(t.targetYear)),
+                a.projected() == null ? "—"
+                        : text.valueAt(t.indicator, basis, origin, a.projected(), String.valueOf(t.targetYear)),
                 status, text.statusLabel(status), ReportText.statusColour(status), ReportText.statusTextColour(status),
                 explanation, t.binding, text.bindingLabel(t.binding), d.code, documentTitle, d.number, t.section,
                 text.source(documentTitle, d.number, t.section),
@@ -258,19 +262,19 @@ public class ReportService {
         int from = points.isEmpty() ? t.targetYear - 5 : points.firstKey();
         int to = Math.max(t.targetYear, points.isEmpty() ? t.targetYear : points.lastKey());
         String targetLabel = target == null ? null
-                : (text.lang().zh() ? "目标 " : "target ") + (derived ? "≈" : "") + ReportText.num(target);
+                : text.word(derived ? "report.chart.targetDerived" : "report.chart.target", "value",
+                        ReportText.num(target));
         List<ChartData.Point> observed = points.entrySet().stream()
                 .map(e -> new ChartData.Point(e.getKey(), e.getValue())).toList();
         return new ChartData(Math.min(from, t.targetYear), to, t.targetYear, observed, projected, target, bandLow,
-                bandHigh, ReportText.statusColour(a.status()), targetLabel,
+                bandHigh, ReportText.statusAccent(a.status()), targetLabel,
                 text.indicatorName(t.indicator) + " — " + text.targetWording(t));
     }
 
     // ------------------------------------------------------------------ the values behind the report
 
     /** The values of the reported targets' indicators that the assessments saw: known at the time, by the date. */
-    private List<ObservationRow> observations(List<TargetAssessment> assessed, LocalDate asOf, OffsetDateTime known,
-            ReportText text) {
+    private List<ObservationRow> observations(List<TargetAssessment> assessed, Snapshot snapshot, ReportText text) {
         Map<Long, Indicator> indicators = new HashMap<>();
         for (TargetAssessment a : assessed) {
             indicators.put(a.target().indicator.id, a.target().indicator);
@@ -278,24 +282,15 @@ public class ReportService {
                 indicators.put(a.target().relatedIndicator.id, a.target().relatedIndicator);
             }
         }
-        if (indicators.isEmpty()) {
-            return List.of();
-        }
-        List<ObservationVintage> vintages = em.createQuery("select v from ObservationVintage v"
-                + " where v.indicatorId in :ids and v.periodEnd <= :asOf and v.recordedAt <= :knownAt"
-                + " and (v.supersededAt is null or v.supersededAt > :knownAt)", ObservationVintage.class)
-                .setParameter("ids", indicators.keySet()).setParameter("asOf", asOf).setParameter("knownAt", known)
-                .getResultList();
-        return vintages.stream()
+        return ObservationVintage.known(indicators.keySet(), snapshot).stream()
                 .sorted(Comparator.<ObservationVintage, String>comparing(v -> indicators.get(v.indicatorId).code)
                         .thenComparing(v -> v.periodEnd).thenComparing(v -> v.period))
                 .map(v -> {
                     Indicator i = indicators.get(v.indicatorId);
-                    return new ObservationRow(i.code, i.nameZh, i.nameEn, text.observationUnit(i, v.form), v.period,
-                            v.value,
-                            ReportText.num(v.value),
-                            v.form, text.formLabel(v.form), v.source, v.note, v.recordedBy, v.recordedAt,
-                            text.preciseDateTime(v.recordedAt));
+                    Figure f = v.figure;
+                    return new ObservationRow(i.code, i.nameZh, i.nameEn, text.observationUnit(i, f.form()), v.period,
+                            f.value(), ReportText.num(f.value()), f.form(), text.formLabel(f.form()), f.source(),
+                            f.note(), v.recordedBy, v.recordedAt, text.preciseDateTime(v.recordedAt));
                 })
                 .toList();
     }

@@ -11,6 +11,7 @@ import org.policytracker.catalogue.TargetKind;
 import org.policytracker.catalogue.Theme;
 import org.policytracker.observation.ObservationForm;
 import org.policytracker.report.chart.ChartData;
+import org.policytracker.system.Lang;
 
 /**
  * A status report, built once by {@link ReportService} and written by every format's writer: the same
@@ -28,6 +29,7 @@ import org.policytracker.report.chart.ChartData;
  * @param counts       targets per status, every status in {@link Status} order
  * @param sections     one per theme with targets, in {@link Theme} order
  * @param observations the values the assessments used
+ * @param method       the method in a sentence, with the thresholds in force
  */
 public record StatusReport(
         Lang lang,
@@ -40,7 +42,8 @@ public record StatusReport(
         List<String> filters,
         Map<Status, Integer> counts,
         List<Section> sections,
-        List<ObservationRow> observations) {
+        List<ObservationRow> observations,
+        String method) {
 
     /** Every row, in section order. */
     public List<Row> rows() {

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
@@ -12,6 +13,7 @@ import org.policytracker.assessment.Status;
 import org.policytracker.report.ReportColumns.Column;
 import org.policytracker.report.StatusReport.Section;
 import org.policytracker.report.StatusReport.StatusCount;
+import org.policytracker.system.Workbooks;
 
 /**
  * The workbook: a summary sheet (what, when, by whom, counts per status and per theme), one sheet per
@@ -22,10 +24,6 @@ import org.policytracker.report.StatusReport.StatusCount;
 @ApplicationScoped
 public class XlsxReportWriter implements ReportWriter {
 
-    static final String APP = "PolicyTargetTracker";
-    static final String APP_VERSION = "0.1";
-    static final String HEADER_FILL = "EAEEF2";
-
     @Override
     public ReportFormat format() {
         return ReportFormat.XLSX;
@@ -34,7 +32,7 @@ public class XlsxReportWriter implements ReportWriter {
     @Override
     public void write(StatusReport report, OutputStream out) throws IOException {
         ReportText text = report.text();
-        Workbook wb = new Workbook(out, APP, APP_VERSION);
+        Workbook wb = Workbooks.create(out);
         summary(wb.newWorksheet(text.summarySheet()), report);
         for (Section section : report.sections()) {
             Worksheet ws = wb.newWorksheet(text.themeSheet(section.theme()));
@@ -88,7 +86,7 @@ public class XlsxReportWriter implements ReportWriter {
         ws.value(r, 0, t.byThemeHeading());
         ws.style(r, 0).bold().fontSize(12).set();
         r++;
-        List<String> heads = new java.util.ArrayList<>(List.of(t.themeHeader(), "", t.totalLabel()));
+        List<String> heads = new ArrayList<>(List.of(t.themeHeader(), "", t.totalLabel()));
         for (Status s : Status.values()) {
             heads.add(t.statusLabel(s));
         }
@@ -105,7 +103,7 @@ public class XlsxReportWriter implements ReportWriter {
             r++;
         }
         r++;
-        ws.value(r, 0, t.methodNote());
+        ws.value(r, 0, report.method());
         ws.range(r, 0, r, 8).merge();
         ws.style(r, 0).wrapText(true).verticalAlignment("top").set();
         ws.rowHeight(r, 48);
@@ -122,7 +120,7 @@ public class XlsxReportWriter implements ReportWriter {
     private static void header(Worksheet ws, int r, List<String> headers) {
         for (int c = 0; c < headers.size(); c++) {
             ws.value(r, c, headers.get(c));
-            ws.style(r, c).bold().fillColor(HEADER_FILL).wrapText(true).verticalAlignment("center").set();
+            ws.style(r, c).bold().fillColor(Workbooks.HEADER_FILL).wrapText(true).verticalAlignment("center").set();
         }
     }
 

@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.security.SecureRandom;
 import java.util.Base64;
+import org.policytracker.system.Roles;
 import org.policytracker.system.TrackerConfig;
 
 /**

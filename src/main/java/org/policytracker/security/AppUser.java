@@ -33,7 +33,7 @@ public class AppUser extends PanacheEntityBase {
     @Column(name = "password_hash")
     public String passwordHash;
 
-    /** One of {@link org.policytracker.security.Roles#ALL}. */
+    /** One of {@link org.policytracker.system.Roles#ALL}. */
     @Roles
     public String role;
 

@@ -28,6 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.policytracker.audit.AuditAction;
 import org.policytracker.audit.AuditLog;
 import org.policytracker.system.Problems;
+import org.policytracker.system.Roles;
 import org.policytracker.system.TrackerConfig;
 
 /** User management (admins) and the signed-in user's own identity. */

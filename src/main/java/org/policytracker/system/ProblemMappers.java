@@ -8,13 +8,18 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.quarkus.logging.Log;
 import io.quarkus.security.ForbiddenException;
+import io.vertx.core.http.HttpClosedException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.nio.channels.ClosedChannelException;
+import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
@@ -140,7 +145,7 @@ public class ProblemMappers {
 
     private static boolean textTheDatabaseRefuses(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof java.sql.SQLException sql && "22021".equals(sql.getSQLState())) {
+            if (t instanceof SQLException sql && "22021".equals(sql.getSQLState())) {
                 return true;
             }
             for (Throwable suppressed : t.getSuppressed()) {
@@ -154,8 +159,8 @@ public class ProblemMappers {
 
     private static boolean clientWentAway(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof java.nio.channels.ClosedChannelException
-                    || t instanceof io.vertx.core.http.HttpClosedException) {
+            if (t instanceof ClosedChannelException
+                    || t instanceof HttpClosedException) {
                 return true;
             }
         }
@@ -164,7 +169,7 @@ public class ProblemMappers {
 
     private static boolean isMediaType(String value) {
         try {
-            jakarta.ws.rs.core.MediaType.valueOf(value);
+            MediaType.valueOf(value);
             return true;
         } catch (IllegalArgumentException e) {
             return false;
@@ -181,8 +186,8 @@ public class ProblemMappers {
     private static String fieldName(ConstraintViolation<?> violation) {
         List<Path.Node> nodes = StreamSupport.stream(violation.getPropertyPath().spliterator(), false).toList();
         List<String> names = nodes.stream()
-                .filter(n -> n.getKind() == jakarta.validation.ElementKind.PROPERTY
-                        || n.getKind() == jakarta.validation.ElementKind.PARAMETER)
+                .filter(n -> n.getKind() == ElementKind.PROPERTY
+                        || n.getKind() == ElementKind.PARAMETER)
                 .map(Path.Node::getName).toList();
         if (names.isEmpty()) {
             return "(body)";

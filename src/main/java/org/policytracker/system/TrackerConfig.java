@@ -23,7 +23,7 @@ public interface TrackerConfig {
 
     AssessmentSettings assessment();
 
-    /** The pace-ratio thresholds of the assessment method (DESIGN.md §3). */
+    /** The pace-ratio thresholds of the assessment method (docs/ASSESSMENT.md). */
     interface AssessmentSettings {
 
         /** R at or above this is ON_TRACK. */

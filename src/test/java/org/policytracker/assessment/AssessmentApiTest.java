@@ -23,14 +23,21 @@ import java.util.List;
 import java.util.Map;
 import org.hibernate.SessionFactory;
 import org.hibernate.stat.Statistics;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.policytracker.TestData;
 
 /**
  * Assessments through the API, on values entered the way statistical offices publish them. Each
- * test uses indicators no other test writes to.
+ * test starts from no values (TestData) and enters its own.
  */
 @QuarkusTest
 class AssessmentApiTest {
+
+    @BeforeEach
+    void ownData() {
+        TestData.reset();
+    }
 
     @Inject
     EntityManagerFactory emf;

@@ -49,9 +49,9 @@ class ExplanationTest {
                 Arguments.of("average growth: before the deadline",
                         Fixtures.growth(2025, 8, 0.5, 2020, 2947.6), List.of(yoy(2021, 6), yoy(2022, 6)), 2022,
                         Status.AT_RISK,
-                        "目标年均增长8%左右（年均增速不低于7.5%），2021–2022年实际年均增长6.00%（速度比0.75），按此速度2025年将达到3944.55。",
+                        "目标年均增长8%左右（年均增速不低于7.5%），2021–2022年实际年均增长6.00%（速度比0.75），按此速度2025年将达到3,944.55。",
                         "The target is a rise of about 8 % a year (at least 7.5 %); achieved a rise of 6.00 % a year over"
-                                + " 2021–2022 (pace ratio 0.75); at this pace the value in 2025 will be 3944.55."),
+                                + " 2021–2022 (pace ratio 0.75); at this pace the value in 2025 will be 3,944.55."),
                 Arguments.of("average growth: at the deadline",
                         Fixtures.growth(2025, 8, null, 2020, 100.0), List.of(level(2025, 140)), 2025, Status.MISSED,
                         "目标年均增长8%，2021–2025年实际年均增长6.96%（速度比0.87），未达到目标。",

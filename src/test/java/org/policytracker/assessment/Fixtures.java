@@ -9,7 +9,7 @@ import org.policytracker.catalogue.ValueType;
 /** Targets, inputs and helpers shared by the engine's tests. */
 final class Fixtures {
 
-    /** The thresholds of DESIGN §3, as configuration would supply them. */
+    /** The thresholds of docs/ASSESSMENT.md, as configuration would supply them. */
     static final Thresholds THRESHOLDS = new Thresholds(0.95, 0.6);
 
     private Fixtures() {

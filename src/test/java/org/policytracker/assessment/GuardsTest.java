@@ -24,6 +24,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.policytracker.catalogue.Direction;
 import org.policytracker.catalogue.TargetKind;
 import org.policytracker.catalogue.ValueType;
+import org.policytracker.milestone.MilestoneState;
 import org.policytracker.observation.ObservationForm;
 
 /** Nonsense in, sense out: no NaN or infinity, an explanation instead. */

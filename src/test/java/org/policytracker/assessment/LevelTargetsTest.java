@@ -7,6 +7,7 @@ import static org.policytracker.assessment.DataPoint.level;
 import static org.policytracker.assessment.Fixtures.assess;
 import static org.policytracker.assessment.Fixtures.endOf;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -151,7 +152,7 @@ class LevelTargetsTest {
 
     static Stream<Arguments> elapsedCases() {
         return Stream.of(
-                Arguments.of("before the baseline year ends", java.time.LocalDate.of(2020, 6, 30), 0.0),
+                Arguments.of("before the baseline year ends", LocalDate.of(2020, 6, 30), 0.0),
                 Arguments.of("two of five years", endOf(2022), 730.0 / 1826),
                 Arguments.of("at the deadline", endOf(2025), 1.0),
                 Arguments.of("after the deadline", endOf(2027), 1.0));
@@ -159,7 +160,7 @@ class LevelTargetsTest {
 
     @ParameterizedTest(name = "elapsed {0}")
     @MethodSource("elapsedCases")
-    void elapsedIsTheShareOfTimeClipped(String name, java.time.LocalDate asOf, double expected) {
+    void elapsedIsTheShareOfTimeClipped(String name, LocalDate asOf, double expected) {
         Assessment a = assess(Fixtures.atLeast(2025, 12, 2020, 6.3), List.of(), asOf);
         assertEquals(expected, a.elapsed(), 1e-12);
     }

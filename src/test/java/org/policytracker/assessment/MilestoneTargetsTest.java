@@ -10,6 +10,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.policytracker.milestone.MilestoneState;
 
 /** MILESTONE targets: the analyst-set state against the deadline. */
 class MilestoneTargetsTest {

@@ -9,6 +9,7 @@ import static org.policytracker.assessment.Fixtures.endOf;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -58,7 +59,7 @@ class RelativeTargetsTest {
     }
 
     private static List<DataPoint> series(double[] values) {
-        return java.util.stream.IntStream.range(0, values.length).mapToObj(i -> level(2021 + i, values[i])).toList();
+        return IntStream.range(0, values.length).mapToObj(i -> level(2021 + i, values[i])).toList();
     }
 
     @Test

@@ -154,8 +154,9 @@ class TrendTargetsTest {
         Assessment a = assess(Fixtures.direction(2025, Direction.UP, 2020, 6617.2), List.of(level(2023, 6500)),
                 endOf(2023));
         assertAll(
-                () -> assertEquals("2023年为6500，较基期2020年的6617.2下降；目标方向为上升。", a.explanation().zh()),
-                () -> assertEquals("In 2023 the value was 6500, down from 6617.2 in 2020; the target direction is up.",
+                () -> assertEquals("2023年为6,500，较基期2020年的6,617.2下降；目标方向为上升。", a.explanation().zh()),
+                () -> assertEquals(
+                        "In 2023 the value was 6,500, down from 6,617.2 in 2020; the target direction is up.",
                         a.explanation().en()));
     }
 

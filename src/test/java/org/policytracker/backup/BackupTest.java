@@ -21,7 +21,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import javax.sql.DataSource;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.policytracker.TestData;
 
 /**
  * Backup and restore on the running instance: the file holds every table, restore brings the state
@@ -29,6 +31,11 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 class BackupTest {
+
+    @BeforeEach
+    void ownData() {
+        TestData.reset();
+    }
 
     private static final ObjectMapper JSON = new ObjectMapper();
 

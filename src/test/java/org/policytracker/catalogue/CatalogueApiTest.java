@@ -15,11 +15,18 @@ import static org.policytracker.TestUsers.asViewer;
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.policytracker.TestData;
 
-/** The read API's contract (DESIGN.md §4): field names, filters, and problem answers. */
+/** The read API's contract (the README's endpoint table): field names, filters, and problem answers. */
 @QuarkusTest
 class CatalogueApiTest {
+
+    @BeforeEach
+    void ownData() {
+        TestData.reset();
+    }
 
     private static final List<String> TARGET_FIELDS = List.of("id", "kind", "targetYear", "targetValue", "tolerance",
             "baseYear", "baselineYear", "baselineValue", "binding", "agencies", "indicator", "source");

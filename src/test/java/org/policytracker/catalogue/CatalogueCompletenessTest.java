@@ -15,6 +15,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.policytracker.TestData;
 
 /**
  * The catalogue holds every target the foundation issue names, with the values of the source
@@ -22,6 +23,11 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 @QuarkusTest
 class CatalogueCompletenessTest {
+
+    @BeforeEach
+    void ownData() {
+        TestData.reset();
+    }
 
     private Map<String, Map<String, Object>> targets;
 
@@ -119,7 +125,7 @@ class CatalogueCompletenessTest {
             assertTrue(note != null && note.contains("“十四五”时期知识产权发展主要指标"), id + " note: " + note);
             assertEquals("ANTICIPATORY", targets.get(id).get("binding"), id);
         }
-        // DESIGN.md §1: values that could not be confirmed are marked, never presented as certain.
+        // docs/SEED-FORMAT.md: values that could not be confirmed are marked, never presented as certain.
         assertEquals(false, targets.get("IPP-2025-OVERSEAS-PATENT-GRANTS").get("targetValueConfirmed"));
         assertEquals(false, targets.get("IPP-2025-PLEDGE-FINANCING").get("targetValueConfirmed"));
         assertEquals(false, targets.get("IPP-2025-PROTECTION-SATISFACTION").get("targetValueConfirmed"));

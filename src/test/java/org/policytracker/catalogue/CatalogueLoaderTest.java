@@ -18,9 +18,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Stream;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.policytracker.TestData;
 
 /**
  * The loader against the real database: unchanged seeds are skipped, changed ones update in place,
@@ -29,6 +32,11 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @QuarkusTest
 class CatalogueLoaderTest {
+
+    @BeforeEach
+    void ownData() {
+        TestData.reset();
+    }
 
     private static final String REMOVED = "CARBON-2030-OIL-PLATEAU";
 
@@ -62,7 +70,7 @@ class CatalogueLoaderTest {
                 "rows are updated in place (the dropped one retired), not duplicated or deleted");
         assertEquals(before - 1, countTargets());
         asViewer().get("/api/targets/CARBON-2025-CO2-INTENSITY").then().statusCode(200)
-                .body("source.note", org.hamcrest.Matchers.equalTo("Reviewed note."));
+                .body("source.note", Matchers.equalTo("Reviewed note."));
         asViewer().get("/api/targets/" + REMOVED).then().statusCode(404);
         List<String> ids = asViewer().get("/api/targets").then().extract().jsonPath().getList("id");
         assertEquals(ids.size(), ids.stream().distinct().count());
@@ -72,7 +80,7 @@ class CatalogueLoaderTest {
         assertEquals(CatalogueLoader.Outcome.LOADED, loader.load(SeedDirectory.packaged()));
         asViewer().get("/api/targets/" + REMOVED).then().statusCode(200);
         asViewer().get("/api/targets/CARBON-2025-CO2-INTENSITY").then().statusCode(200)
-                .body("source.note", org.hamcrest.Matchers.not("Reviewed note."));
+                .body("source.note", Matchers.not("Reviewed note."));
     }
 
     @Test
@@ -86,7 +94,7 @@ class CatalogueLoaderTest {
                 e.getMessage());
         asViewer().get("/api/targets/" + REMOVED).then().statusCode(200);
         asViewer().get("/api/targets/CARBON-2025-CO2-INTENSITY").then()
-                .body("source.note", org.hamcrest.Matchers.not("Reviewed note."));
+                .body("source.note", Matchers.not("Reviewed note."));
     }
 
     @Test

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * The provenance rule of DESIGN.md §2, checked over every quote in seed-data/ with its own
+ * The provenance rule (docs/SEED-FORMAT.md, "Provenance"), checked over every quote in seed-data/ with its own
  * normalisation (independent of the application's): white space and page-header lines removed,
  * the quote must be a substring of the document it cites.
  */

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -106,10 +108,10 @@ class SeedReaderTest {
 
     private void replace(String file, String from, String to, int expectedAtLeast) throws IOException {
         String text = Files.readString(dir.resolve(file));
-        assertTrue(text.split(java.util.regex.Pattern.quote(from), -1).length - 1 >= expectedAtLeast,
+        assertTrue(text.split(Pattern.quote(from), -1).length - 1 >= expectedAtLeast,
                 "fixture text not found: " + from);
-        Files.writeString(dir.resolve(file), text.replaceFirst(java.util.regex.Pattern.quote(from),
-                java.util.regex.Matcher.quoteReplacement(to)));
+        Files.writeString(dir.resolve(file), text.replaceFirst(Pattern.quote(from),
+                Matcher.quoteReplacement(to)));
     }
 
     private void assertProblem(SeedException e, String file, String entry, String field) {

@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
@@ -194,7 +195,7 @@ class CrashDuringImportIT {
 
     /** The job's status once it is final, or its last status after 30 s. */
     private static String awaitFinalStatus(AppProcess app, String id) throws Exception {
-        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         String status;
         do {
             status = JSON.readTree(app.get("/api/observations/imports/" + id, "ana", ANALYST).body())

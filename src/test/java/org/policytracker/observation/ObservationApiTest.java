@@ -14,7 +14,10 @@ import static org.policytracker.TestUsers.asViewer;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import java.util.Map;
+import org.hamcrest.Matchers;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.policytracker.TestData;
 
 /**
  * Entering, correcting and deleting values through the API: validation answers, duplicates,
@@ -23,6 +26,11 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 class ObservationApiTest {
+
+    @BeforeEach
+    void ownData() {
+        TestData.reset();
+    }
 
     private static final String SHARE = "/api/indicators/FOREST_COVERAGE/observations";
 
@@ -124,7 +132,7 @@ class ObservationApiTest {
                 .then().statusCode(400).body("errors[0].field", equalTo("period"));
         asAnalyst().contentType(ContentType.JSON).body(Map.of("value", 10.0)).post(url)
                 .then().statusCode(400).body("errors[0].field", equalTo("period"));
-        asViewer().get(url).then().body("period", org.hamcrest.Matchers.not(hasItem("2022")));
+        asViewer().get(url).then().body("period", Matchers.not(hasItem("2022")));
     }
 
     @Test

@@ -13,11 +13,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Supplier;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -25,6 +29,7 @@ import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.policytracker.TestData;
 import org.policytracker.TestUsers;
 import org.policytracker.reliability.Http.Answer;
 
@@ -48,7 +53,12 @@ import org.policytracker.reliability.Http.Answer;
 @QuarkusTest
 class BadInputFuzzTest {
 
-    static final String INDICATOR = "IP_PROTECTION_SATISFACTION"; // SCORE, used by no other test that writes
+    @BeforeEach
+    void ownData() {
+        TestData.reset();
+    }
+
+    static final String INDICATOR = "IP_PROTECTION_SATISFACTION"; // a SCORE
     static final String MILESTONE = "FTZ-M19";
     static final String OBS = "/api/indicators/" + INDICATOR + "/observations";
     static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -68,7 +78,7 @@ class BadInputFuzzTest {
     static final String IMPORT_INDICATOR = "IP_CIVIL_FIRST_INSTANCE_ACCEPTANCE_RATE";
 
     private final Map<String, Map<Integer, Integer>> counts = new TreeMap<>();
-    private final List<String> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+    private final List<String> failures = Collections.synchronizedList(new ArrayList<>());
     private String analyst;
     private String admin;
     private byte[] backup;
@@ -101,14 +111,14 @@ class BadInputFuzzTest {
         // Restores replace the whole state: they run alone, after the rest, so that "nothing changed" can be seen.
         int restores = REQUESTS * 3 / 100;
         int perWorker = (REQUESTS - restores + WORKERS - 1) / WORKERS;
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(WORKERS);
-        List<java.util.concurrent.Future<Integer>> done = new ArrayList<>();
+        ExecutorService pool = Executors.newFixedThreadPool(WORKERS);
+        List<Future<Integer>> done = new ArrayList<>();
         for (int w = 0; w < WORKERS; w++) {
             Worker worker = new Worker(new Random(SEED + w));
             done.add(pool.submit(() -> worker.run(perWorker)));
         }
         int sent = 0;
-        for (java.util.concurrent.Future<Integer> f : done) {
+        for (Future<Integer> f : done) {
             sent += f.get();
         }
         pool.shutdown();
@@ -128,7 +138,9 @@ class BadInputFuzzTest {
         Path out = Path.of("target", "reliability", "bad-input.txt");
         Files.createDirectories(out.getParent());
         Files.writeString(out, report);
-        Files.write(out.resolveSibling("bad-input-failures.txt"), failures);
+        // Generated text may hold lone surrogates, which UTF-8 cannot encode: they become '?' in the file.
+        Files.write(out.resolveSibling("bad-input-failures.txt"), failures.stream()
+                .map(f -> new String(f.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8)).toList());
         if (!failures.isEmpty()) {
             fail(failures.size() + " of " + sent + " requests broke the contract (first 20):\n"
                     + String.join("\n", failures.subList(0, Math.min(20, failures.size()))));

@@ -21,6 +21,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.policytracker.TestData;
 import org.policytracker.TestUsers;
 import org.policytracker.reliability.Http.Answer;
 
@@ -36,9 +37,12 @@ import org.policytracker.reliability.Http.Answer;
 @QuarkusTest
 class ConcurrentWritersTest {
 
+    @BeforeEach
+    void ownData() {
+        TestData.reset();
+    }
+
     static final String STALE = "PROVINCIAL_IP_PUBLIC_SERVICE_COVERAGE";
-    // Years before 2030 of indicators no other test writes there (ImportJobAsyncTest fills every
-    // indicator from 2030 on; BadInputFuzzTest, which runs before, wrote IP_CIVIL… 2000 only).
     static final String DISTINCT = "SERVICE_TRADE_SHARE_OF_FOREIGN_TRADE";
     static final String DISTINCT2 = "IP_CIVIL_FIRST_INSTANCE_ACCEPTANCE_RATE";
     static final String SHARED = "PROVINCIAL_IP_PUBLIC_SERVICE_COVERAGE";

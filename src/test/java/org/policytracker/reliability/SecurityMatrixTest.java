@@ -18,6 +18,7 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.policytracker.TestData;
 import org.policytracker.TestUsers;
 import org.policytracker.reliability.Http.Answer;
 
@@ -30,6 +31,11 @@ import org.policytracker.reliability.Http.Answer;
  */
 @QuarkusTest
 class SecurityMatrixTest {
+
+    @BeforeEach
+    void ownData() {
+        TestData.reset();
+    }
 
     /** Who may call an endpoint. */
     enum Access {
@@ -51,7 +57,6 @@ class SecurityMatrixTest {
     record Row(Access access, String path, String contentType, String body, int allowed) {
     }
 
-    // No other test writes this indicator before 2030 (ImportJobAsyncTest fills every indicator from 2030 on).
     static final String CODE = "OFFSHORE_SERVICE_OUTSOURCING_GROWTH";
     static final String TARGET = "SERVICE-TRADE-2025-OFFSHORE-OUTSOURCING-VS-EXPORTS";
     static final String JSON = "application/json";

@@ -13,22 +13,30 @@ import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.policytracker.TestData;
+import org.policytracker.TestValues;
 
 /**
  * A report as of a past date, asked for later with knownAt set to the time it was first made, has the
  * same content as the one made then, although values were corrected and added in between. Values are
- * entered for COPYRIGHT_INDUSTRIES_GDP_SHARE, which no other test writes to.
+ * entered for COPYRIGHT_INDUSTRIES_GDP_SHARE.
  */
 @QuarkusTest
 class ReportReproducibilityTest {
+
+    @BeforeEach
+    void ownData() {
+        TestData.reset();
+    }
 
     private static final String URL = "/api/indicators/COPYRIGHT_INDUSTRIES_GDP_SHARE/observations";
 
     @Test
     void shouldReproduceAPastReportFromWhatWasKnownThen() throws Exception {
-        Reports.post("COPYRIGHT_INDUSTRIES_GDP_SHARE", "2020", 7.39);
-        Reports.post("COPYRIGHT_INDUSTRIES_GDP_SHARE", "2021", 7.41, "LEVEL", "国家版权局 2022", "first estimate");
+        TestValues.post("COPYRIGHT_INDUSTRIES_GDP_SHARE", "2020", 7.39);
+        TestValues.post("COPYRIGHT_INDUSTRIES_GDP_SHARE", "2021", 7.41, "LEVEL", "国家版权局 2022", "first estimate");
         Thread.sleep(20);
         String then = OffsetDateTime.now(ZoneOffset.UTC).toString();
         Thread.sleep(20);
@@ -42,7 +50,7 @@ class ReportReproducibilityTest {
         asAnalyst().contentType(ContentType.JSON)
                 .body(Map.of("value", 7.63, "source", "国家版权局 2023（修订）", "version", version)).put(URL + "/2021")
                 .then().statusCode(200);
-        Reports.post("COPYRIGHT_INDUSTRIES_GDP_SHARE", "2022", 7.75);
+        TestValues.post("COPYRIGHT_INDUSTRIES_GDP_SHARE", "2022", 7.75);
 
         byte[] csvNow = Reports.report(Map.of("format", "csv", "asOf", "2022-12-31")).asByteArray();
         assertFalse(Arrays.equals(csvThen, csvNow), "the report as known now differs");

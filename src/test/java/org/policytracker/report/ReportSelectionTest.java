@@ -9,11 +9,18 @@ import io.quarkus.test.junit.QuarkusTest;
 import java.util.List;
 import java.util.Map;
 import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.policytracker.TestData;
 
 /** A report of the targets the web app shows: the target parameter selects them by id. */
 @QuarkusTest
 class ReportSelectionTest {
+
+    @BeforeEach
+    void ownData() {
+        TestData.reset();
+    }
 
     @Test
     void shouldReportOnlyTheSelectedTargets() throws Exception {

@@ -18,7 +18,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.policytracker.TestData;
+import org.policytracker.TestValues;
 
 /**
  * The CSV status report read back with Commons CSV: a byte order mark, one row per target, and the
@@ -28,10 +31,15 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class StatusReportCsvTest {
 
+    @BeforeEach
+    void ownData() {
+        TestData.reset();
+    }
+
     @Test
     void shouldWriteOneRowPerTargetWithTheApisValues() throws Exception {
-        Reports.post("IP_PLEDGE_FINANCING_AMOUNT", "2021", 3098);
-        Reports.post("IP_PLEDGE_FINANCING_AMOUNT", "2022", 4868.8);
+        TestValues.post("IP_PLEDGE_FINANCING_AMOUNT", "2021", 3098);
+        TestValues.post("IP_PLEDGE_FINANCING_AMOUNT", "2022", 4868.8);
         String knownAt = OffsetDateTime.now(ZoneOffset.UTC).toString();
         Map<String, String> params = Map.of("format", "csv", "asOf", "2023-06-30", "knownAt", knownAt);
 
@@ -63,14 +71,14 @@ class StatusReportCsvTest {
                 .orElseThrow();
         assertEquals("知识产权质押融资登记金额", pledge.get("指标"));
         assertEquals("亿元", pledge.get("单位"));
-        assertEquals("≥ 3200 亿元（2025年）", pledge.get("目标"));
+        assertEquals("≥ 3,200 亿元（2025年）", pledge.get("目标"), "the wording the app shows");
         assertEquals("3200", pledge.get("目标值［单位］"));
         assertEquals("2020", pledge.get("基期年份"));
         assertEquals("2180", pledge.get("基期值［单位］"));
         assertEquals("2022", pledge.get("最新值年份"));
         assertEquals("4868.8", pledge.get("最新值［单位］"));
         assertEquals("ACHIEVED", pledge.get("状态代码"));
-        assertEquals("已达成", pledge.get("状态"));
+        assertEquals("已实现", pledge.get("状态"));
         assertEquals("预期性", pledge.get("指标属性"));
         assertTrue(pledge.get("来源文件").contains("国发〔2021〕20号"), pledge.get("来源文件"));
         assertTrue(pledge.get("说明").contains("已达到目标"), pledge.get("说明"));
@@ -79,7 +87,7 @@ class StatusReportCsvTest {
                 .orElseThrow();
         assertEquals("比2020年下降18%（2025年）", co2.get("目标"));
         assertEquals("-18", co2.get("目标值［单位］"), "change targets are signed percent against the base year");
-        assertEquals("%（较2020年累计变化）", co2.get("单位"));
+        assertEquals("%（比2020年累计变化）", co2.get("单位"));
     }
 
     @Test
@@ -98,7 +106,7 @@ class StatusReportCsvTest {
         CSVRecord wind = rows.stream().filter(r -> r.get("Target id").equals("CARBON-2030-WIND-SOLAR-CAPACITY"))
                 .findFirst().orElseThrow();
         assertEquals(title, wind.get("Source document"));
-        assertEquals("≥ 12 100 million kW (2030)", wind.get("Target"));
+        assertEquals("≥ 12 × 100 million kW by 2030", wind.get("Target"), "the wording the app shows");
         assertEquals("Total installed capacity of wind and solar power", wind.get("Indicator"));
         assertTrue(Set.of("Achieved", "On track", "At risk", "Off track", "Missed", "No data")
                 .contains(wind.get("Status")));

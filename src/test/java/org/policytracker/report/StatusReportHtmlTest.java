@@ -7,20 +7,28 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.policytracker.TestData;
+import org.policytracker.TestValues;
 
 /**
  * The HTML report: self-contained, printable, and every text a user typed is escaped. Values are
- * entered for KNOWLEDGE_INTENSIVE_SERVICE_TRADE, which no other test writes to.
+ * entered for KNOWLEDGE_INTENSIVE_SERVICE_TRADE.
  */
 @QuarkusTest
 class StatusReportHtmlTest {
 
+    @BeforeEach
+    void ownData() {
+        TestData.reset();
+    }
+
     @Test
     void shouldEscapeUserTextAndBeSelfContainedAndPrintable() {
-        Reports.post("KNOWLEDGE_INTENSIVE_SERVICE_TRADE", "2021", 3466.4, "LEVEL",
+        TestValues.post("KNOWLEDGE_INTENSIVE_SERVICE_TRADE", "2021", 3466.4, "LEVEL",
                 "商务部 & 统计局 \"服务贸易\" <b>月报</b>", "<script>alert(1)</script>");
-        Reports.post("KNOWLEDGE_INTENSIVE_SERVICE_TRADE", "2022", 3812.0);
+        TestValues.post("KNOWLEDGE_INTENSIVE_SERVICE_TRADE", "2022", 3812.0);
         Response response = Reports.report(Map.of("format", "html", "asOf", "2023-12-31"));
         assertTrue(response.contentType().startsWith("text/html"), response.contentType());
         assertTrue(response.header("Content-Disposition")
@@ -44,7 +52,7 @@ class StatusReportHtmlTest {
         // The same content as the other formats: title, as-of date, counts, sections, rows, values.
         Map<String, Integer> counts = Reports.counts(Reports.dashboard(Map.of("asOf", "2023-12-31")));
         int total = counts.values().stream().mapToInt(Integer::intValue).sum();
-        assertTrue(html.contains("共 " + total + " 个目标：已达成 " + counts.get("ACHIEVED") + " 个，"), "the counts");
+        assertTrue(html.contains("共 " + total + " 个目标：已实现 " + counts.get("ACHIEVED") + " 个，"), "the counts");
         assertTrue(html.contains("<h1>政策目标进展情况报告</h1>"));
         assertTrue(html.contains("<dd>2023-12-31</dd>"));
         assertTrue(html.contains("<h2>服务贸易</h2>"));

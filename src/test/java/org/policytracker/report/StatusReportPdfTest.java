@@ -18,20 +18,28 @@ import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.pdmodel.graphics.PDXObject;
 import org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.policytracker.TestData;
+import org.policytracker.TestValues;
 
 /**
  * The PDF read back with PDFBox: A4 pages, Chinese indicator names and the status counts in the text,
  * page numbers, and every font embedded (a subset of the shipped Noto Sans SC). Values are entered for
- * PATENT_INTENSIVE_INDUSTRIES_GDP_SHARE, which no other test writes to.
+ * PATENT_INTENSIVE_INDUSTRIES_GDP_SHARE.
  */
 @QuarkusTest
 class StatusReportPdfTest {
 
+    @BeforeEach
+    void ownData() {
+        TestData.reset();
+    }
+
     @Test
     void shouldRenderChineseTheCountsAndPageNumbersWithAnEmbeddedFont() throws Exception {
-        Reports.post("PATENT_INTENSIVE_INDUSTRIES_GDP_SHARE", "2020", 12.44);
-        Reports.post("PATENT_INTENSIVE_INDUSTRIES_GDP_SHARE", "2021", 12.97);
+        TestValues.post("PATENT_INTENSIVE_INDUSTRIES_GDP_SHARE", "2020", 12.44);
+        TestValues.post("PATENT_INTENSIVE_INDUSTRIES_GDP_SHARE", "2021", 12.97);
         Map<String, String> params = Map.of("format", "pdf", "asOf", "2022-12-31");
         byte[] body = Reports.report(params).asByteArray();
         Map<String, Integer> counts = Reports.counts(Reports.dashboard(params));
@@ -50,8 +58,8 @@ class StatusReportPdfTest {
                 assertTrue(text.contains(name), "the text lacks " + name);
             }
             int total = counts.values().stream().mapToInt(Integer::intValue).sum();
-            String sentence = "共" + total + "个目标：已达成" + counts.get("ACHIEVED") + "个，进展顺利" + counts.get("ON_TRACK")
-                    + "个，存在风险" + counts.get("AT_RISK") + "个，严重滞后" + counts.get("OFF_TRACK") + "个，未达成"
+            String sentence = "共" + total + "个目标：已实现" + counts.get("ACHIEVED") + "个，进展顺利" + counts.get("ON_TRACK")
+                    + "个，存在风险" + counts.get("AT_RISK") + "个，严重滞后" + counts.get("OFF_TRACK") + "个，未实现"
                     + counts.get("MISSED") + "个，暂无数据" + counts.get("NO_DATA") + "个。";
             assertTrue(text.contains(sentence), "the counts: " + sentence);
 

@@ -7,38 +7,40 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.quarkus.test.junit.QuarkusTest;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipFile;
 import org.dhatim.fastexcel.reader.Cell;
 import org.dhatim.fastexcel.reader.CellType;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.dhatim.fastexcel.reader.ReadingOptions;
 import org.dhatim.fastexcel.reader.Row;
 import org.dhatim.fastexcel.reader.Sheet;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.policytracker.TestData;
+import org.policytracker.TestFiles;
+import org.policytracker.TestValues;
 
 /**
  * The workbook read back with fastexcel-reader: its sheets, typed cells, counts and values agree with
- * the API; header rows are frozen and filterable. Values are entered for SERVICE_TRADE_TOTAL, which
- * no other test writes to.
+ * the API; header rows are frozen and filterable. Values are entered for SERVICE_TRADE_TOTAL.
  */
 @QuarkusTest
 class StatusReportXlsxTest {
 
+    @BeforeEach
+    void ownData() {
+        TestData.reset();
+    }
+
     @Test
     void shouldHaveASummaryASheetPerThemeAndTheValuesWithTypedCells() throws Exception {
-        Reports.post("SERVICE_TRADE_TOTAL", "2021", 8212.5, "LEVEL", "商务部：2021年服务贸易统计", null);
-        Reports.post("SERVICE_TRADE_TOTAL", "2022", 8891.1, "LEVEL", "商务部：2022年服务贸易统计", "含旅行服务");
+        TestValues.post("SERVICE_TRADE_TOTAL", "2021", 8212.5, "LEVEL", "商务部：2021年服务贸易统计", null);
+        TestValues.post("SERVICE_TRADE_TOTAL", "2022", 8891.1, "LEVEL", "商务部：2022年服务贸易统计", "含旅行服务");
         Map<String, String> params = Map.of("format", "xlsx", "asOf", "2023-12-31",
                 "knownAt", OffsetDateTime.now(ZoneOffset.UTC).toString());
         byte[] body = Reports.report(params).asByteArray();
@@ -47,7 +49,8 @@ class StatusReportXlsxTest {
         try (ReadableWorkbook wb = new ReadableWorkbook(new ByteArrayInputStream(body),
                 new ReadingOptions(true, false))) {
             List<String> names = wb.getSheets().map(Sheet::getName).toList();
-            assertEquals(List.of("概览", "碳达峰碳中和", "知识产权", "服务贸易", "自贸试验区", "评估所用数据"), names);
+            assertEquals(List.of("概览", "碳达峰碳中和与能源", "知识产权", "服务贸易", "自由贸易试验区", "评估所用数据"), names,
+                    "a sheet per theme, named as the app names the theme");
 
             // Summary: counts per status, as numbers, equal to the dashboard's.
             List<Row> summary = wb.findSheet("概览").orElseThrow().read();
@@ -112,22 +115,7 @@ class StatusReportXlsxTest {
         assertTrue(sheet2.contains("<col ") && sheet2.contains("customWidth=\"true\""), "column widths set");
     }
 
-    /** An entry of a zip file, read through its central directory (as Excel does). */
     static String zipEntry(byte[] zip, String name) throws IOException {
-        Path file = Files.createTempFile("report", ".xlsx");
-        try {
-            Files.write(file, zip);
-            try (ZipFile zf = new ZipFile(file.toFile())) {
-                ZipEntry entry = zf.getEntry(name);
-                if (entry == null) {
-                    return null;
-                }
-                try (InputStream in = zf.getInputStream(entry)) {
-                    return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-                }
-            }
-        } finally {
-            Files.deleteIfExists(file);
-        }
+        return TestFiles.zipEntry(zip, name);
     }
 }

@@ -17,11 +17,19 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import java.util.Map;
+import org.hamcrest.Matchers;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.policytracker.TestData;
 import org.policytracker.TestUsers;
 
 @QuarkusTest
 class SecurityTest {
+
+    @BeforeEach
+    void ownData() {
+        TestData.reset();
+    }
 
     @Test
     void shouldRefuseAnonymousReadsWith401() {
@@ -73,7 +81,7 @@ class SecurityTest {
                         containsString("/api/users/new.analyst"))
                 .body("username", equalTo("new.analyst")).body("role", equalTo("analyst"))
                 .body("createdBy", equalTo("admin"))
-                .body("$", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasKey("password")));
+                .body("$", Matchers.not(Matchers.hasKey("password")));
         given().auth().preemptive().basic("new.analyst", "correct-horse-battery").get("/api/me")
                 .then().statusCode(200).body("roles", hasItem("analyst"));
         assertStoredAsBcrypt("new.analyst", "correct-horse-battery");

@@ -10,12 +10,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.policytracker.TestData;
 import org.policytracker.TestUsers;
 
 /** The web app's sign-in: a form post that sets an HttpOnly, SameSite=Strict session cookie. */
 @QuarkusTest
 class SessionTest {
+
+    @BeforeEach
+    void ownData() {
+        TestData.reset();
+    }
 
     @Test
     void shouldSignInWithAFormAndUseTheSessionCookie() {

@@ -25,7 +25,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.policytracker.TestData;
 import org.policytracker.TestUsers;
 
 /**
@@ -36,6 +38,11 @@ import org.policytracker.TestUsers;
 @QuarkusTest
 @TestProfile(SingleSignOnTest.Sso.class)
 public class SingleSignOnTest {
+
+    @BeforeEach
+    void ownData() {
+        TestData.reset();
+    }
 
     static final String CLIENT_ID = "policy-tracker";
     static final String ISSUER = "https://server.example.com";

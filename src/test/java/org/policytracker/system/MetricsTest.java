@@ -5,10 +5,17 @@ import static org.hamcrest.Matchers.containsString;
 import static org.policytracker.TestUsers.asViewer;
 
 import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.policytracker.TestData;
 
 @QuarkusTest
 class MetricsTest {
+
+    @BeforeEach
+    void ownData() {
+        TestData.reset();
+    }
 
     @Test
     void shouldExposeRequestTimingsAndTargetsByStatusToSignedInUsers() {

@@ -10,13 +10,20 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.policytracker.TestData;
 import org.policytracker.TestUsers;
 
 /** Behind a TLS-terminating proxy (docs/DEPLOY.md): forwarded headers make links and cookies right. */
 @QuarkusTest
 @TestProfile(ProxyHeadersTest.BehindProxy.class)
 class ProxyHeadersTest {
+
+    @BeforeEach
+    void ownData() {
+        TestData.reset();
+    }
 
     public static class BehindProxy implements QuarkusTestProfile {
 

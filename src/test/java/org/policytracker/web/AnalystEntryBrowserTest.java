@@ -6,10 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
+import io.restassured.http.ContentType;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
+import org.policytracker.TestUsers;
 
 /** An analyst enters and corrects values and sets a milestone; user text always shows as text. */
 @QuarkusTest
@@ -65,6 +68,43 @@ class AnalystEntryBrowserTest extends BrowserTest {
         vintages.findElement(By.tagName("summary")).click();
         assertTrue(vintages.getText().contains("2,500 亿元"), vintages.getText());
         assertTrue(browser().findElement(By.tagName("main")).getText().contains("更正数据"), "audit trail");
+    }
+
+    @Test
+    void shouldCorrectAValueWithoutClearingItsSeriesBreakAndEditTheBreak() {
+        TestUsers.asAnalyst().contentType(ContentType.JSON)
+                .body(Map.of("period", "2021", "value", 24.02, "source", "国家林草局", "seriesBreak", "2021年起按年度监测"))
+                .post("/api/indicators/FOREST_COVERAGE/observations").then().statusCode(201);
+        signInAsAnalyst();
+        String target = "CARBON-2025-FOREST-COVERAGE";
+        open("/targets/" + target);
+        awaitTarget(target);
+        assertTrue(browser().findElement(By.cssSelector("tr[data-period='2021']")).getText()
+                .contains("2021年起按年度监测"), "the history shows the break");
+
+        browser().findElement(By.cssSelector("tr[data-period='2021'] button")).click();
+        WebElement form = entryForm();
+        assertEquals("2021年起按年度监测", form.findElement(By.name("seriesBreak")).getAttribute("value"),
+                "the form shows the break it corrects");
+        WebElement value = form.findElement(By.name("value"));
+        value.clear();
+        value.sendKeys("24.03");
+        form.findElement(By.cssSelector("button[type=submit]")).click();
+        waitFor(By.cssSelector(".flash .notice-success"));
+        Map<String, Object> corrected = TestUsers.asViewer().get("/api/indicators/FOREST_COVERAGE/observations/2021")
+                .then().statusCode(200).extract().jsonPath().getMap("$");
+        assertEquals(24.03, ((Number) corrected.get("value")).doubleValue());
+        assertEquals("2021年起按年度监测", corrected.get("seriesBreak"), "a correction never clears the break");
+        assertEquals("国家林草局", corrected.get("source"));
+
+        browser().findElement(By.cssSelector("tr[data-period='2021'] button")).click();
+        form = entryForm();
+        WebElement seriesBreak = form.findElement(By.name("seriesBreak"));
+        seriesBreak.clear();
+        seriesBreak.sendKeys("第三次全国国土调查后口径");
+        form.findElement(By.cssSelector("button[type=submit]")).click();
+        waitUntil("the edited break", () -> "第三次全国国土调查后口径".equals(TestUsers.asViewer()
+                .get("/api/indicators/FOREST_COVERAGE/observations/2021").then().extract().path("seriesBreak")));
     }
 
     @Test

@@ -6,15 +6,21 @@ import java.net.URL;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
+import java.util.logging.Level;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.policytracker.TestData;
 import org.policytracker.TestUsers;
 
 /**
@@ -35,8 +41,10 @@ public abstract class BrowserTest {
         return driver;
     }
 
+    /** Runs before the test classes' own set-up: each starts from no values, then enters its own. */
     @BeforeEach
     void startBrowser() {
+        TestData.reset();
         if (driver == null) {
             driver = Browser.start(1280, 900);
         }
@@ -97,10 +105,10 @@ public abstract class BrowserTest {
         return new WebDriverWait(driver, WAIT).until(ExpectedConditions.visibilityOfElementLocated(locator));
     }
 
-    protected void waitUntil(String description, java.util.function.Supplier<Boolean> condition) {
+    protected void waitUntil(String description, Supplier<Boolean> condition) {
         // Views are redrawn as data arrives: an element read a moment ago may have been replaced.
         new WebDriverWait(driver, WAIT).withMessage(description)
-                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .ignoring(StaleElementReferenceException.class)
                 .until(d -> condition.get());
     }
 
@@ -118,9 +126,9 @@ public abstract class BrowserTest {
 
     /** The browser console's errors since the last call, without the expected 401 of a signed-out start. */
     protected List<String> consoleErrors() {
-        return driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()
-                .filter(e -> e.getLevel().intValue() >= java.util.logging.Level.WARNING.intValue())
-                .map(org.openqa.selenium.logging.LogEntry::getMessage)
+        return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(e -> e.getLevel().intValue() >= Level.WARNING.intValue())
+                .map(LogEntry::getMessage)
                 .filter(m -> !(m.contains("/api/me") && m.contains("401")))
                 .toList();
     }
@@ -141,13 +149,10 @@ public abstract class BrowserTest {
         return ((Number) status).longValue();
     }
 
-    /** Enters a value through the API (as analyst1) unless the period has one: test data set-up. */
-    protected static void ensureValue(String indicator, String period, double value, String form) {
-        int status = TestUsers.asAnalyst().contentType(ContentType.JSON)
+    /** Enters a value through the API (as analyst1): a test's own data, on the empty start each test has. */
+    protected static void enterValue(String indicator, String period, double value, String form) {
+        TestUsers.asAnalyst().contentType(ContentType.JSON)
                 .body(Map.of("period", period, "value", value, "form", form, "source", "test fixture"))
-                .post("/api/indicators/" + indicator + "/observations").statusCode();
-        if (status != 201 && status != 409) {
-            throw new IllegalStateException("Could not enter " + indicator + " " + period + ": HTTP " + status);
-        }
+                .post("/api/indicators/" + indicator + "/observations").then().statusCode(201);
     }
 }

@@ -25,8 +25,8 @@ class DetailBrowserTest extends BrowserTest {
 
     @BeforeEach
     void values() {
-        ensureValue("KNOWLEDGE_INTENSIVE_SERVICE_TRADE", "2021", 3480, "LEVEL");
-        ensureValue("KNOWLEDGE_INTENSIVE_SERVICE_TRADE", "2022", 3810, "LEVEL");
+        enterValue("KNOWLEDGE_INTENSIVE_SERVICE_TRADE", "2021", 3480, "LEVEL");
+        enterValue("KNOWLEDGE_INTENSIVE_SERVICE_TRADE", "2022", 3810, "LEVEL");
     }
 
     @SuppressWarnings("unchecked")

@@ -17,12 +17,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import org.policytracker.assessment.MilestoneState;
 import org.policytracker.assessment.Status;
 import org.policytracker.audit.AuditAction;
 import org.policytracker.catalogue.Binding;
 import org.policytracker.catalogue.Direction;
 import org.policytracker.catalogue.Theme;
+import org.policytracker.milestone.MilestoneState;
 import org.policytracker.observation.ObservationForm;
 
 /**

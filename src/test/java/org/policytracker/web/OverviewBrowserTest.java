@@ -16,6 +16,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
 import org.policytracker.TestUsers;
 
 /** The overview: every target, counts per status as filters, search, languages, and where it loads from. */
@@ -26,7 +27,7 @@ class OverviewBrowserTest extends BrowserTest {
     @BeforeEach
     void someTargetHasData() {
         // So that not every target is NO_DATA and a status filter has something to narrow.
-        ensureValue("PATENT_INTENSIVE_INDUSTRIES_GDP_SHARE", "2020", 11.97, "LEVEL");
+        enterValue("PATENT_INTENSIVE_INDUSTRIES_GDP_SHARE", "2020", 11.97, "LEVEL");
     }
 
     private List<String> apiTargetIds() {
@@ -61,7 +62,7 @@ class OverviewBrowserTest extends BrowserTest {
         WebElement co2 = browser().findElement(By.cssSelector("li[data-target-id='CARBON-2025-CO2-INTENSITY']"));
         assertTrue(co2.getText().contains("比2020年下降18%"), co2.getText());
         WebElement share = browser().findElement(By.cssSelector("li[data-target-id='CARBON-2025-NON-FOSSIL-SHARE']"));
-        assertTrue(share.getText().contains("20%左右（±0.5）"), share.getText());
+        assertTrue(share.getText().contains("20%左右（±0.5，2025年）"), share.getText());
     }
 
     @Test
@@ -108,8 +109,8 @@ class OverviewBrowserTest extends BrowserTest {
         search.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE);
         waitUntil("all again", () -> browser().findElements(By.cssSelector("li.target-row")).size() == all);
 
-        new org.openqa.selenium.support.ui.Select(browser().findElement(By.name("theme"))).selectByValue("FTZ");
-        new org.openqa.selenium.support.ui.Select(browser().findElement(By.name("year"))).selectByValue("2022");
+        new Select(browser().findElement(By.name("theme"))).selectByValue("FTZ");
+        new Select(browser().findElement(By.name("year"))).selectByValue("2022");
         waitUntil("FTZ measures due 2022",
                 () -> browser().findElements(By.cssSelector("section.theme-group")).size() == 1);
         assertEquals("FTZ", browser().findElement(By.cssSelector("section.theme-group")).getAttribute("data-theme"));

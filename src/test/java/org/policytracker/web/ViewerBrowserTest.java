@@ -20,7 +20,7 @@ class ViewerBrowserTest extends BrowserTest {
 
     @Test
     void shouldOfferAViewerNoWriteControls() {
-        ensureValue("COPYRIGHT_INDUSTRIES_GDP_SHARE", "2021", 7.41, "LEVEL");
+        enterValue("COPYRIGHT_INDUSTRIES_GDP_SHARE", "2021", 7.41, "LEVEL");
         signInAsViewer();
         overviewRows();
         assertFalse(browser().findElement(By.cssSelector("a[data-route='import']")).isDisplayed(), "no import link");

@@ -3,9 +3,6 @@ package org.policytracker.observation.imports;
 /** Small text helpers for cell values. */
 final class Cells {
 
-    /** Longer cell values are cut when quoted back in a message, so one huge cell cannot bloat the job. */
-    static final int QUOTE_LIMIT = 60;
-
     private Cells() {
     }
 
@@ -18,7 +15,4 @@ final class Cells {
         return stripped.isEmpty() ? null : stripped;
     }
 
-    static String shorten(String text) {
-        return text.length() <= QUOTE_LIMIT ? text : text.substring(0, QUOTE_LIMIT) + "…";
-    }
 }

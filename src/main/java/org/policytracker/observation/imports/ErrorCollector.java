@@ -3,6 +3,7 @@ package org.policytracker.observation.imports;
 import java.util.Comparator;
 import java.util.List;
 import java.util.PriorityQueue;
+import org.policytracker.system.Problems;
 
 /**
  * Every error of a file is counted; the first {@value #MAX_KEPT} by row are kept for the answer.
@@ -43,7 +44,7 @@ final class ErrorCollector {
     }
 
     private static ImportError bounded(ImportError error) {
-        String column = error.column() == null ? null : Cells.shorten(error.column());
+        String column = error.column() == null ? null : Problems.quote(error.column());
         String message = error.message().length() <= MAX_MESSAGE ? error.message()
                 : error.message().substring(0, MAX_MESSAGE) + "…";
         return new ImportError(error.row(), column, message);

@@ -1,17 +1,18 @@
 package org.policytracker.observation.imports;
 
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import org.policytracker.system.Problems;
 
-/** Where each column is in the file, read from the header row (row 1). */
+/** Where each column of the {@link ValueFile} is in the file, read from the header row (row 1). */
 final class ImportHeader {
 
-    private final int[] positions = new int[ImportColumn.values().length];
+    private final Map<ValueFile.Column, Integer> positions = new HashMap<>();
     private final List<ImportError> errors = new ArrayList<>();
 
     private ImportHeader() {
-        Arrays.fill(positions, -1);
     }
 
     /** Reads the header; an unknown, repeated or missing column is a row-1 error. */
@@ -24,25 +25,29 @@ final class ImportHeader {
             }
             header.place(rowNumber, cell, i);
         }
-        for (ImportColumn column : ImportColumn.values()) {
-            if (column.use() == ImportColumn.Use.REQUIRED && header.positions[column.ordinal()] < 0) {
+        for (ValueFile.Column column : List.of(ValueFile.INDICATOR, ValueFile.PERIOD, value())) {
+            if (!header.positions.containsKey(column)) {
                 header.errors.add(new ImportError(rowNumber, column.header(), "is missing: the header row must name "
-                        + "the columns indicator, period and value; allowed: " + ImportColumn.allowed()));
+                        + "the columns indicator, period and value; allowed: " + ValueFile.allowed()));
             }
         }
         return header;
     }
 
+    private static ValueFile.Column value() {
+        return ValueFile.ofHeader("value").orElseThrow();
+    }
+
     private void place(int rowNumber, String cell, int position) {
-        ImportColumn column = ImportColumn.ofHeader(cell).orElse(null);
+        ValueFile.Column column = ValueFile.ofHeader(cell).orElse(null);
         if (column == null) {
-            errors.add(new ImportError(rowNumber, cell.strip(), "'" + Cells.shorten(cell.strip())
-                    + "' is not a known column; allowed: " + ImportColumn.allowed()));
-        } else if (positions[column.ordinal()] >= 0) {
+            errors.add(new ImportError(rowNumber, cell.strip(), "'" + Problems.quote(cell.strip())
+                    + "' is not a known column; allowed: " + ValueFile.allowed()));
+        } else if (positions.containsKey(column)) {
             errors.add(new ImportError(rowNumber, column.header(), "appears twice in the header row (columns "
-                    + (positions[column.ordinal()] + 1) + " and " + (position + 1) + ")"));
+                    + (positions.get(column) + 1) + " and " + (position + 1) + ")"));
         } else {
-            positions[column.ordinal()] = position;
+            positions.put(column, position);
         }
     }
 
@@ -50,12 +55,17 @@ final class ImportHeader {
         return errors;
     }
 
-    /** The cell of a column in a row: stripped, null when absent or blank. */
-    String cell(String[] cells, ImportColumn column) {
-        int position = positions[column.ordinal()];
-        if (position < 0 || position >= cells.length) {
+    /** The cell of a column in a row: stripped, null when absent or blank (and for ignored columns). */
+    String cell(String[] cells, ValueFile.Column column) {
+        Integer position = positions.get(column);
+        if (position == null || position >= cells.length || column.use() == ValueFile.Use.INFO) {
             return null;
         }
         return Cells.clean(cells[position]);
+    }
+
+    /** The cell of a column by its header. */
+    String cell(String[] cells, String header) {
+        return cell(cells, ValueFile.ofHeader(header).orElseThrow());
     }
 }

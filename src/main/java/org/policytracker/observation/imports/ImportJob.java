@@ -26,7 +26,7 @@ public class ImportJob extends PanacheEntityBase {
 
     @Enumerated(EnumType.STRING)
     @Column(name = "file_format")
-    public ImportFormat format;
+    public FileFormat format;
 
     @Column(name = "dry_run")
     public boolean dryRun;

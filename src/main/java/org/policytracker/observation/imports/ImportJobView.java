@@ -10,7 +10,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record ImportJobView(
         String id,
         String fileName,
-        ImportFormat format,
+        FileFormat format,
         @Schema(description = "Checked every row and wrote nothing") boolean dryRun,
         @Schema(description = "CREATE refuses periods that have a value; UPSERT corrects them") ImportMode mode,
         ImportStatus status,

@@ -24,7 +24,7 @@ public class ImportJobs {
     };
 
     /** What a job was asked to do; fixed when it is created. */
-    record Spec(String id, ImportFormat format, boolean dryRun, ImportMode mode, String createdBy) {
+    record Spec(String id, FileFormat format, boolean dryRun, ImportMode mode, String createdBy) {
     }
 
     private final ObjectMapper json;
@@ -35,7 +35,7 @@ public class ImportJobs {
         this.watchdog = watchdog;
     }
 
-    ImportJobView create(String fileName, ImportFormat format, boolean dryRun, ImportMode mode, String actor) {
+    ImportJobView create(String fileName, FileFormat format, boolean dryRun, ImportMode mode, String actor) {
         return QuarkusTransaction.requiringNew().call(() -> {
             ImportJob job = new ImportJob();
             job.id = UUID.randomUUID().toString();

@@ -27,10 +27,10 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.policytracker.security.Roles;
 import org.policytracker.system.Problem.FieldError;
 import org.policytracker.system.ProblemException;
 import org.policytracker.system.Problems;
+import org.policytracker.system.Roles;
 
 /** Bulk import of observations from CSV or XLSX, and the XLSX template to fill in. */
 @Path("/api/observations")
@@ -38,7 +38,7 @@ import org.policytracker.system.Problems;
         + "with a dry run, progress and every bad row listed")
 public class ImportResource {
 
-    static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    static final String XLSX = FileFormat.XLSX_TYPE;
     static final int MAX_FILE_NAME = 300;
 
     private final ImportService imports;
@@ -113,9 +113,9 @@ public class ImportResource {
                 .build();
     }
 
-    private static ImportFormat format(String contentType) {
-        return ImportFormat.ofContentType(contentType).orElseThrow(() -> {
-            String allowed = Arrays.stream(ImportFormat.values()).map(ImportFormat::mediaType)
+    private static FileFormat format(String contentType) {
+        return FileFormat.ofContentType(contentType).orElseThrow(() -> {
+            String allowed = Arrays.stream(FileFormat.values()).map(FileFormat::mediaType)
                     .collect(Collectors.joining(" or "));
             String message = (contentType == null ? "is missing" : "'" + contentType + "' is not accepted")
                     + "; send the file as " + allowed;

@@ -13,7 +13,7 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.policytracker.catalogue.Indicator;
-import org.policytracker.observation.imports.ObservationBatchWriter.ConcurrentChangeException;
+import org.policytracker.observation.imports.WritePass.ChangedDuringWrite;
 import org.policytracker.observation.imports.WritePass.RejectedDuringWrite;
 
 /**
@@ -70,8 +70,8 @@ public class ImportRunner {
             writing.run(spec, file, indicators, checked.tally());
         } catch (RejectedDuringWrite e) {
             jobs.save(spec.id(), ImportStatus.REJECTED, checked.tally(), 0, collect(e.errors()));
-        } catch (ConcurrentChangeException e) {
-            jobs.save(spec.id(), ImportStatus.FAILED, checked.tally(), 0, collect(List.of(e.toError())));
+        } catch (ChangedDuringWrite e) {
+            jobs.save(spec.id(), ImportStatus.FAILED, checked.tally(), 0, collect(List.of(e.error())));
         }
     }
 

@@ -24,7 +24,7 @@ import org.policytracker.system.TrackerConfig;
 public class ImportService {
 
     /** What the client asked for, from the query parameters. */
-    public record Request(String fileName, ImportFormat format, boolean dryRun, ImportMode mode, boolean waitForResult,
+    public record Request(String fileName, FileFormat format, boolean dryRun, ImportMode mode, boolean waitForResult,
             String actor) {
     }
 
@@ -80,7 +80,7 @@ public class ImportService {
         return jobs.get(id);
     }
 
-    private static Path store(InputStream body, ImportFormat format) {
+    private static Path store(InputStream body, FileFormat format) {
         Path file = null;
         try {
             file = Files.createTempFile("observation-import-", "." + format.name().toLowerCase(Locale.ROOT));

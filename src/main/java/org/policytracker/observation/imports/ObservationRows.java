@@ -3,7 +3,10 @@ package org.policytracker.observation.imports;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import org.policytracker.observation.Figure;
 import org.policytracker.observation.imports.TableReader.TableRow;
 
 /** The rows of an import file, by column name: the header row first, then one {@link RawRow} at a time. */
@@ -18,13 +21,13 @@ final class ObservationRows implements Closeable {
     }
 
     /** Opens the file and reads its header row; throws {@link UnreadableFileException} if it cannot. */
-    static ObservationRows open(ImportFormat format, Path file) throws IOException {
+    static ObservationRows open(FileFormat format, Path file) throws IOException {
         TableReader table = TableReader.open(format, file);
         try {
             TableRow first = table.next();
             if (first == null) {
                 throw new UnreadableFileException(1, "is empty; row 1 must name the columns: "
-                        + ImportColumn.allowed(), null);
+                        + ValueFile.allowed(), null);
             }
             return new ObservationRows(table, ImportHeader.of(first.number(), first.cells()));
         } catch (RuntimeException e) {
@@ -45,14 +48,15 @@ final class ObservationRows implements Closeable {
             return null;
         }
         String[] cells = row.cells();
-        return new RawRow(row.number(),
-                header.cell(cells, ImportColumn.INDICATOR),
-                header.cell(cells, ImportColumn.PERIOD),
-                header.cell(cells, ImportColumn.VALUE),
-                header.cell(cells, ImportColumn.FORM),
-                header.cell(cells, ImportColumn.SOURCE),
-                header.cell(cells, ImportColumn.NOTE),
-                header.cell(cells, ImportColumn.SERIES_BREAK));
+        Map<String, String> figure = new HashMap<>();
+        for (String field : Figure.FIELDS) {
+            String cell = header.cell(cells, field);
+            if (cell != null) {
+                figure.put(field, cell);
+            }
+        }
+        return new RawRow(row.number(), header.cell(cells, ValueFile.INDICATOR), header.cell(cells, ValueFile.PERIOD),
+                figure);
     }
 
     @Override

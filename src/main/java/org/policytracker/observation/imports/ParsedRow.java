@@ -1,18 +1,14 @@
 package org.policytracker.observation.imports;
 
-import org.policytracker.observation.ObservationForm;
+import org.policytracker.observation.Figure;
+import org.policytracker.observation.ObservationStore;
 import org.policytracker.observation.Period;
 
 /** A row that passed every check of its own (the database checks come later, a batch at a time). */
-record ParsedRow(int row, IndicatorRef indicator, Period period, double value, ObservationForm form, String source,
-        String note, String seriesBreak) {
+record ParsedRow(int row, IndicatorRef indicator, Period period, Figure figure) {
 
-    /** The key of the row among the current values: indicator and period. */
+    /** The key of the row among the stored values: indicator and period. */
     String key() {
-        return key(indicator.id(), period.iso());
-    }
-
-    static String key(long indicatorId, String period) {
-        return indicatorId + "|" + period;
+        return ObservationStore.key(indicator.id(), period.iso());
     }
 }

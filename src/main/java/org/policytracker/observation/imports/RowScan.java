@@ -67,7 +67,7 @@ final class RowScan {
         }
         int first = keys.firstRowOf(row.indicator().id(), row.period().iso(), row.row());
         if (first != 0) {
-            rowErrors.add(new ImportError(row.row(), ImportColumn.PERIOD.header(), row.indicator().code() + " "
+            rowErrors.add(new ImportError(row.row(), ValueFile.PERIOD.header(), row.indicator().code() + " "
                     + row.period().iso() + " is in row " + first + " already; a file holds one value per indicator "
                     + "and period"));
             return null;

@@ -14,7 +14,7 @@ interface TableReader extends Closeable {
     /** The next row, or null after the last one. Throws {@link UnreadableFileException} on a malformed file. */
     TableRow next();
 
-    static TableReader open(ImportFormat format, Path file) throws IOException {
+    static TableReader open(FileFormat format, Path file) throws IOException {
         return switch (format) {
             case CSV -> new CsvTableReader(file);
             case XLSX -> XlsxTableReader.open(file);

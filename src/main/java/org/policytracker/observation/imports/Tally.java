@@ -1,5 +1,7 @@
 package org.policytracker.observation.imports;
 
+import org.policytracker.observation.Revision;
+
 /** Running counts of an import pass; saved to the job as its progress. */
 final class Tally {
 
@@ -10,13 +12,14 @@ final class Tally {
     int corrected;
     int unchanged;
 
-    void count(RowDecision decision) {
-        switch (decision) {
+    /** Counts a valid row by what it does. */
+    void count(Revision revision) {
+        valid++;
+        switch (revision.kind()) {
             case CREATE, REVIVE -> created++;
             case CORRECT -> corrected++;
             case UNCHANGED -> unchanged++;
-            case CONFLICT -> {
-                /* an error, counted with the errors */ }
+            case DELETE -> throw new IllegalArgumentException("an import deletes nothing");
         }
     }
 

@@ -6,56 +6,41 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
-import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
 import org.policytracker.catalogue.ValueType;
+import org.policytracker.observation.Figure;
 import org.policytracker.observation.ObservationForm;
 import org.policytracker.observation.ObservationRules;
+import org.policytracker.system.Workbooks;
 
 /**
- * Writes the import template (fastexcel, streamed): sheet "Observations" with one row per
- * indicator and missing year, value blank and form LEVEL, ready to fill in and upload as it is; and
- * sheet "Indicators" that says what each indicator takes.
+ * Writes the import template: sheet "Observations" is a {@link ValueFile} (the columns the export writes
+ * and the import reads) with one row per indicator and missing year, value blank and form LEVEL, ready to
+ * fill in and upload as it is; sheet "Indicators" says what each indicator takes.
  */
 final class TemplateWorkbook {
 
     static final String INDICATORS_SHEET = "Indicators";
-    static final List<String> OBSERVATION_COLUMNS = List.of("indicator", "nameZh", "nameEn", "unit", "period",
-            "value", "form", "source", "note", "seriesBreak");
     static final List<String> INDICATOR_COLUMNS = List.of("code", "nameZh", "nameEn", "unit", "valueType", "forms",
             "rules");
-    private static final double[] OBSERVATION_WIDTHS = {40, 28, 48, 18, 9, 12, 16, 40, 40, 20};
     private static final double[] INDICATOR_WIDTHS = {40, 28, 48, 18, 11, 30, 110};
 
     private TemplateWorkbook() {
     }
 
     static void write(OutputStream out, List<TemplateService.Line> lines) throws IOException {
-        Workbook workbook = new Workbook(out, "Policy Target Tracker", "1.0");
-        writeObservations(workbook.newWorksheet(XlsxTableReader.SHEET), lines);
-        writeIndicators(workbook.newWorksheet(INDICATORS_SHEET), lines);
-        workbook.finish();
-    }
-
-    private static void writeObservations(Worksheet sheet, List<TemplateService.Line> lines) throws IOException {
-        header(sheet, OBSERVATION_COLUMNS, OBSERVATION_WIDTHS);
-        int row = 1;
-        for (TemplateService.Line line : lines) {
-            for (String period : line.missingPeriods()) {
-                sheet.value(row, 0, line.code());
-                sheet.value(row, 1, line.nameZh());
-                sheet.value(row, 2, line.nameEn());
-                sheet.value(row, 3, line.unit());
-                sheet.value(row, 4, period); // text: an ISO period, not a number to format
-                // LEVEL for every row, RATE indicators included: it is the form most values are
-                // published in and the only one a rate takes; a blank form would mean LEVEL too.
-                sheet.value(row, 6, ObservationForm.LEVEL.name());
-                row++;
+        try (ValueFileWriter values = ValueFileWriter.xlsx(out, workbook -> writeIndicators(
+                workbook.newWorksheet(INDICATORS_SHEET), lines))) {
+            for (TemplateService.Line line : lines) {
+                for (String period : line.missingPeriods()) {
+                    // LEVEL for every row, RATE indicators included: it is the form most values are
+                    // published in and the only one a rate takes; a blank form would mean LEVEL too.
+                    values.row(new ValueFile.Row(line.code(), line.nameZh(), line.nameEn(), line.unit(), period,
+                            new Figure(null, ObservationForm.LEVEL, null, null, null), null, null, null, null));
+                }
             }
         }
-        sheet.finish();
     }
-
     private static void writeIndicators(Worksheet sheet, List<TemplateService.Line> lines) throws IOException {
         header(sheet, INDICATOR_COLUMNS, INDICATOR_WIDTHS);
         int row = 1;
@@ -77,15 +62,16 @@ final class TemplateWorkbook {
         for (int c = 0; c < columns.size(); c++) {
             sheet.value(0, c, columns.get(c));
             sheet.width(c, widths[c]);
+            Workbooks.header(sheet, 0, c);
         }
-        sheet.range(0, 0, 0, columns.size() - 1).style().bold().fillColor("DDEBF7").set();
         sheet.freezePane(0, 1);
     }
 
     /** The forms the rules accept for a value type, asked of the rules themselves so the two cannot drift. */
     static List<ObservationForm> formsAllowed(ValueType valueType) {
         return Arrays.stream(ObservationForm.values())
-                .filter(form -> ObservationRules.check(valueType, "2024", 1.0, form, null, null, null).stream()
+                .filter(form -> ObservationRules.check(valueType, "2024", new Figure(1.0, form, null, null, null))
+                        .stream()
                         .noneMatch(e -> e.field().equals("form")))
                 .toList();
     }

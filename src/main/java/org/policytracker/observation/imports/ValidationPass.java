@@ -7,8 +7,12 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
+import org.policytracker.observation.Observation;
+import org.policytracker.observation.ObservationStore;
+import org.policytracker.observation.Revision;
 import org.policytracker.system.TrackerConfig;
 
 /**
@@ -41,7 +45,7 @@ class ValidationPass {
                 return new Result(tally, errors);
             }
             RowScan scan = new RowScan(new RowParser(indicators), config.batchSize(), config.progressEvery());
-            scan.scan(rows, new RowKeys(), errors, tally, batch -> decide(spec.mode(), batch, tally, errors),
+            scan.scan(rows, new RowKeys(), errors, tally, batch -> decide(spec, batch, tally, errors),
                     () -> jobs.save(spec.id(), ImportStatus.VALIDATING, tally, 0, errors));
         } catch (UnreadableFileException e) {
             errors.add(e.toError());
@@ -53,22 +57,25 @@ class ValidationPass {
         return new Result(tally, errors);
     }
 
-    /** What would happen to each row of the batch; a stored value in create mode is an error. */
-    private void decide(ImportMode mode, List<ParsedRow> batch, Tally tally, ErrorCollector errors)
+    /**
+     * What each row of the batch would do, by the same rules the write applies (on copies read here and
+     * thrown away); a stored value in create mode is an error.
+     */
+    private void decide(ImportJobs.Spec spec, List<ParsedRow> batch, Tally tally, ErrorCollector errors)
             throws SQLException {
-        Map<String, ExistingValue> existing;
+        Map<String, Observation> stored;
         // A connection outside any transaction: pass 1 only reads, and holds no locks while it does.
         try (Connection connection = dataSource.getConnection()) {
-            existing = ExistingValues.find(connection, batch, false);
+            stored = ObservationStore.find(connection, WritePass.periods(batch), false);
         }
+        OffsetDateTime now = ImportJobs.now();
         for (ParsedRow row : batch) {
-            ExistingValue stored = existing.get(row.key());
-            RowDecision decision = RowDecision.of(row, stored, mode);
-            if (decision == RowDecision.CONFLICT) {
-                errors.add(RowDecision.conflict(row, stored));
+            Observation observation = WritePass.stored(stored, row);
+            Revision revision = spec.mode().revise(observation, row, spec.createdBy(), now);
+            if (revision == null) {
+                errors.add(ImportMode.conflict(row, observation));
             } else {
-                tally.valid++;
-                tally.count(decision);
+                tally.count(revision);
             }
         }
     }

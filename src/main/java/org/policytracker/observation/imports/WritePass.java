@@ -8,17 +8,25 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.hibernate.Session;
 import org.policytracker.audit.AuditLog;
+import org.policytracker.observation.Observation;
+import org.policytracker.observation.ObservationStore;
+import org.policytracker.observation.Revision;
 import org.policytracker.system.TrackerConfig;
 
 /**
- * Pass 2: reads the file again and writes every row in ONE transaction with JDBC batches, so the
- * import is all or nothing. The job's SUCCEEDED commits with the data; progress is saved meanwhile
- * in short transactions of its own.
+ * Pass 2: reads the file again and writes every row in ONE transaction through {@link ObservationStore},
+ * the write path of single entry too, so the import is all or nothing and leaves the rows one entry would.
+ * The job's SUCCEEDED commits with the data; progress is saved meanwhile in short transactions of its own.
  */
 @ApplicationScoped
 class WritePass {
@@ -35,6 +43,22 @@ class WritePass {
 
         List<ImportError> errors() {
             return errors;
+        }
+    }
+
+    /** A row changed between its lookup and the write (only possible without the row lock): nothing is written. */
+    static final class ChangedDuringWrite extends RuntimeException {
+
+        private final transient ImportError error;
+
+        ChangedDuringWrite(ParsedRow row) {
+            super("The value of " + row.indicator().code() + " for " + row.period().iso() + " was changed by "
+                    + "someone else during the import; nothing was written. Import the file again.");
+            this.error = new ImportError(row.row(), ValueFile.PERIOD.header(), getMessage());
+        }
+
+        ImportError error() {
+            return error;
         }
     }
 
@@ -60,14 +84,28 @@ class WritePass {
         });
     }
 
+    /** The periods of a batch by indicator, as {@link ObservationStore#find} takes them. */
+    static Map<Long, Set<String>> periods(List<ParsedRow> batch) {
+        Map<Long, Set<String>> periods = new LinkedHashMap<>();
+        batch.forEach(row -> periods.computeIfAbsent(row.indicator().id(), id -> new LinkedHashSet<>())
+                .add(row.period().iso()));
+        return periods;
+    }
+
+    /** The stored row of a parsed row, or a new one when its period has none. */
+    static Observation stored(Map<String, Observation> stored, ParsedRow row) {
+        Observation found = stored.get(row.key());
+        return found != null ? found : Observation.unstored(row.indicator().id(), row.period());
+    }
+
     private void write(Connection connection, ImportJobs.Spec spec, Path file, Map<String, IndicatorRef> indicators,
             Tally validated, Tally tally) throws SQLException {
         ErrorCollector errors = new ErrorCollector();
+        OffsetDateTime now = ImportJobs.now();
         try (ObservationRows rows = ObservationRows.open(spec.format(), file);
-                ObservationBatchWriter writer = new ObservationBatchWriter(connection, audit, spec.createdBy(),
-                        ImportJobs.now())) {
+                ObservationStore store = new ObservationStore(connection, audit)) {
             RowScan scan = new RowScan(new RowParser(indicators), config.batchSize(), config.progressEvery());
-            scan.scan(rows, null, errors, tally, batch -> writeBatch(connection, writer, spec.mode(), batch, tally),
+            scan.scan(rows, null, errors, tally, batch -> writeBatch(connection, store, spec, now, batch, tally),
                     () -> jobs.save(spec.id(), ImportStatus.WRITING, validated, tally.written(), errors));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -78,24 +116,29 @@ class WritePass {
         }
     }
 
-    private static void writeBatch(Connection connection, ObservationBatchWriter writer, ImportMode mode,
-            List<ParsedRow> batch, Tally tally) throws SQLException {
-        Map<String, ExistingValue> existing = ExistingValues.find(connection, batch, true);
+    private static void writeBatch(Connection connection, ObservationStore store, ImportJobs.Spec spec,
+            OffsetDateTime now, List<ParsedRow> batch, Tally tally) throws SQLException {
+        Map<String, Observation> stored = ObservationStore.find(connection, periods(batch), true);
         List<ImportError> conflicts = new ArrayList<>();
+        Map<Revision, ParsedRow> rows = new IdentityHashMap<>();
         for (ParsedRow row : batch) {
-            ExistingValue stored = existing.get(row.key());
-            RowDecision decision = RowDecision.of(row, stored, mode);
-            if (decision == RowDecision.CONFLICT) {
-                conflicts.add(RowDecision.conflict(row, stored));
+            Observation observation = stored(stored, row);
+            Revision revision = spec.mode().revise(observation, row, spec.createdBy(), now);
+            if (revision == null) {
+                conflicts.add(ImportMode.conflict(row, observation));
             } else {
-                tally.valid++;
-                tally.count(decision);
-                writer.add(row, decision, stored);
+                tally.count(revision);
+                store.add(revision, row.indicator().code());
+                rows.put(revision, row);
             }
         }
         if (!conflicts.isEmpty()) {
             throw new RejectedDuringWrite(conflicts);
         }
-        writer.flush();
+        try {
+            store.flush();
+        } catch (ObservationStore.ConcurrentChange e) {
+            throw new ChangedDuringWrite(rows.get(e.revision()));
+        }
     }
 }

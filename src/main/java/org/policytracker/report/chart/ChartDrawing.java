@@ -2,7 +2,7 @@ package org.policytracker.report.chart;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.policytracker.report.ReportText;
+import org.policytracker.system.Numbers;
 
 /**
  * Lays out a {@link ChartData} in a box of the given size as a list of primitive shapes with
@@ -141,10 +141,10 @@ public final class ChartDrawing {
         // The highest and lowest values drawn, at their heights.
         double labelX = left - fontSize * 0.35;
         if (!values.isEmpty()) {
-            shapes.add(new Label(labelX, sy.at(dataHi) + fontSize * 0.3, ReportText.num(dataHi), fontSize * 0.9,
+            shapes.add(new Label(labelX, sy.at(dataHi) + fontSize * 0.3, Numbers.format(dataHi), fontSize * 0.9,
                     LABEL, Anchor.END));
             if (sy.at(dataLo) - sy.at(dataHi) > fontSize) {
-                shapes.add(new Label(labelX, sy.at(dataLo) + fontSize * 0.3, ReportText.num(dataLo), fontSize * 0.9,
+                shapes.add(new Label(labelX, sy.at(dataLo) + fontSize * 0.3, Numbers.format(dataLo), fontSize * 0.9,
                         LABEL, Anchor.END));
             }
         }

@@ -12,7 +12,9 @@ import io.restassured.response.Response;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.policytracker.TestData;
 
 /**
  * An import run on a worker: 202 with a Location to poll, and the counters at the end equal the
@@ -21,6 +23,11 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 class ImportJobAsyncTest {
+
+    @BeforeEach
+    void ownData() {
+        TestData.reset();
+    }
 
     @Test
     void shouldRunOnAWorkerAndReportProgressCountersEqualToTheRows() throws Exception {

@@ -18,15 +18,21 @@ import java.util.stream.IntStream;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.dhatim.fastexcel.reader.Row;
 import org.dhatim.fastexcel.reader.Sheet;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.policytracker.TestData;
 
 /** The XLSX template: what it lists, and that uploading it unchanged writes nothing. */
 @QuarkusTest
 class ImportTemplateTest {
 
+    @BeforeEach
+    void ownData() {
+        TestData.reset();
+    }
+
     @Test
     void shouldListEveryIndicatorAndMissingYearAndImportUnchangedWithoutWriting() throws Exception {
-        // An indicator no other test writes to, so the years it lacks are known here.
         asAnalyst().contentType(ContentType.JSON).body(Map.of("period", "2022", "value", 7.1))
                 .post("/api/indicators/OIL_CONSUMPTION/observations").then().statusCode(201);
         byte[] template = asViewer().get("/api/observations/template.xlsx").then().statusCode(200)
@@ -52,7 +58,8 @@ class ImportTemplateTest {
             assertTrue(indicators.stream().noneMatch(r -> r.getCellText(4).equals("STATE")), "no milestone indicators");
         }
         assertEquals(List.of("indicator", "nameZh", "nameEn", "unit", "period", "value", "form", "source", "note",
-                "seriesBreak"), texts(rows.get(0)));
+                "seriesBreak", "createdBy", "createdAt", "updatedBy", "updatedAt"), texts(rows.get(0)),
+                "the columns of the value export");
         List<String> shareYears = rows.stream().filter(r -> r.getCellText(0).equals("NON_FOSSIL_SHARE"))
                 .map(r -> r.getCellText(4)).toList();
         assertEquals(IntStream.rangeClosed(2021, LocalDate.now().getYear()).mapToObj(Integer::toString).toList(),

@@ -13,7 +13,10 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.UUID;
+import org.hamcrest.Matchers;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.policytracker.TestData;
 
 /**
  * Jobs whose instance died: an unfinished job whose heartbeat stopped is marked FAILED with a
@@ -23,6 +26,11 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 class ImportWatchdogTest {
+
+    @BeforeEach
+    void ownData() {
+        TestData.reset();
+    }
 
     @Inject
     ImportWatchdog watchdog;
@@ -35,7 +43,7 @@ class ImportWatchdogTest {
         String alive = job(ImportStatus.WRITING, ImportJobs.now());
         String finished = job(ImportStatus.SUCCEEDED, longAgo);
 
-        assertTrue(watchdog.reap() >= 2);
+        assertEquals(2, watchdog.reap(), "exactly the two dead jobs");
 
         for (String id : new String[]{deadWriting, deadQueued}) {
             asViewer().get(IMPORTS + "/" + id).then().statusCode(200)
@@ -43,7 +51,7 @@ class ImportWatchdogTest {
                     .body("rowsWritten", equalTo(0))
                     .body("errorCount", equalTo(1))
                     .body("errors[0].message", equalTo(ImportWatchdog.LOST_MESSAGE))
-                    .body("finishedAt", org.hamcrest.Matchers.notNullValue());
+                    .body("finishedAt", Matchers.notNullValue());
         }
         asViewer().get(IMPORTS + "/" + alive).then().body("status", equalTo("WRITING")).body("finishedAt", nullValue());
         asViewer().get(IMPORTS + "/" + finished).then().body("status", equalTo("SUCCEEDED"));
@@ -56,7 +64,7 @@ class ImportWatchdogTest {
         String held = job(ImportStatus.QUEUED, longAgo);
         watchdog.hold(held);
         try {
-            assertTrue(watchdog.beat() >= 1);
+            assertEquals(1, watchdog.beat(), "the one held job");
             OffsetDateTime beat = QuarkusTransaction.requiringNew()
                     .call(() -> ImportJob.<ImportJob>findById(held).heartbeatAt);
             assertTrue(beat.isAfter(longAgo.plusMinutes(4)), "heartbeat refreshed: " + beat);
@@ -72,7 +80,7 @@ class ImportWatchdogTest {
             ImportJob job = new ImportJob();
             job.id = UUID.randomUUID().toString();
             job.fileName = "watchdog.csv";
-            job.format = ImportFormat.CSV;
+            job.format = FileFormat.CSV;
             job.mode = ImportMode.CREATE;
             job.status = status;
             job.errors = "[]";

@@ -20,7 +20,9 @@ import io.restassured.http.ContentType;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.policytracker.TestData;
 
 /**
  * Bulk import over HTTP. Each test uses its own indicators and years (1990–1999), so that tests
@@ -28,6 +30,11 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 class ObservationImportTest {
+
+    @BeforeEach
+    void ownData() {
+        TestData.reset();
+    }
 
     @Test
     void shouldImportCsvWithAByteOrderMark() {
@@ -146,7 +153,6 @@ class ObservationImportTest {
                 .body("priorVintages", hasSize(1))
                 .body("priorVintages[0].value", equalTo(7.5)).body("priorVintages[0].source", equalTo("first"))
                 .body("priorVintages[0].supersededBy", equalTo("analyst1"));
-        // Other tests import the same indicator for other years: look at 1990 only.
         String coal1990 = "items.findAll { it.period == '1990' }";
         asViewer().get("/api/audit?indicator=COAL_CONSUMPTION&size=500").then().statusCode(200)
                 .body(coal1990 + ".action", contains("OBSERVATION_CORRECTED", "OBSERVATION_CREATED"))

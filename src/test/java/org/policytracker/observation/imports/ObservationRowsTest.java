@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,9 +25,9 @@ class ObservationRowsTest {
     void shouldReadCsvWithAndWithoutByteOrderMarkAlike() throws IOException {
         String body = "indicator,period,value\r\nNON_FOSSIL_SHARE,2024,19.8\r\n";
         for (String csv : List.of("\uFEFF" + body, body)) {
-            try (ObservationRows rows = ObservationRows.open(ImportFormat.CSV, write(csv))) {
+            try (ObservationRows rows = ObservationRows.open(FileFormat.CSV, write(csv))) {
                 assertEquals(List.of(), rows.headerErrors());
-                assertEquals(new RawRow(2, "NON_FOSSIL_SHARE", "2024", "19.8", null, null, null, null), rows.next());
+                assertEquals(new RawRow(2, "NON_FOSSIL_SHARE", "2024", Map.of("value", "19.8")), rows.next());
                 assertNull(rows.next());
             }
         }
@@ -38,27 +39,28 @@ class ObservationRowsTest {
                 + "A,2021,1,\"two\nlines, and a \"\"quote\"\"\"\n"
                 + "\n"
                 + "  B  , 2022 ,  2 ,\n";
-        try (ObservationRows rows = ObservationRows.open(ImportFormat.CSV, write(csv))) {
+        try (ObservationRows rows = ObservationRows.open(FileFormat.CSV, write(csv))) {
             RawRow first = rows.next();
             assertEquals(2, first.row());
-            assertEquals("two\nlines, and a \"quote\"", first.note());
+            assertEquals("two\nlines, and a \"quote\"", first.figure().get("note"));
             RawRow empty = rows.next();
             assertEquals(3, empty.row());
             assertTrue(empty.isUnfilled());
-            assertEquals(new RawRow(4, "B", "2022", "2", null, null, null, null), rows.next());
+            assertEquals(new RawRow(4, "B", "2022", Map.of("value", "2")), rows.next());
             assertNull(rows.next());
         }
     }
 
     @Test
     void shouldNameUnknownRepeatedAndMissingColumnsInRowOne() throws IOException {
-        try (ObservationRows rows = ObservationRows.open(ImportFormat.CSV,
+        try (ObservationRows rows = ObservationRows.open(FileFormat.CSV,
                 write("Indicator,VALUE,colour,value,nameZh\n"))) {
             List<ImportError> errors = rows.headerErrors();
             assertEquals(List.of("colour", "value", "period"), errors.stream().map(ImportError::column).toList());
             assertTrue(errors.stream().allMatch(e -> e.row() == 1));
             assertTrue(errors.get(0).message().startsWith("'colour' is not a known column; allowed: indicator, "
-                    + "period, value, form, source, note, seriesBreak (nameZh, nameEn, unit are allowed and ignored)"),
+                    + "period, value, form, source, note, seriesBreak (nameZh, nameEn, unit, createdBy, createdAt, updatedBy, "
+                    + "updatedAt are allowed and ignored)"),
                     errors.get(0).message());
             assertEquals("appears twice in the header row (columns 2 and 4)", errors.get(1).message());
         }
@@ -70,7 +72,7 @@ class ObservationRowsTest {
         Files.write(latin1, "indicator,period,value\nFOREST_COVERAGE,2024,23\n\u00e9t\u00e9,2024,1\n"
                 .getBytes(StandardCharsets.ISO_8859_1));
         UnreadableFileException notUtf8 = assertThrows(UnreadableFileException.class, () -> {
-            try (ObservationRows rows = ObservationRows.open(ImportFormat.CSV, latin1)) {
+            try (ObservationRows rows = ObservationRows.open(FileFormat.CSV, latin1)) {
                 while (rows.next() != null) {
                     // read to the bad row
                 }
@@ -80,9 +82,9 @@ class ObservationRowsTest {
         assertTrue(notUtf8.getMessage().contains("is not UTF-8"), notUtf8.getMessage());
 
         assertEquals(1, assertThrows(UnreadableFileException.class,
-                () -> ObservationRows.open(ImportFormat.CSV, write(""))).toError().row());
+                () -> ObservationRows.open(FileFormat.CSV, write(""))).toError().row());
         UnreadableFileException quotes = assertThrows(UnreadableFileException.class, () -> {
-            try (ObservationRows rows = ObservationRows.open(ImportFormat.CSV,
+            try (ObservationRows rows = ObservationRows.open(FileFormat.CSV,
                     write("indicator,period,value\nA,\"2024\"x,1\n"))) {
                 rows.next();
             }
@@ -102,15 +104,15 @@ class ObservationRowsTest {
         }
         int count = 0;
         RawRow last = null;
-        try (ObservationRows rows = ObservationRows.open(ImportFormat.CSV, big)) {
+        try (ObservationRows rows = ObservationRows.open(FileFormat.CSV, big)) {
             for (RawRow row = rows.next(); row != null; row = rows.next()) {
                 count++;
                 last = row;
             }
         }
         assertEquals(100_000, count);
-        assertEquals(new RawRow(100_001, "IND_" + (99_999 % 997), Integer.toString(1990 + 99_999 % 111), "49999.5",
-                null, "s, 99999", null, null), last);
+        assertEquals(new RawRow(100_001, "IND_" + (99_999 % 997), Integer.toString(1990 + 99_999 % 111),
+                Map.of("value", "49999.5", "source", "s, 99999")), last);
     }
 
     @Test
@@ -121,10 +123,10 @@ class ObservationRowsTest {
                 List.of("NON_FOSSIL_SHARE", 2024, 19.8, "%"),
                 List.of("NON_FOSSIL_SHARE", "2025", 2000)));
         Files.write(file, workbook);
-        try (ObservationRows rows = ObservationRows.open(ImportFormat.XLSX, file)) {
+        try (ObservationRows rows = ObservationRows.open(FileFormat.XLSX, file)) {
             assertEquals(List.of(), rows.headerErrors());
-            assertEquals(new RawRow(2, "NON_FOSSIL_SHARE", "2024", "19.8", null, null, null, null), rows.next());
-            assertEquals(new RawRow(3, "NON_FOSSIL_SHARE", "2025", "2000", null, null, null, null), rows.next());
+            assertEquals(new RawRow(2, "NON_FOSSIL_SHARE", "2024", Map.of("value", "19.8")), rows.next());
+            assertEquals(new RawRow(3, "NON_FOSSIL_SHARE", "2025", Map.of("value", "2000")), rows.next());
             assertNull(rows.next());
         }
     }
@@ -132,7 +134,7 @@ class ObservationRowsTest {
     @Test
     void shouldRefuseAFileThatIsNotAWorkbook() throws IOException {
         UnreadableFileException e = assertThrows(UnreadableFileException.class,
-                () -> ObservationRows.open(ImportFormat.XLSX, write("indicator,period,value\n")));
+                () -> ObservationRows.open(FileFormat.XLSX, write("indicator,period,value\n")));
         assertEquals(1, e.toError().row());
         assertTrue(e.getMessage().startsWith("is not a readable XLSX workbook"), e.getMessage());
     }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -23,11 +24,12 @@ class RowParserTest {
         List<ImportError> errors = new ArrayList<>();
         ParsedRow row = parser.parse(raw("NON_FOSSIL_SHARE", "2024", "19.8", null), errors);
         assertEquals(List.of(), errors);
-        assertEquals(19.8, row.value());
-        assertEquals(ObservationForm.LEVEL, row.form());
+        assertEquals(19.8, row.figure().value());
+        assertEquals(ObservationForm.LEVEL, row.figure().form());
         assertEquals("2024", row.period().iso());
         assertEquals(7, row.row());
-        assertEquals(-3.4, parser.parse(raw("SERVICE_EXPORT_GROWTH", "2024", "-3.4", "level"), errors).value());
+        assertEquals(-3.4,
+                parser.parse(raw("SERVICE_EXPORT_GROWTH", "2024", "-3.4", "level"), errors).figure().value());
         assertEquals(List.of(), errors);
     }
 
@@ -79,6 +81,11 @@ class RowParserTest {
     }
 
     private static RawRow raw(String indicator, String period, String value, String form) {
-        return new RawRow(7, indicator, period, value, form, null, null, null);
+        Map<String, String> figure = new HashMap<>();
+        figure.put("value", value);
+        if (form != null) {
+            figure.put("form", form);
+        }
+        return new RawRow(7, indicator, period, figure);
     }
 }

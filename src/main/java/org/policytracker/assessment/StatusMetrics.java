@@ -1,4 +1,4 @@
-package org.policytracker.system;
+package org.policytracker.assessment;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -6,16 +6,12 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.policytracker.assessment.AssessmentService;
-import org.policytracker.assessment.Status;
 import org.policytracker.catalogue.Target;
 import org.policytracker.observation.Observation;
+import org.policytracker.system.Snapshot;
 
 /**
  * Gauges of what the tracker holds: current values, and targets by status as of today. Read from
@@ -23,17 +19,17 @@ import org.policytracker.observation.Observation;
  * serves all gauges of a scrape for a few seconds.
  */
 @ApplicationScoped
-public class TrackerMetrics {
+public class StatusMetrics {
 
     private static final long REUSE_MILLIS = 5_000;
 
     private final AssessmentService assessments;
-    private volatile Snapshot snapshot;
+    private volatile Reading reading;
 
-    private record Snapshot(long takenAt, long observations, Map<Status, Long> byStatus) {
+    private record Reading(long takenAt, long observations, Map<Status, Long> byStatus) {
     }
 
-    TrackerMetrics(AssessmentService assessments) {
+    StatusMetrics(AssessmentService assessments) {
         this.assessments = assessments;
     }
 
@@ -47,21 +43,20 @@ public class TrackerMetrics {
         }
     }
 
-    private Snapshot current() {
-        Snapshot s = snapshot;
+    private Reading current() {
+        Reading s = reading;
         if (s == null || System.currentTimeMillis() - s.takenAt() > REUSE_MILLIS) {
             s = QuarkusTransaction.requiringNew().call(this::read);
-            snapshot = s;
+            reading = s;
         }
         return s;
     }
 
-    private Snapshot read() {
+    private Reading read() {
         long observations = Observation.count("deletedAt is null");
-        Map<Status, Long> byStatus = assessments.assess(Target.listCurrent(null, null, null),
-                LocalDate.now(ZoneOffset.UTC), OffsetDateTime.now(ZoneOffset.UTC)).stream()
+        Map<Status, Long> byStatus = assessments.assess(Target.listCurrent(null, null, null), Snapshot.now()).stream()
                 .collect(Collectors.groupingBy(a -> a.assessment().status(), () -> new EnumMap<>(Status.class),
                         Collectors.counting()));
-        return new Snapshot(System.currentTimeMillis(), observations, byStatus);
+        return new Reading(System.currentTimeMillis(), observations, byStatus);
     }
 }

@@ -1,4 +1,4 @@
-package org.policytracker.report;
+package org.policytracker.observation.imports;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.StreamingOutput;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -20,37 +21,38 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.policytracker.catalogue.Indicator;
 import org.policytracker.observation.Period;
-import org.policytracker.security.Roles;
 import org.policytracker.system.Problem;
 import org.policytracker.system.Problems;
+import org.policytracker.system.Roles;
 
 /**
- * Every current value (or the filtered ones) as CSV or XLSX, streamed from the database. Its own
- * root path: JAX-RS picks a resource class by its longest literal path, and /api/observations
- * belongs to the import resource.
+ * Every current value (or the filtered ones) as a {@link ValueFile} in CSV or XLSX, streamed from the
+ * database: the file the import reads, beside it. Its own root path: JAX-RS picks a resource class by its
+ * longest literal path, and /api/observations belongs to the import resource.
  */
 @Path("/api/observations/export")
 @RolesAllowed({Roles.VIEWER, Roles.ANALYST, Roles.ADMIN})
-@Tag(name = "Reports")
-public class ObservationExportResource {
+@Tag(name = "Observation import")
+public class ValueExportResource {
 
-    private final ObservationExportQuery query;
+    private final ValueExportQuery query;
 
-    ObservationExportResource(ObservationExportQuery query) {
+    ValueExportResource(ValueExportQuery query) {
         this.query = query;
     }
 
     @GET
-    @Produces({ReportFormat.CSV_TYPE, ReportFormat.XLSX_TYPE})
+    @Produces({FileFormat.CSV_TYPE, FileFormat.XLSX_TYPE})
     @Transactional(Transactional.TxType.SUPPORTS)
     @Operation(summary = "Export the values", description = "The current values of every indicator (or of one, "
-            + "within a range of periods), one row each: indicator code and names, unit, period, value, form, source, "
-            + "note, series break, who entered it and when, who last changed it and when. Streamed row by row from a "
-            + "database cursor, so a million rows take no more memory than ten. CSV: UTF-8 with a byte order mark, "
-            + "RFC 4180. XLSX: typed numbers and times (UTC), header frozen and filterable. The columns indicator, "
-            + "period, value, form, source, note and seriesBreak are those the bulk import reads.")
+            + "within a range of periods) as a value file: the columns of the import template, one row per value "
+            + "(indicator, nameZh, nameEn, unit, period, value, form, source, note, seriesBreak, createdBy, createdAt, "
+            + "updatedBy, updatedAt). Values are exact, so the file, edited or not, imports back (POST "
+            + "/api/observations/imports; an unedited one changes nothing). Streamed row by row from a database "
+            + "cursor, so a million rows take no more memory than ten. CSV: UTF-8 with a byte order mark, RFC 4180. "
+            + "XLSX: sheet Observations, typed numbers and times (UTC), header frozen and filterable.")
     @APIResponse(responseCode = "200", description = "The values", content = {
-            @Content(mediaType = ReportFormat.CSV_TYPE), @Content(mediaType = ReportFormat.XLSX_TYPE)})
+            @Content(mediaType = FileFormat.CSV_TYPE), @Content(mediaType = FileFormat.XLSX_TYPE)})
     @APIResponse(responseCode = "400", description = "A parameter is missing or not allowed; the problem names it", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response export(
             @Parameter(description = "csv or xlsx", required = true) @QueryParam("format") String format,
@@ -58,7 +60,7 @@ public class ObservationExportResource {
             @Parameter(description = "First period: an ISO period (2021, 2021Q1, 202101) or date; periods starting "
                     + "before it are left out") @QueryParam("from") String from,
             @Parameter(description = "Last period: an ISO period or date; periods ending after it are left out") @QueryParam("to") String to) {
-        ReportFormat f = ReportFormat.param(format, ReportFormat.CSV, ReportFormat.XLSX);
+        FileFormat f = FileFormat.param(format);
         String code = null;
         if (indicator != null && !indicator.isBlank()) {
             code = Indicator.findByCode(indicator.trim()).map(i -> i.code)
@@ -70,18 +72,18 @@ public class ObservationExportResource {
         if (start != null && end != null && start.isAfter(end)) {
             throw Problems.badRequest("to", "'" + to + "' ends before from '" + from + "' begins");
         }
-        ObservationExportQuery.Filter filter = new ObservationExportQuery.Filter(code, start, end);
+        ValueExportQuery.Filter filter = new ValueExportQuery.Filter(code, start, end);
         StreamingOutput body = out -> {
-            try (ObservationExportWriter writer = f == ReportFormat.CSV ? ObservationExportWriter.csv(out)
-                    : ObservationExportWriter.xlsx(out)) {
+            try (ValueFileWriter writer = f == FileFormat.CSV ? ValueFileWriter.csv(out)
+                    : ValueFileWriter.xlsx(out)) {
                 query.stream(filter, writer::row);
             }
             out.flush();
         };
         String name = "observations"
-                + (code == null ? "" : "-" + code.toLowerCase(java.util.Locale.ROOT).replace('_', '-'))
+                + (code == null ? "" : "-" + code.toLowerCase(Locale.ROOT).replace('_', '-'))
                 + "-" + LocalDate.now(ZoneOffset.UTC) + "." + f.extension();
-        return Response.ok(body, f.mediaType())
+        return Response.ok(body, f == FileFormat.CSV ? f.mediaType() + "; charset=UTF-8" : f.mediaType())
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name + "\"")
                 .header(HttpHeaders.CACHE_CONTROL, "private, no-store")
                 .build();

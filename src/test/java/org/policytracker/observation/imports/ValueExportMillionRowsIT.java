@@ -1,10 +1,11 @@
-package org.policytracker.report;
+package org.policytracker.observation.imports;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.policytracker.report.ObservationExportWriterTest.row;
+import static org.policytracker.observation.imports.ValueFileWriterTest.row;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -12,9 +13,9 @@ import org.junit.jupiter.api.Test;
  * out when half the rows are handed over), and the heap in use does not grow from the 100,000th row to
  * the millionth (kept rows would take hundreds of megabytes). Plain JUnit, run by Failsafe in
  * {@code verify} because it takes a while; the database side streams through a JDBC cursor
- * ({@link ObservationExportQuery}).
+ * ({@link ValueExportQuery}).
  */
-class ObservationExportMillionRowsIT {
+class ValueExportMillionRowsIT {
 
     private static final int MILLION = 1_000_000;
 
@@ -23,7 +24,7 @@ class ObservationExportMillionRowsIT {
         CountingSink sink = new CountingSink();
         long before = 0;
         long heapEarly = 0;
-        try (ObservationExportWriter writer = ObservationExportWriter.csv(sink)) {
+        try (ValueFileWriter writer = ValueFileWriter.csv(sink)) {
             for (int i = 0; i < MILLION; i++) {
                 if (i == MILLION / 10) {
                     heapEarly = usedHeap();
@@ -45,7 +46,7 @@ class ObservationExportMillionRowsIT {
         CopyingSink sink = new CopyingSink(64 * 1024);
         long before = 0;
         long heapEarly = 0;
-        try (ObservationExportWriter writer = ObservationExportWriter.xlsx(sink)) {
+        try (ValueFileWriter writer = ValueFileWriter.xlsx(sink)) {
             for (int i = 0; i < MILLION; i++) {
                 if (i == MILLION / 10) {
                     heapEarly = usedHeap();
@@ -59,7 +60,7 @@ class ObservationExportMillionRowsIT {
         }
         assertTrue(before > sink.bytes * 0.35, "rows leave as they come: " + before + " of " + sink.bytes);
         // The file is complete: its zip directory, at the end, names the sheet.
-        String tail = new String(sink.tail(), java.nio.charset.StandardCharsets.ISO_8859_1);
+        String tail = new String(sink.tail(), StandardCharsets.ISO_8859_1);
         assertTrue(tail.contains("xl/worksheets/sheet1.xml"), "the workbook is complete");
     }
 

@@ -1,4 +1,4 @@
-package org.policytracker.security;
+package org.policytracker.system;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package org.policytracker.system;
+package org.policytracker.catalogue;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -6,7 +6,6 @@ import java.time.OffsetDateTime;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
-import org.policytracker.catalogue.CatalogueLock;
 
 /** Ready only once the catalogue has been loaded into the database (by this or another instance). */
 @Readiness

@@ -1,9 +1,6 @@
-package org.policytracker.report;
+package org.policytracker.system;
 
-import java.util.Arrays;
-import java.util.Locale;
-import java.util.stream.Collectors;
-import org.policytracker.system.Problems;
+import java.util.List;
 
 /** The language of a report's words: Chinese (the default) or English. */
 public enum Lang {
@@ -34,12 +31,7 @@ public enum Lang {
 
     /** The query parameter {@code lang}: zh (default) or en; anything else is a 400 naming the allowed values. */
     public static Lang param(String value) {
-        if (value == null || value.isBlank()) {
-            return ZH;
-        }
-        String v = value.trim().toLowerCase(Locale.ROOT);
-        return Arrays.stream(values()).filter(l -> l.code.equals(v)).findFirst()
-                .orElseThrow(() -> Problems.badRequest("lang", "'" + value + "' is not allowed; use one of: "
-                        + Arrays.stream(values()).map(Lang::code).collect(Collectors.joining(", "))));
+        Lang lang = Problems.choice("lang", value, List.of(values()), Lang::code);
+        return lang == null ? ZH : lang;
     }
 }

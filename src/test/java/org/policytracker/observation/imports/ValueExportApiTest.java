@@ -1,4 +1,4 @@
-package org.policytracker.report;
+package org.policytracker.observation.imports;
 
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -18,50 +18,56 @@ import org.apache.commons.csv.CSVRecord;
 import org.dhatim.fastexcel.reader.CellType;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.dhatim.fastexcel.reader.Row;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.policytracker.TestData;
+import org.policytracker.TestFiles;
+import org.policytracker.TestValues;
 
 /**
- * Exporting the values as CSV and XLSX through the API, filtered by indicator and period. Values are
- * entered for OVERSEAS_INVENTION_PATENT_GRANTS, which no other test writes to.
+ * Exporting the values as CSV and XLSX through the API, filtered by indicator and period.
  */
 @QuarkusTest
-class ObservationExportApiTest {
+class ValueExportApiTest {
+
+    @BeforeEach
+    void ownData() {
+        TestData.reset();
+    }
 
     private static final String CODE = "OVERSEAS_INVENTION_PATENT_GRANTS";
 
     @Test
     void shouldExportTheValuesOfAnIndicatorAsCsvAndXlsx() throws Exception {
-        Reports.post(CODE, "2021", 5.2, "LEVEL", "国家知识产权局年报 2021", "含港澳台, \"PCT\" 途径\n第二行");
-        Reports.post(CODE, "2022", 5.8);
-        Reports.post(CODE, "2023", 6.1);
+        TestValues.post(CODE, "2021", 5.2, "LEVEL", "国家知识产权局年报 2021", "含港澳台, \"PCT\" 途径\n第二行");
+        TestValues.post(CODE, "2022", 5.8);
+        TestValues.post(CODE, "2023", 6.1);
 
-        // 2021–2023 only: other tests may add this indicator's values for other years.
         Response csv = asViewer().queryParam("format", "csv").queryParam("indicator", CODE)
                 .queryParam("from", "2021").queryParam("to", "2023").get("/api/observations/export");
         csv.then().statusCode(200);
         assertEquals("attachment; filename=\"observations-overseas-invention-patent-grants-"
                 + LocalDate.now(ZoneOffset.UTC) + ".csv\"", csv.header("Content-Disposition"));
         assertTrue(csv.contentType().startsWith("text/csv"));
-        List<CSVRecord> rows = Reports.csv(csv.asByteArray());
+        List<CSVRecord> rows = TestFiles.csv(csv.asByteArray());
         assertEquals(3, rows.size());
         CSVRecord first = rows.get(0);
         assertEquals(CODE, first.get("indicator"));
-        assertEquals("海外发明专利授权量", first.get("indicatorNameZh"));
+        assertEquals("海外发明专利授权量", first.get("nameZh"));
         assertEquals("万件", first.get("unit"));
         assertEquals("2021", first.get("period"));
-        assertEquals("YEARLY", first.get("periodType"));
         assertEquals("5.2", first.get("value"));
         assertEquals("LEVEL", first.get("form"));
         assertEquals("国家知识产权局年报 2021", first.get("source"));
         assertEquals("含港澳台, \"PCT\" 途径\n第二行", first.get("note"), "quotes, commas and line breaks survive");
-        assertEquals("analyst1", first.get("enteredBy"));
-        assertTrue(first.get("enteredAt (UTC)").endsWith("Z"), first.get("enteredAt (UTC)"));
+        assertEquals("analyst1", first.get("createdBy"));
+        assertTrue(first.get("createdAt").endsWith("Z"), first.get("createdAt"));
         assertEquals(List.of("2021", "2022", "2023"), rows.stream().map(r -> r.get("period")).toList());
 
-        List<CSVRecord> later = Reports.csv(asViewer().queryParams(Map.of("format", "csv", "indicator", CODE,
+        List<CSVRecord> later = TestFiles.csv(asViewer().queryParams(Map.of("format", "csv", "indicator", CODE,
                 "from", "2022", "to", "2029")).get("/api/observations/export").asByteArray());
         assertEquals(List.of("2022", "2023"), later.stream().map(r -> r.get("period")).toList());
-        List<CSVRecord> middle = Reports.csv(asViewer().queryParams(Map.of("format", "csv", "indicator", CODE,
+        List<CSVRecord> middle = TestFiles.csv(asViewer().queryParams(Map.of("format", "csv", "indicator", CODE,
                 "from", "2022-01-01", "to", "2022")).get("/api/observations/export").asByteArray());
         assertEquals(List.of("2022"), middle.stream().map(r -> r.get("period")).toList());
 
@@ -70,23 +76,26 @@ class ObservationExportApiTest {
                 .then().statusCode(200).extract().asByteArray();
         try (ReadableWorkbook wb = new ReadableWorkbook(new ByteArrayInputStream(xlsx))) {
             List<Row> sheet = wb.getFirstSheet().read();
-            assertEquals("observations", wb.getFirstSheet().getName());
+            assertEquals("Observations", wb.getFirstSheet().getName(), "the sheet the import reads");
             assertEquals(4, sheet.size());
             assertEquals("indicator", sheet.get(0).getCellText(0));
             Row row = sheet.get(2);
             assertEquals("2022", row.getCellText(4));
-            assertEquals(CellType.NUMBER, row.getCell(6).getType());
-            assertEquals(0, new BigDecimal("5.8").compareTo(row.getCell(6).asNumber()));
-            assertEquals(CellType.NUMBER, row.getCell(12).getType(), "entered at is a date-time");
-            assertEquals(LocalDate.now(ZoneOffset.UTC), row.getCell(12).asDate().toLocalDate());
-            assertEquals("含港澳台, \"PCT\" 途径\n第二行", sheet.get(1).getCellText(9));
+            assertEquals(CellType.NUMBER, row.getCell(ValueFile.headers().indexOf("value")).getType());
+            assertEquals(0,
+                    new BigDecimal("5.8").compareTo(row.getCell(ValueFile.headers().indexOf("value")).asNumber()));
+            assertEquals(CellType.NUMBER, row.getCell(ValueFile.headers().indexOf("createdAt")).getType(),
+                    "entered at is a date-time");
+            assertEquals(LocalDate.now(ZoneOffset.UTC),
+                    row.getCell(ValueFile.headers().indexOf("createdAt")).asDate().toLocalDate());
+            assertEquals("含港澳台, \"PCT\" 途径\n第二行", sheet.get(1).getCellText(ValueFile.headers().indexOf("note")));
         }
     }
 
     @Test
     void shouldExportEveryIndicatorWhenNoneIsNamed() throws Exception {
-        Reports.post(CODE, "2019", 4.1);
-        List<CSVRecord> rows = Reports.csv(asViewer().queryParam("format", "csv").get("/api/observations/export")
+        TestValues.post(CODE, "2019", 4.1);
+        List<CSVRecord> rows = TestFiles.csv(asViewer().queryParam("format", "csv").get("/api/observations/export")
                 .asByteArray());
         assertTrue(rows.stream().anyMatch(r -> r.get("indicator").equals(CODE) && r.get("period").equals("2019")));
         for (int i = 1; i < rows.size(); i++) {

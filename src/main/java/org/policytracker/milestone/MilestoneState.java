@@ -1,4 +1,4 @@
-package org.policytracker.assessment;
+package org.policytracker.milestone;
 
 /** The state of a qualitative milestone, as set by an analyst. */
 public enum MilestoneState {

@@ -1,4 +1,4 @@
-package org.policytracker.report;
+package org.policytracker.observation.imports;
 
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,57 +13,59 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import org.policytracker.observation.Figure;
 
 /**
  * Reads the current values for an export through a JDBC cursor, one row at a time, and hands each to a
- * writer: nothing is collected in memory. On PostgreSQL the driver fetches {@value #FETCH_SIZE} rows at
- * a time (this needs a transaction, hence auto-commit off); on H2 the query runs lazily. The whole
- * export reads one consistent snapshot, since it is a single statement.
+ * writer: nothing is collected in memory. On PostgreSQL the driver fetches {@value #FETCH_SIZE} rows at a
+ * time (this needs a transaction, hence auto-commit off); on H2 the query runs lazily. The whole export
+ * reads one consistent snapshot, since it is a single statement.
  */
 @ApplicationScoped
-public class ObservationExportQuery {
+public class ValueExportQuery {
 
     static final int FETCH_SIZE = 1000;
 
-    /** What to export; null fields do not filter. Periods whose start is on or after {@code from} and whose end is on or before {@code to}. */
+    /** What to export; null fields do not filter. Periods starting on or after {@code from}, ending by {@code to}. */
     public record Filter(String indicator, LocalDate from, LocalDate to) {
     }
 
     /** Receives rows one at a time. */
     @FunctionalInterface
-    public interface RowHandler {
+    interface RowHandler {
 
-        void accept(ObservationExportRow row) throws IOException;
+        void accept(ValueFile.Row row) throws IOException;
     }
 
     private final AgroalDataSource dataSource;
 
-    ObservationExportQuery(AgroalDataSource dataSource) {
+    ValueExportQuery(AgroalDataSource dataSource) {
         this.dataSource = dataSource;
     }
 
     /** Streams the matching values, by indicator and period, to {@code handler}; returns how many. */
-    public long stream(Filter filter, RowHandler handler) throws IOException {
-        StringBuilder sql = new StringBuilder("select i.code, i.name_zh, i.name_en, i.unit, o.period, o.period_type,"
-                + " o.obs_value, o.form, o.source, o.note, o.series_break, o.created_by, o.created_at, o.updated_by,"
-                + " o.updated_at from observation o join indicator i on i.id = o.indicator_id"
-                + " where o.deleted_at is null");
+    long stream(Filter filter, RowHandler handler) throws IOException {
+        StringBuilder sql = new StringBuilder("SELECT i.code, i.name_zh, i.name_en, i.unit, o.period, "
+                + Figure.COLUMNS.replaceAll("(\\w+)", "o.$1") + ", o.created_by, o.created_at, o.updated_by,"
+                + " o.updated_at FROM observation o JOIN indicator i ON i.id = o.indicator_id"
+                + " WHERE o.deleted_at IS NULL");
         List<Object> params = new ArrayList<>();
         if (filter.indicator() != null) {
-            sql.append(" and i.code = ?");
+            sql.append(" AND i.code = ?");
             params.add(filter.indicator());
         }
         if (filter.from() != null) {
-            sql.append(" and o.period_start >= ?");
+            sql.append(" AND o.period_start >= ?");
             params.add(filter.from());
         }
         if (filter.to() != null) {
-            sql.append(" and o.period_end <= ?");
+            sql.append(" AND o.period_end <= ?");
             params.add(filter.to());
         }
-        sql.append(" order by i.code, o.period_start, o.period");
+        sql.append(" ORDER BY i.code, o.period_start, o.period");
         try (Connection c = dataSource.getConnection()) {
-            boolean h2 = c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("h2");
+            boolean h2 = c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("h2");
             boolean autoCommit = c.getAutoCommit();
             c.setAutoCommit(false);
             c.setReadOnly(true);
@@ -104,12 +106,10 @@ public class ObservationExportQuery {
         }
     }
 
-    private static ObservationExportRow row(ResultSet rs) throws SQLException {
-        double value = rs.getDouble(7);
-        Double v = rs.wasNull() ? null : value;
-        return new ObservationExportRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                rs.getString(5), rs.getString(6), v, rs.getString(8), rs.getString(9), rs.getString(10),
-                rs.getString(11), rs.getString(12), rs.getObject(13, OffsetDateTime.class), rs.getString(14),
-                rs.getObject(15, OffsetDateTime.class));
+    private static ValueFile.Row row(ResultSet rs) throws SQLException {
+        return new ValueFile.Row(rs.getString("code"), rs.getString("name_zh"), rs.getString("name_en"),
+                rs.getString("unit"), rs.getString("period"), Figure.read(rs), rs.getString("created_by"),
+                rs.getObject("created_at", OffsetDateTime.class), rs.getString("updated_by"),
+                rs.getObject("updated_at", OffsetDateTime.class));
     }
 }

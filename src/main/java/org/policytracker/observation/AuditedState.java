@@ -1,0 +1,10 @@
+package org.policytracker.observation;
+
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+
+/**
+ * The state of an observation as the audit log records it before and after a change: the period, the
+ * figure's fields ({@code value, form, source, note, seriesBreak}, unwrapped) and the version.
+ */
+public record AuditedState(String period, @JsonUnwrapped Figure figure, long version) {
+}

@@ -1,0 +1,130 @@
+package org.policytracker.observation;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Embeddable;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.policytracker.system.Problem.FieldError;
+import org.policytracker.system.Problems;
+
+/**
+ * A value as it was published: the number, the form it is stated in (a level, a change on the
+ * previous year, an index), where it was published, a note, and the note of a change of series basis.
+ *
+ * <p>
+ * The one home of these fields. The current value ({@link Observation}), each earlier one
+ * ({@link ObservationVintage}), the audit log's before and after, the request bodies, the value file's
+ * columns and the JDBC write path ({@link ObservationStore}) all hold a {@code Figure}; a field added
+ * here, with its column in a migration, reaches every one of them. The column mapping for JDBC is below,
+ * next to the JPA one, so that the two are read side by side.
+ *
+ * @param value       the number: in the indicator's unit (LEVEL), percent (YOY_CHANGE_PCT) or index points
+ * @param form        how the value is stated; LEVEL when not given
+ * @param source      where the figure was published; blank is none
+ * @param note        the analyst's note; blank is none
+ * @param seriesBreak set when the series changes basis at this period; blank is none
+ */
+@Embeddable
+@Schema(name = "Figure", description = "A value as published: a level, a year-on-year change in percent "
+        + "(比上年下降3.4% is -3.4) or an index, with where it was published.")
+public record Figure(
+        @Schema(description = "The value in the indicator's unit (LEVEL), percent (YOY_CHANGE_PCT) or index points", required = true) @Column(name = "obs_value") Double value,
+        @Schema(description = "How the value is stated; LEVEL when omitted") @Enumerated(EnumType.STRING) @Column(name = "form") ObservationForm form,
+        @Schema(description = "Where the figure was published, e.g. 国家统计局《2024年国民经济和社会发展统计公报》") @Column(name = "source") String source,
+        @Column(name = "note") String note,
+        @Schema(description = "Set when the series changes basis at this period, e.g. 2024年起扣除原料用能和非化石能源消费量") @Column(name = "series_break") String seriesBreak) {
+
+    /** The names of the fields, as JSON bodies and the value file's columns name them, in declaration order. */
+    public static final List<String> FIELDS = List.of("value", "form", "source", "note", "seriesBreak");
+
+    /** The columns of a figure, in the order {@link #bind} sets them: the same in every table that holds one. */
+    public static final String COLUMNS = "obs_value, form, source, note, series_break";
+
+    /** How many columns {@link #COLUMNS} names. */
+    public static final int COLUMN_COUNT = 5;
+
+    /** A missing form is LEVEL; blank texts are none, so that "" and null never count as a difference. */
+    public Figure {
+        form = form == null ? ObservationForm.LEVEL : form;
+        source = blankToNull(source);
+        note = blankToNull(note);
+        seriesBreak = blankToNull(seriesBreak);
+    }
+
+    /** The fields in {@link #FIELDS} order, as files hold them: the number, the form's name, the texts. */
+    public List<Object> fields() {
+        return Arrays.asList(value, form.name(), source, note, seriesBreak);
+    }
+
+    /**
+     * A figure from text, field by field ({@code text} gives the text of a field by its name, null when
+     * blank or absent): the import reads files this way. A text that is not of its field's kind is added
+     * to {@code errors}, named by the field, and the field is left empty for the rules to judge.
+     */
+    public static Figure parse(Function<String, String> text, List<FieldError> errors) {
+        Double value = null;
+        try {
+            value = NumberText.parse(text.apply("value"));
+        } catch (NumberFormatException e) {
+            errors.add(new FieldError("value", "'" + Problems.quote(text.apply("value")) + "' is not a number; "
+                    + "write a decimal number such as 19.8, without units or thousands separators"));
+        }
+        String formText = text.apply("form");
+        ObservationForm form = null;
+        if (formText != null) {
+            try {
+                form = ObservationForm.valueOf(formText.toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                errors.add(new FieldError("form", "'" + Problems.quote(formText) + "' is not allowed; use one of: "
+                        + Arrays.stream(ObservationForm.values()).map(Enum::name).collect(Collectors.joining(", "))
+                        + " (blank means LEVEL)"));
+            }
+        }
+        return new Figure(value, form, text.apply("source"), text.apply("note"), text.apply("seriesBreak"));
+    }
+
+    /** Sets {@link #COLUMNS} from parameter {@code first} on; returns the index after the last. */
+    public int bind(PreparedStatement statement, int first) throws SQLException {
+        if (value == null) {
+            statement.setNull(first, Types.DOUBLE);
+        } else {
+            statement.setDouble(first, value);
+        }
+        statement.setString(first + 1, form.name());
+        text(statement, first + 2, source);
+        text(statement, first + 3, note);
+        text(statement, first + 4, seriesBreak);
+        return first + COLUMN_COUNT;
+    }
+
+    /** Reads {@link #COLUMNS} from the current row of a result set that selected them by name. */
+    public static Figure read(ResultSet rs) throws SQLException {
+        double number = rs.getDouble("obs_value");
+        Double value = rs.wasNull() ? null : number;
+        String form = rs.getString("form");
+        return new Figure(value, form == null ? null : ObservationForm.valueOf(form), rs.getString("source"),
+                rs.getString("note"), rs.getString("series_break"));
+    }
+
+    private static void text(PreparedStatement statement, int index, String text) throws SQLException {
+        if (text == null) {
+            statement.setNull(index, Types.VARCHAR);
+        } else {
+            statement.setString(index, text);
+        }
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text;
+    }
+}

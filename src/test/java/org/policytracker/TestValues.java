@@ -1,0 +1,32 @@
+package org.policytracker;
+
+import static org.policytracker.TestUsers.asAnalyst;
+
+import io.restassured.http.ContentType;
+import java.util.HashMap;
+import java.util.Map;
+
+/** Entering values through the API, as an analyst would. */
+public final class TestValues {
+
+    private TestValues() {
+    }
+
+    /** POSTs a value; expects 201. */
+    public static void post(String indicator, String period, double value, String form, String source, String note) {
+        Map<String, Object> body = new HashMap<>(Map.of("period", period, "value", value, "form", form));
+        if (source != null) {
+            body.put("source", source);
+        }
+        if (note != null) {
+            body.put("note", note);
+        }
+        asAnalyst().contentType(ContentType.JSON).body(body).post("/api/indicators/" + indicator + "/observations")
+                .then().statusCode(201);
+    }
+
+    /** POSTs a level; expects 201. */
+    public static void post(String indicator, String period, double value) {
+        post(indicator, period, value, "LEVEL", null, null);
+    }
+}
