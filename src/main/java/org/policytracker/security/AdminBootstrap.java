@@ -18,6 +18,9 @@ import org.policytracker.system.TrackerConfig;
 public class AdminBootstrap {
 
     static final String ADMIN_USERNAME = "admin";
+    /** The length every password must have (UserResource checks the same). */
+    static final int MIN_PASSWORD = 12;
+    static final int MAX_PASSWORD = 128;
 
     private final TrackerConfig config;
 
@@ -42,6 +45,11 @@ public class AdminBootstrap {
             return;
         }
         String configured = config.admin().password().filter(p -> !p.isBlank()).orElse(null);
+        if (configured != null && (configured.length() < MIN_PASSWORD || configured.length() > MAX_PASSWORD)) {
+            // The same rule as for every user (POST /api/users): a short first password is refused at start.
+            throw new IllegalStateException("TRACKER_ADMIN_PASSWORD must be " + MIN_PASSWORD + " to " + MAX_PASSWORD
+                    + " characters long (it has " + configured.length() + "); choose a longer one and start again");
+        }
         String password = configured != null ? configured : randomPassword();
         AppUser.create(ADMIN_USERNAME, password, Roles.ADMIN, null, config.security().bcryptCost());
         AppUser.flush();
