@@ -1,5 +1,5 @@
 -- Writes for the load run: every request POSTs a new value to its own (indicator, year) slot of the
--- synthetic indicators SYN_00000… (111 years each, 1990–2100), so no two requests contend and every
+-- synthetic indicators SYN_00000… (111 years each, 1900–2010), so no two requests contend and every
 -- answer must be 201. Threads take interleaved slots. Authorization and Content-Type come from -H.
 dofile(os.getenv("WRK_STATS") or "reliability/wrk-stats.lua")
 
@@ -19,7 +19,7 @@ request = function()
   local slot = offset + thread_id + thread_count * counter
   counter = counter + 1
   local indicator = string.format("SYN_%05d", math.floor(slot / 111))
-  local year = 1990 + slot % 111
+  local year = 1900 + slot % 111
   local body = string.format('{"period":"%d","value":%d.5,"source":"load test"}', year, slot % 1000)
   return wrk.format("POST", "/api/indicators/" .. indicator .. "/observations", nil, body)
 end

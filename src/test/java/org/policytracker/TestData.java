@@ -5,6 +5,7 @@ import io.quarkus.arc.Arc;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import org.policytracker.sample.SampleService;
 
 /**
  * Tests own their data: every test that enters values, milestone states or imports starts from a
@@ -13,18 +14,17 @@ import java.sql.Statement;
  */
 public final class TestData {
 
-    /** What analysts write, children first. The catalogue and the users stay. */
-    private static final String[] TABLES = {"audit_event", "observation_vintage", "observation", "milestone_update",
-            "import_job"};
-
     private TestData() {
     }
 
-    /** Deletes every value, vintage, milestone state, audit entry and import job. */
+    /**
+     * Deletes every value, vintage, milestone state, audit entry and import job, and the sample mark: the
+     * tables the sample's removal empties ({@link SampleService#VALUE_TABLES}).
+     */
     public static void reset() {
         AgroalDataSource dataSource = Arc.container().instance(AgroalDataSource.class).get();
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-            for (String table : TABLES) {
+            for (String table : SampleService.VALUE_TABLES) {
                 s.executeUpdate("DELETE FROM " + table);
             }
         } catch (SQLException e) {

@@ -18,14 +18,27 @@ public final class TestFiles {
     private TestFiles() {
     }
 
-    /** The records of a CSV whose first character must be the byte order mark; the first line is the header. */
+    /**
+     * The records of a CSV whose first character must be the byte order mark; the first line that is not a
+     * comment ({@code #}, as the status report's lines about itself) is the header.
+     */
     public static List<CSVRecord> csv(byte[] body) throws IOException {
+        return CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).setCommentMarker('#').get()
+                .parse(new StringReader(withoutByteOrderMark(body))).getRecords();
+    }
+
+    /** The comment lines at the top of a CSV, without their {@code "# "}. */
+    public static List<String> csvComments(byte[] body) {
+        return withoutByteOrderMark(body).lines().takeWhile(l -> l.startsWith("#"))
+                .map(l -> l.replaceFirst("^# ?", "")).toList();
+    }
+
+    private static String withoutByteOrderMark(byte[] body) {
         String text = new String(body, StandardCharsets.UTF_8);
         if (!text.startsWith("\uFEFF")) {
             throw new AssertionError("the CSV does not start with a byte order mark");
         }
-        return CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
-                .parse(new StringReader(text.substring(1))).getRecords();
+        return text.substring(1);
     }
 
     /** An entry of a zip file, read through its central directory (as Excel does); null when absent. */

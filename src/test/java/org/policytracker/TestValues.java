@@ -12,9 +12,13 @@ public final class TestValues {
     private TestValues() {
     }
 
-    /** POSTs a value; expects 201. */
+    /**
+     * POSTs a value; expects 201. A form other than the indicator's published one is confirmed: tests choose
+     * their forms freely (EntrySlipsApiTest shows the confirmation itself).
+     */
     public static void post(String indicator, String period, double value, String form, String source, String note) {
-        Map<String, Object> body = new HashMap<>(Map.of("period", period, "value", value, "form", form));
+        Map<String, Object> body = new HashMap<>(Map.of("period", period, "value", value, "form", form,
+                "confirmForm", true));
         if (source != null) {
             body.put("source", source);
         }

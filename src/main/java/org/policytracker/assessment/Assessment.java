@@ -28,6 +28,9 @@ import java.util.List;
  * @param missingYears       years missing from a chain of year-on-year changes, after which the chain
  *                           stops (not bridged); empty when none
  * @param valueBasis         the scale of the values; null for milestones
+ * @param observedAnnualChange for a share: the observed change in percentage points per year (the pace analysts
+ *                           speak of; the relative rate is {@code observedAnnualRate}); null otherwise
+ * @param requiredAnnualChange for a share: the required change in percentage points per year; null otherwise
  */
 public record Assessment(
         Status status,
@@ -41,7 +44,9 @@ public record Assessment(
         Double ratio,
         Explanation explanation,
         List<Integer> missingYears,
-        ValueBasis valueBasis) {
+        ValueBasis valueBasis,
+        Double observedAnnualChange,
+        Double requiredAnnualChange) {
 
     public Assessment {
         progress = finiteOrNull(progress);
@@ -50,6 +55,8 @@ public record Assessment(
         observedAnnualRate = finiteOrNull(observedAnnualRate);
         requiredAnnualRate = finiteOrNull(requiredAnnualRate);
         ratio = finiteOrNull(ratio);
+        observedAnnualChange = finiteOrNull(observedAnnualChange);
+        requiredAnnualChange = finiteOrNull(requiredAnnualChange);
         missingYears = missingYears == null ? List.of() : List.copyOf(missingYears);
     }
 

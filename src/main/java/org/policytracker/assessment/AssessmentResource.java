@@ -4,7 +4,6 @@ import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -63,7 +62,7 @@ public class AssessmentResource {
             @Parameter(description = "ISO date; default today") @QueryParam("asOf") String asOf,
             @Parameter(description = "ISO date or date-time; default now. Reproduces a past report exactly.") @QueryParam("knownAt") String knownAt) {
         Target target = Target.findCurrentByCode(id)
-                .orElseThrow(() -> new NotFoundException("No target has the id '" + id + "'"));
+                .orElseThrow(() -> Problems.notFound("target.unknown", "id", Problems.quote(id)));
         Snapshot snapshot = Snapshot.of(asOf, knownAt);
         AssessmentService.TargetAssessment result = service.assess(List.of(target), snapshot).get(0);
         return new AssessmentView(id, snapshot.asOf(), snapshot.knownAt(), result.assessment());

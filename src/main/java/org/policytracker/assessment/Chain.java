@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.TreeMap;
-import org.policytracker.observation.ObservationForm;
+import org.policytracker.catalogue.ObservationForm;
 
 /**
  * A series on one scale, built year by year from the start year onwards out of points of any form.

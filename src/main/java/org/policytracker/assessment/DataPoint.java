@@ -2,7 +2,7 @@ package org.policytracker.assessment;
 
 import java.time.LocalDate;
 import java.util.Objects;
-import org.policytracker.observation.ObservationForm;
+import org.policytracker.catalogue.ObservationForm;
 
 /**
  * One published value of an indicator for one period, in the form it was published.

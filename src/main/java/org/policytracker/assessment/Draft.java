@@ -18,6 +18,8 @@ final class Draft {
     Double observedRate;
     Double requiredRate;
     Double ratio;
+    Double observedChange;
+    Double requiredChange;
     List<Integer> missingYears = List.of();
     ValueBasis basis;
 
@@ -41,7 +43,7 @@ final class Draft {
 
     Assessment build(Status status, Explanation explanation) {
         return new Assessment(status, latest, baseline, progress, elapsed, projected, observedRate, requiredRate,
-                ratio, explanation, missingYears, basis);
+                ratio, explanation, missingYears, basis, observedChange, requiredChange);
     }
 
     /** The share of the time from the end of {@code fromYear} to the deadline passed at {@code asOf}, 0..1. */

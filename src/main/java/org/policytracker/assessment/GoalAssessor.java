@@ -72,10 +72,18 @@ final class GoalAssessor {
         boolean baselineMet = goal.isMetBy(baseline);
         draft.projected = track.report(pace.projected());
         draft.observedRate = pace.observedRate();
+        boolean points = spec.valueType() == ValueType.SHARE && track.basis() == Assessment.ValueBasis.LEVEL;
+        if (points) {
+            // Analysts speak of a share's pace in percentage points a year, not as a growth rate of the share.
+            draft.observedChange = Pace.observedStep(baselineYear, baseline, latestYear, latest);
+        }
         if (!baselineMet) {
             draft.progress = Draft.progress(baseline, latest, goal.target());
             draft.requiredRate = pace.requiredRate();
             draft.ratio = pace.ratio();
+            if (points) {
+                draft.requiredChange = Pace.observedStep(baselineYear, baseline, spec.targetYear(), goal.target());
+            }
         }
         Explanation value = Wording.valueAt(track, latestYear, latest);
         Explanation target = Wording.goal(spec, goal, track);
@@ -98,7 +106,9 @@ final class GoalAssessor {
             why = Wording.fellBack(baselineYear, value, target);
         } else {
             status = goal.isMetBy(pace.projected()) ? Status.ON_TRACK : thresholds.classify(pace.ratio());
-            why = Wording.pace(pace, track, spec.targetYear());
+            why = points
+                    ? Wording.pointsPace(draft.requiredChange, draft.observedChange, pace, track, spec.targetYear())
+                    : Wording.pace(pace, track, spec.targetYear());
         }
         return draft.build(status, why.then(Wording.gap(track.chain())));
     }

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.TreeMap;
-import org.policytracker.observation.ObservationForm;
+import org.policytracker.catalogue.ObservationForm;
 
 /** The points of one indicator that count for an assessment, by year and form. */
 final class Observations {

@@ -44,6 +44,11 @@ record Pace(boolean linear, double observed, double required, Double ratio, doub
         return required == 0 ? null : observed / required;
     }
 
+    /** The straight-line observed change in units per year: for a share, percentage points a year. */
+    static double observedStep(int b, double vb, int t, double vt) {
+        return (vt - vb) / (t - b);
+    }
+
     /** The annual rates as reported (percent per year); null for the linear method. */
     Double observedRate() {
         return linear ? null : observed;

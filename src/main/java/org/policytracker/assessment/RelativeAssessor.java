@@ -6,8 +6,8 @@ import org.policytracker.assessment.Assessment.Explanation;
 import org.policytracker.assessment.Assessment.PeriodValue;
 import org.policytracker.assessment.Assessment.ValueBasis;
 import org.policytracker.catalogue.Direction;
+import org.policytracker.catalogue.ObservationForm;
 import org.policytracker.catalogue.ValueType;
-import org.policytracker.observation.ObservationForm;
 
 /**
  * RELATIVE targets (服务出口增速高于全球平均增速): the indicator's series against the related one,

@@ -37,7 +37,16 @@ public record TargetSpec(
         Integer baseYear,
         Integer baselineYear,
         Double baselineValue,
-        ValueType valueType) {
+        ValueType valueType,
+        Integer precision) {
+
+    /** A target whose indicator's published precision is not known: levels are written with up to two decimals. */
+    public TargetSpec(TargetKind kind, int targetYear, LocalDate targetDate, Double targetValue, Double tolerance,
+            Direction direction, Direction favourableDirection, Integer baseYear, Integer baselineYear,
+            Double baselineValue, ValueType valueType) {
+        this(kind, targetYear, targetDate, targetValue, tolerance, direction, favourableDirection, baseYear,
+                baselineYear, baselineValue, valueType, null);
+    }
 
     public TargetSpec {
         Objects.requireNonNull(kind, "kind");

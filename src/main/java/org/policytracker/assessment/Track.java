@@ -4,7 +4,7 @@ import java.util.HashMap;
 import java.util.Map;
 import org.policytracker.assessment.Assessment.PeriodValue;
 import org.policytracker.assessment.Assessment.ValueBasis;
-import org.policytracker.observation.ObservationForm;
+import org.policytracker.catalogue.ObservationForm;
 
 /**
  * A resolved baseline and the chain of values after it, on one scale: levels in the indicator's
@@ -16,8 +16,10 @@ import org.policytracker.observation.ObservationForm;
  * @param baselineObserved whether the baseline is an observation serving as baseline (the target has
  *                         no baseline value of its own)
  * @param chain            the values, starting at the baseline year
+ * @param decimals         LEVEL: the decimals the indicator is published with, for the explanation's
+ *                         values; null when not known
  */
-record Track(ValueBasis basis, int originYear, boolean baselineObserved, Chain chain) {
+record Track(ValueBasis basis, int originYear, boolean baselineObserved, Chain chain, Integer decimals) {
 
     /**
      * The chained index of a CHANGE_VS_BASE target: 1 at the base year, 1 + baselineValue/100 at the
@@ -36,7 +38,7 @@ record Track(ValueBasis basis, int originYear, boolean baselineObserved, Chain c
         Map<Integer, Double> seeds = new HashMap<>();
         seeds.put(origin, 1.0);
         seeds.put(baselineYear, 1 + (baseline == null ? 0 : baseline) / 100);
-        return new Track(ValueBasis.CHANGE_PCT, origin, false, Chain.build(obs, seeds, false, baselineYear));
+        return new Track(ValueBasis.CHANGE_PCT, origin, false, Chain.build(obs, seeds, false, baselineYear), null);
     }
 
     /**
@@ -47,23 +49,23 @@ record Track(ValueBasis basis, int originYear, boolean baselineObserved, Chain c
      */
     static Track ofLevels(TargetSpec spec, Observations obs, Integer anchorYear, boolean relativeAllowed) {
         if (anchorYear != null && spec.baselineValue() != null && anchorYear.equals(spec.baselineYear())) {
-            return level(obs, anchorYear, spec.baselineValue(), false);
+            return level(spec, obs, anchorYear, spec.baselineValue(), false);
         }
         Double observedAtAnchor = anchorYear == null ? null : obs.value(anchorYear, ObservationForm.LEVEL);
         if (observedAtAnchor != null) {
-            return level(obs, anchorYear, observedAtAnchor, true);
+            return level(spec, obs, anchorYear, observedAtAnchor, true);
         }
         Track relative = null;
         if (relativeAllowed && anchorYear != null) {
             relative = new Track(ValueBasis.CHANGE_PCT, anchorYear, false,
-                    Chain.build(obs, Map.of(anchorYear, 1.0), false, anchorYear));
+                    Chain.build(obs, Map.of(anchorYear, 1.0), false, anchorYear), null);
             if (relative.latestYear() != null) {
                 return relative;
             }
         }
         Integer first = obs.firstYear(ObservationForm.LEVEL, anchorYear);
         if (first != null) {
-            Track earliest = level(obs, first, obs.value(first, ObservationForm.LEVEL), true);
+            Track earliest = level(spec, obs, first, obs.value(first, ObservationForm.LEVEL), true);
             if (relative == null || earliest.latestYear() != null) {
                 return earliest;
             }
@@ -71,8 +73,9 @@ record Track(ValueBasis basis, int originYear, boolean baselineObserved, Chain c
         return relative;
     }
 
-    private static Track level(Observations obs, int year, double value, boolean observed) {
-        return new Track(ValueBasis.LEVEL, year, observed, Chain.build(obs, Map.of(year, value), true, year));
+    private static Track level(TargetSpec spec, Observations obs, int year, double value, boolean observed) {
+        return new Track(ValueBasis.LEVEL, year, observed, Chain.build(obs, Map.of(year, value), true, year),
+                spec.precision());
     }
 
     int baselineYear() {

@@ -102,8 +102,9 @@ final class TrendAssessor {
         String enMove = moved > 0 ? "up" : moved < 0 ? "down" : "unchanged";
         boolean up = wanted == Direction.UP;
         Explanation why = track.basis() == ValueBasis.LEVEL
-                ? Wording.of(value.zh() + "，较基期" + b + "年的" + Wording.num(vb) + zhMove,
-                        Wording.capitalise(value.en()) + ", " + enMove + " from " + Wording.num(vb) + " in " + b)
+                ? Wording.of(value.zh() + "，较基期" + b + "年的" + Wording.level(track, vb) + zhMove,
+                        Wording.capitalise(value.en()) + ", " + enMove + " from " + Wording.level(track, vb) + " in "
+                                + b)
                 : Wording.of(value.zh(), Wording.capitalise(value.en()));
         Explanation aim = direction
                 ? Wording.of("；目标方向为" + (up ? "上升" : "下降") + "。", "; the target direction is " + (up ? "up." : "down."))

@@ -13,7 +13,9 @@ import org.policytracker.system.Numbers;
 
 /**
  * The sentences of the explanations, in Chinese and English. Rates are written with two decimals
- * (3.89 %), projected changes with one (11.0 %), levels with up to two decimals (four below 1).
+ * (3.89 %), projected changes with one (11.0 %), observed and projected levels with the decimals their
+ * indicator is published with (as the app and the reports show them), target values as the document
+ * states them (up to two decimals, four below 1).
  */
 final class Wording {
 
@@ -29,6 +31,11 @@ final class Wording {
     /** A level, written as the app and the reports write numbers ({@link Numbers}). */
     static String num(double value) {
         return Numbers.format(value);
+    }
+
+    /** A level of the track: with the indicator's published decimals when known. */
+    static String level(Track track, double value) {
+        return track.decimals() == null ? num(value) : Numbers.format(value, track.decimals());
     }
 
     /** The size of a percentage, with the given decimals. */
@@ -54,7 +61,7 @@ final class Wording {
     /** A value: "为19.8" / "19.8"; on the change scale "比2020年下降4.57%" / "4.57 % below 2020". */
     static Explanation phrase(Track track, double value) {
         if (track.basis() == ValueBasis.LEVEL) {
-            return of("为" + num(value), num(value));
+            return of("为" + level(track, value), level(track, value));
         }
         double change = track.report(value);
         return of("比" + track.originYear() + "年" + (change < 0 ? "下降" : "增长") + pct(change, 2) + "%",
@@ -97,8 +104,8 @@ final class Wording {
     /** What the value will be in the target year at the observed pace. */
     private static Explanation projection(Track track, int targetYear, double projected) {
         if (track.basis() == ValueBasis.LEVEL) {
-            return of(targetYear + "年将达到" + num(projected),
-                    "the value in " + targetYear + " will be " + num(projected));
+            return of(targetYear + "年将达到" + level(track, projected),
+                    "the value in " + targetYear + " will be " + level(track, projected));
         }
         double change = track.report(projected);
         return of(targetYear + "年将比" + track.originYear() + "年" + (change < 0 ? "下降" : "增长") + pct(change, 1) + "%",
@@ -149,6 +156,28 @@ final class Wording {
                 + "），按此速度" + projection.zh() + "。",
                 "Needs " + enStep(pace.required()) + " a year; achieved " + enStep(pace.observed()) + " a year ("
                         + enNote + "); at this pace " + projection.en() + ".");
+    }
+
+    /**
+     * A share's pace in percentage points: "需年均提高0.47个百分点，实际年均提高0.30个百分点（速度比0.64），按此速度2025年将达到19.5。"
+     * The ratio is the method's (of the annual rates); the words are the points analysts speak of.
+     */
+    static Explanation pointsPace(double required, double observed, Pace pace, Track track, int targetYear) {
+        Explanation projection = projection(track, targetYear, pace.projected());
+        String zhRatio = pace.ratio() == null ? "" : "（速度比" + ratio(pace.ratio()) + "）";
+        String enRatio = pace.ratio() == null ? "" : " (pace ratio " + ratio(pace.ratio()) + ")";
+        return of("需年均" + zhPoints(required) + "，实际年均" + zhPoints(observed) + zhRatio + "，按此速度"
+                + projection.zh() + "。",
+                "Needs " + enPoints(required) + " a year; achieved " + enPoints(observed) + " a year" + enRatio
+                        + "; at this pace " + projection.en() + ".");
+    }
+
+    private static String zhPoints(double points) {
+        return (points < 0 ? "降低" : "提高") + pct(points, 2) + "个百分点";
+    }
+
+    private static String enPoints(double points) {
+        return (points < 0 ? "a fall of " : "a rise of ") + pct(points, 2) + " percentage points";
     }
 
     /**

@@ -56,10 +56,10 @@ public class AuditResource {
             @Parameter(description = "Page number, from 0") @QueryParam("page") @DefaultValue("0") int page,
             @Parameter(description = "Entries per page, 1–500") @QueryParam("size") @DefaultValue("50") int size) {
         if (page < 0) {
-            throw Problems.badRequest("page", "must be 0 or more, was " + page);
+            throw Problems.badRequest("page", "page.negative", "value", page);
         }
         if (size < 1 || size > MAX_PAGE_SIZE) {
-            throw Problems.badRequest("size", "must be from 1 to " + MAX_PAGE_SIZE + ", was " + size);
+            throw Problems.badRequest("size", "page.size", "max", MAX_PAGE_SIZE, "value", size);
         }
         List<String> where = new ArrayList<>();
         Parameters params = new Parameters();

@@ -22,6 +22,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
+import org.policytracker.system.Message;
+import org.policytracker.system.Problems;
 
 /**
  * Replaces the state with a backup's, on the caller's connection and transaction: every table is
@@ -36,14 +38,20 @@ final class BackupReader {
     static final class RefusedBackup extends RuntimeException {
 
         private final String field;
+        private final transient Message reason;
 
-        RefusedBackup(String field, String message) {
-            super(message);
+        RefusedBackup(String field, Message reason) {
+            super(reason.code());
             this.field = field;
+            this.reason = reason;
         }
 
         String field() {
             return field;
+        }
+
+        Message reason() {
+            return reason;
         }
     }
 
@@ -54,10 +62,10 @@ final class BackupReader {
      * @param versionProblem why a backup of the given schema version cannot be restored here; null if it can
      * @return rows restored per table
      */
-    static Map<String, Long> restore(Connection connection, InputStream in, Function<String, String> versionProblem)
+    static Map<String, Long> restore(Connection connection, InputStream in, Function<String, Message> versionProblem)
             throws IOException, SQLException {
         try (JsonParser json = new JsonFactory().createParser(in)) {
-            expect(json.nextToken() == JsonToken.START_OBJECT, "the file is not a JSON object");
+            expect(json.nextToken() == JsonToken.START_OBJECT, "notAnObject");
             Map<String, String> header = new HashMap<>();
             Map<String, Long> restored = new LinkedHashMap<>();
             while (json.nextToken() == JsonToken.FIELD_NAME) {
@@ -73,22 +81,22 @@ final class BackupReader {
                     json.skipChildren();
                 }
             }
-            expect(!restored.isEmpty(), "the file has no tables");
+            expect(!restored.isEmpty(), "noTables");
             for (String table : BackupTables.ALL) {
-                expect(restored.containsKey(table), "the file lacks the table " + table);
+                expect(restored.containsKey(table), "lacksTable", "table", table);
             }
             restartIdentities(connection);
             return restored;
         }
     }
 
-    private static void checkHeader(Map<String, String> header, Function<String, String> versionProblem) {
+    private static void checkHeader(Map<String, String> header, Function<String, Message> versionProblem) {
         if (!BackupFormat.FORMAT.equals(header.get(BackupFormat.FORMAT_FIELD))) {
-            throw new RefusedBackup(BackupFormat.FORMAT_FIELD, "the file is not a Policy Target Tracker backup (its "
-                    + "\"format\" is not \"" + BackupFormat.FORMAT + "\")");
+            throw new RefusedBackup(BackupFormat.FORMAT_FIELD, Message.of("backup.notABackup", "format",
+                    BackupFormat.FORMAT));
         }
         String version = header.get(BackupFormat.SCHEMA_VERSION);
-        String problem = version == null ? "the file names no schemaVersion" : versionProblem.apply(version);
+        Message problem = version == null ? Message.of("backup.noVersion") : versionProblem.apply(version);
         if (problem != null) {
             throw new RefusedBackup(BackupFormat.SCHEMA_VERSION, problem);
         }
@@ -104,11 +112,11 @@ final class BackupReader {
 
     private static void readTables(Connection connection, JsonParser json, Map<String, Long> restored)
             throws IOException, SQLException {
-        expect(json.currentToken() == JsonToken.START_OBJECT, "\"tables\" is not an object");
+        expect(json.currentToken() == JsonToken.START_OBJECT, "tablesNotAnObject");
         while (json.nextToken() == JsonToken.FIELD_NAME) {
             String table = json.currentName();
-            expect(BackupTables.ALL.contains(table), "the file has an unknown table " + table);
-            expect(!restored.containsKey(table), "the file has the table " + table + " twice");
+            expect(BackupTables.ALL.contains(table), "unknownTable", "table", Problems.quote(table));
+            expect(!restored.containsKey(table), "tableTwice", "table", table);
             json.nextToken();
             restored.put(table, readTable(connection, table, json));
         }
@@ -116,29 +124,29 @@ final class BackupReader {
 
     private static long readTable(Connection connection, String table, JsonParser json)
             throws IOException, SQLException {
-        expect(json.currentToken() == JsonToken.START_OBJECT, "table " + table + " is not an object");
+        expect(json.currentToken() == JsonToken.START_OBJECT, "tableNotAnObject", "table", table);
         expect(json.nextToken() == JsonToken.FIELD_NAME && BackupFormat.COLUMNS.equals(json.currentName())
-                && json.nextToken() == JsonToken.START_ARRAY, "table " + table + " does not start with its columns");
+                && json.nextToken() == JsonToken.START_ARRAY, "noColumns", "table", table);
         List<String> columns = new ArrayList<>();
         while (json.nextToken() == JsonToken.VALUE_STRING) {
             columns.add(json.getText().toLowerCase(Locale.ROOT));
         }
         Map<String, Integer> types = columnTypes(connection, table);
         for (String column : columns) {
-            expect(types.containsKey(column), "table " + table + " has a column " + column + " this schema lacks");
+            expect(types.containsKey(column), "unknownColumn", "table", table, "column", Problems.quote(column));
         }
         expect(json.nextToken() == JsonToken.FIELD_NAME && BackupFormat.ROWS.equals(json.currentName())
-                && json.nextToken() == JsonToken.START_ARRAY, "table " + table + " has no rows array");
+                && json.nextToken() == JsonToken.START_ARRAY, "noRows", "table", table);
         String sql = "INSERT INTO " + table + " (" + String.join(", ", columns) + ") VALUES ("
                 + String.join(", ", columns.stream().map(c -> "?").toList()) + ")";
         long count = 0;
         try (PreparedStatement insert = connection.prepareStatement(sql)) {
             while (json.nextToken() == JsonToken.START_ARRAY) {
                 for (int c = 0; c < columns.size(); c++) {
-                    expect(json.nextToken() != JsonToken.END_ARRAY, "a row of " + table + " is too short");
+                    expect(json.nextToken() != JsonToken.END_ARRAY, "rowTooShort", "table", table);
                     bind(insert, c + 1, types.get(columns.get(c)), json);
                 }
-                expect(json.nextToken() == JsonToken.END_ARRAY, "a row of " + table + " is too long");
+                expect(json.nextToken() == JsonToken.END_ARRAY, "rowTooLong", "table", table);
                 insert.addBatch();
                 if (++count % BATCH == 0) {
                     insert.executeBatch();
@@ -146,7 +154,7 @@ final class BackupReader {
             }
             insert.executeBatch();
         }
-        expect(json.nextToken() == JsonToken.END_OBJECT, "table " + table + " has fields after its rows");
+        expect(json.nextToken() == JsonToken.END_OBJECT, "fieldsAfterRows", "table", table);
         return count;
     }
 
@@ -176,8 +184,8 @@ final class BackupReader {
         try {
             return parse.apply(text);
         } catch (DateTimeParseException e) {
-            throw new RefusedBackup("body", "the file holds '" + text + "' where a date or time belongs (at "
-                    + json.currentLocation().offsetDescription() + ")");
+            throw new RefusedBackup("body", Message.of("backup.badTime", "value", Problems.quote(text), "at",
+                    json.currentLocation().offsetDescription()));
         }
     }
 
@@ -211,9 +219,10 @@ final class BackupReader {
         }
     }
 
-    private static void expect(boolean condition, String problem) {
+    /** The file's shape: a part missing, misplaced, unknown or repeated refuses it (codes backup.shape.*). */
+    private static void expect(boolean condition, String problem, Object... pairs) {
         if (!condition) {
-            throw new RefusedBackup("body", problem);
+            throw new RefusedBackup("body", Message.of("backup.shape." + problem, pairs));
         }
     }
 }

@@ -27,6 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationVersion;
+import org.policytracker.system.Message;
 import org.policytracker.system.Problems;
 import org.policytracker.system.Roles;
 
@@ -99,16 +100,16 @@ public class BackupResource {
             Log.infof("Restored a backup: %s", rows);
             return new RestoreResult(current, rows);
         } catch (BackupReader.RefusedBackup e) {
-            throw Problems.badRequest(e.field(), e.getMessage() + "; nothing was changed");
+            throw Problems.badRequest(e.field(), "backup.refused", "reason", e.reason());
         } catch (RuntimeException e) {
             if (e.getCause() instanceof JacksonException json) {
-                throw Problems.badRequest("body", "is not a readable backup file (" + json.getOriginalMessage()
-                        + "); nothing was changed");
+                throw Problems.badRequest("body", "backup.unreadable", "reason",
+                        Problems.quote(json.getOriginalMessage()));
             }
             if (e.getCause() instanceof SQLException sql) {
                 Log.warnf(sql, "A restore was refused by the database");
-                throw Problems.badRequest("body", "holds rows this database refuses (" + sql.getMessage()
-                        + "); nothing was changed");
+                throw Problems.badRequest("body", "backup.refusedByDatabase", "reason",
+                        Problems.quote(sql.getMessage()));
             }
             throw e;
         }
@@ -118,16 +119,15 @@ public class BackupResource {
         return flyway.info().current().getVersion().getVersion();
     }
 
-    static String versionProblem(String backup, String current) {
+    static Message versionProblem(String backup, String current) {
         MigrationVersion theirs;
         try {
             theirs = MigrationVersion.fromVersion(backup);
         } catch (RuntimeException e) {
-            return "schemaVersion '" + backup + "' is not a schema version";
+            return Message.of("backup.badVersion", "value", Problems.quote(backup));
         }
         if (theirs.compareTo(MigrationVersion.fromVersion(current)) > 0) {
-            return "the backup is from a newer schema (version " + backup + ") than this application's (version "
-                    + current + "); upgrade the application, then restore";
+            return Message.of("backup.newerSchema", "backup", backup, "current", current);
         }
         return null;
     }

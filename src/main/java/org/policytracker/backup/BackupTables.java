@@ -14,7 +14,8 @@ final class BackupTables {
             "observation", "observation_vintage", "milestone_update", "audit_event");
 
     static final List<String> ALL = List.of("document", "indicator", "target", "tracker_user", "observation",
-            "observation_vintage", "milestone_update", "audit_event", "import_job", "seed_file", "catalogue_lock");
+            "observation_vintage", "milestone_update", "audit_event", "import_job", "seed_file", "catalogue_lock",
+            "sample_dataset");
 
     private BackupTables() {
     }

@@ -29,6 +29,9 @@ final class CatalogueMapping {
         indicator.theme = entry.theme();
         indicator.valueType = entry.valueType();
         indicator.favourableDirection = entry.favourableDirection();
+        indicator.seriesStart = entry.seriesStart();
+        indicator.precision = entry.precision();
+        indicator.publishedForm = entry.valueType() == ValueType.STATE ? null : entry.publishedFormOrLevel();
         indicator.retired = false;
     }
 

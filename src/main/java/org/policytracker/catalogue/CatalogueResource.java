@@ -3,7 +3,6 @@ package org.policytracker.catalogue;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -51,7 +50,7 @@ public class CatalogueResource {
     public TargetView target(
             @Parameter(description = "Target id, e.g. CARBON-2025-CO2-INTENSITY") @PathParam("id") String id) {
         return Target.findCurrentByCode(id).map(TargetView::of)
-                .orElseThrow(() -> new NotFoundException("No target has the id '" + id + "'"));
+                .orElseThrow(() -> Problems.notFound("target.unknown", "id", Problems.quote(id)));
     }
 
     @GET
@@ -80,7 +79,7 @@ public class CatalogueResource {
     public IndicatorDetailView indicator(
             @Parameter(description = "Indicator code, e.g. NON_FOSSIL_SHARE") @PathParam("code") String code) {
         Indicator indicator = Indicator.findByCode(code)
-                .orElseThrow(() -> new NotFoundException("No indicator has the code '" + code + "'"));
+                .orElseThrow(() -> Problems.notFound("indicator.unknown", "code", Problems.quote(code)));
         List<TargetView> targets = Target.listCurrent(null, null, null).stream()
                 .filter(t -> t.indicator.id.equals(indicator.id) || (t.relatedIndicator != null
                         && t.relatedIndicator.id.equals(indicator.id)))

@@ -105,6 +105,18 @@ final class CatalogueRules {
             text("unit", i.unit(), 50);
             text("unitEn", i.unitEn(), 80);
             required("favourableDirection", i.favourableDirection());
+            if (i.seriesStart() == null) {
+                problem("seriesStart", "is required: the first year a value of the statistic was published");
+            } else if (i.seriesStart() < 1800 || i.seriesStart() > MAX_YEAR) {
+                problem("seriesStart", "must be a year from 1800 to " + MAX_YEAR + ", was " + i.seriesStart());
+            }
+            if (i.precision() == null || i.precision() < 0 || i.precision() > 6) {
+                problem("precision", "is required: the decimals the statistic is published with, 0 to 6");
+            }
+            if (i.valueType() == ValueType.RATE && i.publishedFormOrLevel() != ObservationForm.LEVEL) {
+                problem("publishedForm", "must be LEVEL for a RATE indicator: its values are rates already");
+            }
+            text("publicationSource", i.publicationSource(), 2000);
         }
     }
 
@@ -164,6 +176,14 @@ final class CatalogueRules {
         }
         if (kind == TargetKind.COVERAGE && t.targetValue() != null && (t.targetValue() < 0 || t.targetValue() > 100)) {
             problem("targetValue", "must be a percentage between 0 and 100 for a COVERAGE target");
+        }
+        if (indicator != null && indicator.seriesStart() != null) {
+            for (Integer year : new Integer[]{t.baseYear(), t.baselineYear()}) {
+                if (year != null && year < indicator.seriesStart()) {
+                    problem("baselineYear", year + " is before the series of '" + t.indicator() + "' starts ("
+                            + indicator.seriesStart() + ")");
+                }
+            }
         }
         if (indicator != null && indicator.valueType() != null) {
             // A milestone may watch a measured series (the CO2 peak); a STATE indicator has no values to assess.

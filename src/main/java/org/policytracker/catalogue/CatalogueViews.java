@@ -1,5 +1,6 @@
 package org.policytracker.catalogue;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.time.LocalDate;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -22,11 +23,14 @@ public final class CatalogueViews {
             ValueType valueType,
             @Schema(description = "Which way is better; null for a milestone") Direction favourableDirection,
             @Schema(description = "How a value reads with its unit, {value} standing for the number: "
-                    + "\"{value} 亿千瓦\" / \"{value} × 100 million kW\"") Bilingual valuePattern) {
+                    + "\"{value} 亿千瓦\" / \"{value} × 100 million kW\"") Bilingual valuePattern,
+            @Schema(description = "The first year a value was published; earlier periods are refused") Integer seriesStart,
+            @Schema(description = "The decimals figures are published with; numbers are shown rounded to them") Integer precision,
+            @Schema(description = "The form the statistic is published in; entry proposes it") ObservationForm publishedForm) {
 
         static IndicatorView of(Indicator i) {
             return new IndicatorView(i.code, i.nameZh, i.nameEn, i.unit, i.unitEn, i.theme, i.valueType,
-                    i.favourableDirection, TargetWording.valuePattern(i));
+                    i.favourableDirection, TargetWording.valuePattern(i), i.seriesStart, i.precision, i.publishedForm);
         }
     }
 
@@ -81,14 +85,16 @@ public final class CatalogueViews {
             LocalDate issuedOn, @Schema(description = "Current targets taken from this document") long targetCount) {
     }
 
-    @Schema(name = "IndicatorDetail", description = "An indicator with the current targets set on it.")
-    public record IndicatorDetailView(String code, String nameZh, String nameEn, String unit, String unitEn,
-            Theme theme, ValueType valueType, Direction favourableDirection, Bilingual valuePattern,
-            List<TargetView> targets) {
+    /**
+     * An indicator with its targets: the fields of {@link IndicatorView}, unwrapped, so that a field added
+     * there is here too.
+     */
+    @Schema(name = "IndicatorDetail", description = "An indicator (the fields of Indicator) with the current "
+            + "targets set on it.")
+    public record IndicatorDetailView(@JsonUnwrapped IndicatorView indicator, List<TargetView> targets) {
 
         static IndicatorDetailView of(Indicator i, List<TargetView> targets) {
-            return new IndicatorDetailView(i.code, i.nameZh, i.nameEn, i.unit, i.unitEn, i.theme, i.valueType,
-                    i.favourableDirection, TargetWording.valuePattern(i), targets);
+            return new IndicatorDetailView(IndicatorView.of(i), targets);
         }
     }
 }

@@ -46,6 +46,19 @@ public class Indicator extends PanacheEntityBase {
     @Column(name = "favourable_direction")
     public Direction favourableDirection;
 
+    /** The first year a value of the statistic was published; earlier periods are refused as slips. */
+    @Column(name = "series_start")
+    public Integer seriesStart;
+
+    /** The decimals the statistic is published with: numbers are rounded to them wherever they are shown. */
+    @Column(name = "decimals")
+    public Integer precision;
+
+    /** The form the statistic is published in; entry proposes it, another form asks for confirmation. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "published_form")
+    public ObservationForm publishedForm;
+
     public boolean retired;
 
     public static Optional<Indicator> findByCode(String code) {

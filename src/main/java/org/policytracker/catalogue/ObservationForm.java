@@ -1,4 +1,4 @@
-package org.policytracker.observation;
+package org.policytracker.catalogue;
 
 /** How a published value is stated. */
 public enum ObservationForm {

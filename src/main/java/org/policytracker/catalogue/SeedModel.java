@@ -22,7 +22,13 @@ public final class SeedModel {
     }
 
     public record IndicatorEntry(String code, String nameZh, String nameEn, String unit, String unitEn,
-            Theme theme, ValueType valueType, Direction favourableDirection) {
+            Theme theme, ValueType valueType, Direction favourableDirection, Integer seriesStart, Integer precision,
+            ObservationForm publishedForm, String publicationSource) {
+
+        /** LEVEL unless the seed says otherwise. */
+        public ObservationForm publishedFormOrLevel() {
+            return publishedForm == null ? ObservationForm.LEVEL : publishedForm;
+        }
     }
 
     public record TargetEntry(String id, String indicator, TargetKind kind, Integer targetYear,

@@ -31,6 +31,19 @@ public final class TargetWording {
         return pattern(lang, unit).replace("{value}", Numbers.format(value));
     }
 
+    /** A level with its unit, with exactly {@code decimals} decimals, as the statistic is published. */
+    public static String withUnit(Lang lang, double value, String unit, int decimals) {
+        return pattern(lang, unit).replace("{value}", Numbers.format(value, decimals));
+    }
+
+    /**
+     * The decimals a value of the indicator is shown with: its published precision for a level (or for
+     * the form it is published in), two for a change against a base year and for anything else.
+     */
+    public static int decimals(Indicator indicator, boolean changeScale) {
+        return changeScale || indicator.precision == null ? 2 : indicator.precision;
+    }
+
     /** The indicator's unit in a language; empty for none. */
     public static String unit(Indicator indicator, Lang lang) {
         String unit = lang.zh() ? indicator.unit : indicator.unitEn;

@@ -8,7 +8,6 @@ import jakarta.transaction.Transactional;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -28,6 +27,7 @@ import org.policytracker.audit.AuditAction;
 import org.policytracker.audit.AuditLog;
 import org.policytracker.catalogue.Target;
 import org.policytracker.catalogue.TargetKind;
+import org.policytracker.observation.SampleDataset;
 import org.policytracker.system.Problems;
 import org.policytracker.system.Roles;
 
@@ -90,27 +90,28 @@ public class MilestoneResource {
     public StatusView set(@PathParam("id") String id, @NotNull Change change) {
         Target target = milestone(id);
         if (change.state() == null) {
-            throw Problems.badRequest("state", "is required: one of NOT_STARTED, IN_PROGRESS, DONE");
+            throw Problems.badRequest("state", "milestone.stateRequired");
         }
         if (change.version() == null) {
-            throw Problems.badRequest("version", "is required: the version you read (0 when no state was set yet)");
+            throw Problems.badRequest("version", "milestone.versionRequired");
         }
         if (change.state() == MilestoneState.DONE && (change.date() == null || blank(change.evidence()))) {
-            throw Problems.badRequest(change.date() == null ? "date" : "evidence",
-                    "is required when the state is DONE: when it was reached and what shows it");
+            throw Problems.badRequest(change.date() == null ? "date" : "evidence", "milestone.doneNeeds");
         }
         if (change.evidence() != null && change.evidence().indexOf('\0') >= 0) {
-            throw Problems.badRequest("evidence", "must not contain the NUL character (U+0000)");
+            throw Problems.badRequest("evidence", "text.nul");
         }
         if (change.evidence() != null && change.evidence().length() > 4000) {
-            throw Problems.badRequest("evidence", "must be at most 4000 characters");
+            throw Problems.badRequest("evidence", "text.length", "max", 4000, "length", change.evidence().length());
+        }
+        if (SampleDataset.current().isPresent()) {
+            throw SampleDataset.sampleLoaded();
         }
         MilestoneUpdate previous = MilestoneUpdate.latest(target.id).orElse(null);
         int current = previous == null ? 0 : previous.seq;
         if (change.version() != current) {
-            throw Problems.conflict("version", "The state of " + id + " was set by "
-                    + (previous == null ? "nobody" : previous.recordedBy) + " since (now version " + current
-                    + "); reload and try again.");
+            throw Problems.conflict("version", "milestone.stale", "target", id, "user",
+                    previous == null ? "—" : previous.recordedBy, "version", current);
         }
         MilestoneUpdate update = new MilestoneUpdate();
         update.targetId = target.id;
@@ -124,7 +125,7 @@ public class MilestoneResource {
             update.persist();
             em.flush();
         } catch (PersistenceException e) {
-            throw Problems.conflict("version", "The state of " + id + " was set by someone else just now; reload.");
+            throw Problems.conflict("version", "milestone.justSet", "target", id);
         }
         audit.record(AuditAction.MILESTONE_STATE_SET, update.recordedBy, update.recordedAt,
                 target.indicator.code, id, null, previous == null ? null : state(previous), state(update));
@@ -133,10 +134,10 @@ public class MilestoneResource {
 
     private static Target milestone(String id) {
         Target target = Target.findCurrentByCode(id)
-                .orElseThrow(() -> new NotFoundException("No target has the id '" + id + "'"));
+                .orElseThrow(() -> Problems.notFound("target.unknown", "id", Problems.quote(id)));
         if (target.kind != TargetKind.MILESTONE) {
-            throw Problems.badRequest("id", "target " + id + " is a " + target.kind + " target; only MILESTONE "
-                    + "targets take a state (enter values of its indicator " + target.indicator.code + " instead)");
+            throw Problems.badRequest("id", "milestone.notAMilestone", "target", id, "kind", target.kind, "indicator",
+                    target.indicator.code);
         }
         return target;
     }

@@ -14,7 +14,8 @@ import java.util.Locale;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.policytracker.system.Problem.FieldError;
+import org.policytracker.catalogue.ObservationForm;
+import org.policytracker.system.FieldMessage;
 import org.policytracker.system.Problems;
 
 /**
@@ -66,31 +67,29 @@ public record Figure(
         return Arrays.asList(value, form.name(), source, note, seriesBreak);
     }
 
+    /** The same figure with another number. */
+    public Figure withValue(Double newValue) {
+        return new Figure(newValue, form, source, note, seriesBreak);
+    }
+
     /**
      * A figure from text, field by field ({@code text} gives the text of a field by its name, null when
-     * blank or absent): the import reads files this way. A text that is not of its field's kind is added
-     * to {@code errors}, named by the field, and the field is left empty for the rules to judge.
+     * blank or absent), as the import reads files; the number is left out, for
+     * {@link ObservationRules#readValue} to read with what it knows of the indicator. A form that is not one
+     * is added to {@code errors}, named by the field.
      */
-    public static Figure parse(Function<String, String> text, List<FieldError> errors) {
-        Double value = null;
-        try {
-            value = NumberText.parse(text.apply("value"));
-        } catch (NumberFormatException e) {
-            errors.add(new FieldError("value", "'" + Problems.quote(text.apply("value")) + "' is not a number; "
-                    + "write a decimal number such as 19.8, without units or thousands separators"));
-        }
+    public static Figure parse(Function<String, String> text, List<FieldMessage> errors) {
         String formText = text.apply("form");
         ObservationForm form = null;
         if (formText != null) {
             try {
-                form = ObservationForm.valueOf(formText.toUpperCase(Locale.ROOT));
+                form = ObservationForm.valueOf(formText.strip().toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                errors.add(new FieldError("form", "'" + Problems.quote(formText) + "' is not allowed; use one of: "
-                        + Arrays.stream(ObservationForm.values()).map(Enum::name).collect(Collectors.joining(", "))
-                        + " (blank means LEVEL)"));
+                errors.add(FieldMessage.of("form", "choice", "value", Problems.quote(formText), "allowed",
+                        Arrays.stream(ObservationForm.values()).map(Enum::name).collect(Collectors.joining(", "))));
             }
         }
-        return new Figure(value, form, text.apply("source"), text.apply("note"), text.apply("seriesBreak"));
+        return new Figure(null, form, text.apply("source"), text.apply("note"), text.apply("seriesBreak"));
     }
 
     /** Sets {@link #COLUMNS} from parameter {@code first} on; returns the index after the last. */

@@ -17,7 +17,7 @@ import java.util.stream.Stream;
 
 /**
  * Reads a request body that is a {@link Figure}'s fields plus a few of the request's own ("period" for a
- * new value, "version" for a correction), so that a field added to {@code Figure} is accepted by every
+ * new value, "version" for a correction, "confirmForm" for both), so that a field added to {@code Figure} is accepted by every
  * request without being listed again. Jackson's {@code @JsonUnwrapped} would do this too, but silently
  * ignores misspelt fields; here a field that is neither the request's nor the figure's is refused with
  * the list of allowed ones, as everywhere else.
@@ -35,8 +35,11 @@ abstract class FigureBody<T> extends StdDeserializer<T> {
         }
     }
 
-    /** Builds the request from its own fields (by name; absent ones are null) and the figure. */
-    abstract T make(Map<String, Object> own, Figure figure);
+    /**
+     * Builds the request from its own fields (by name; absent ones are null), the figure and, when the
+     * value was sent as text (what was typed: "-3,8", "24.03%"), that text, for the rules to read.
+     */
+    abstract T make(Map<String, Object> own, Figure figure, String typedValue);
 
     @Override
     public T deserialize(JsonParser parser, DeserializationContext context) throws IOException {
@@ -61,8 +64,13 @@ abstract class FigureBody<T> extends StdDeserializer<T> {
                 throw wrong;
             }
         }
+        JsonNode value = body.get("value");
+        String typed = value != null && value.isTextual() ? value.asText() : null;
+        if (typed != null) {
+            body.remove("value");
+        }
         try {
-            return make(values, context.readTreeAsValue(body, Figure.class));
+            return make(values, context.readTreeAsValue(body, Figure.class), typed);
         } catch (UnrecognizedPropertyException e) {
             List<Object> allowed = Stream.concat(own.keySet().stream(), Figure.FIELDS.stream()).sorted()
                     .map(Object.class::cast).toList();

@@ -148,6 +148,21 @@ public class Observation extends PanacheEntityBase {
         return new Revision(this, Revision.Kind.CORRECT, read, before, audited());
     }
 
+    /**
+     * Restores a deleted value as it was when deleted (same figure, next version): undoing a deletion. It
+     * opens a vintage again; the history shows the value, its deletion and its return.
+     */
+    public Revision restore(String actor, OffsetDateTime now) {
+        if (!isDeleted()) {
+            throw new IllegalStateException(period + " is not deleted");
+        }
+        AuditedState before = audited();
+        long read = version++;
+        change(figure, actor, now);
+        deletedAt = null;
+        return new Revision(this, Revision.Kind.RESTORE, read, before, audited());
+    }
+
     /** Deletes the current value: its vintage is closed, the row kept (deleted) with its history. */
     public Revision delete(String actor, OffsetDateTime now) {
         requireCurrent();
@@ -180,5 +195,10 @@ public class Observation extends PanacheEntityBase {
 
     public static List<Observation> listCurrent(Indicator indicator) {
         return list("indicator = ?1 and deletedAt is null order by periodStart", indicator);
+    }
+
+    /** The deleted values of an indicator, newest deletion first: what can be restored. */
+    public static List<Observation> listDeleted(Indicator indicator) {
+        return list("indicator = ?1 and deletedAt is not null order by deletedAt desc", indicator);
     }
 }

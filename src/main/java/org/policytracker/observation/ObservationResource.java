@@ -6,12 +6,14 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
@@ -25,6 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.policytracker.observation.ObservationViews.Correction;
 import org.policytracker.observation.ObservationViews.NewObservation;
 import org.policytracker.observation.ObservationViews.ObservationView;
+import org.policytracker.system.Lang;
 import org.policytracker.system.Problems;
 import org.policytracker.system.Roles;
 
@@ -52,12 +55,37 @@ public class ObservationResource {
     }
 
     @GET
+    @Path("/deleted")
+    @RolesAllowed({Roles.VIEWER, Roles.ANALYST, Roles.ADMIN})
+    @Operation(summary = "List an indicator's deleted values", description = "Each as it was when deleted, with "
+            + "who deleted it when (updatedBy, deletedAt) and its version, to restore it.")
+    @APIResponse(responseCode = "404", description = "Unknown indicator")
+    public List<ObservationView> deleted(@PathParam("code") String code) {
+        return service.deleted(code);
+    }
+
+    @POST
+    @Path("/{period}/restore")
+    @RolesAllowed({Roles.ANALYST, Roles.ADMIN})
+    @Operation(summary = "Restore a deleted value", description = "Analysts and admins: undoes a deletion; the "
+            + "value comes back as it was, audited as restored.")
+    @APIResponse(responseCode = "200", description = "Restored")
+    @APIResponse(responseCode = "404", description = "No deleted value for the period")
+    @APIResponse(responseCode = "409", description = "Stale version")
+    public ObservationView restore(@PathParam("code") String code, @PathParam("period") String period,
+            @Parameter(description = "The version of the deleted value", required = true, schema = @Schema(type = SchemaType.INTEGER, format = "int64")) @QueryParam("version") String version,
+            @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String language) {
+        return service.restore(code, period, version(version), identity.getPrincipal().getName(), Lang.of(language));
+    }
+
+    @GET
     @Path("/{period}")
     @RolesAllowed({Roles.VIEWER, Roles.ANALYST, Roles.ADMIN})
     @Operation(summary = "Get one value with its vintages")
     @APIResponse(responseCode = "404", description = "Unknown indicator, or no value for the period")
-    public ObservationView get(@PathParam("code") String code, @PathParam("period") String period) {
-        return service.get(code, period);
+    public ObservationView get(@PathParam("code") String code, @PathParam("period") String period,
+            @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String language) {
+        return service.get(code, period, Lang.of(language));
     }
 
     @POST
@@ -68,11 +96,12 @@ public class ObservationResource {
     @APIResponse(responseCode = "201", description = "Stored; Location names it")
     @APIResponse(responseCode = "400", description = "A field is missing or out of range (problem+json names it)")
     @APIResponse(responseCode = "404", description = "Unknown indicator")
-    @APIResponse(responseCode = "409", description = "The period has a value already: correct it with PUT")
+    @APIResponse(responseCode = "409", description = "The period has a value already (correct it with PUT), or the "
+            + "value's form differs from the indicator's published form and confirmForm is not true")
     public Response create(
             @Parameter(description = "Indicator code, e.g. CO2_INTENSITY") @PathParam("code") String code,
-            @NotNull NewObservation request) {
-        ObservationView created = service.create(code, request, identity.getPrincipal().getName());
+            @NotNull NewObservation request, @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String language) {
+        ObservationView created = service.create(code, request, identity.getPrincipal().getName(), Lang.of(language));
         return Response.created(UriBuilder.fromPath("/api/indicators/{code}/observations/{period}")
                 .build(code, created.period())).entity(created).build();
     }
@@ -85,8 +114,8 @@ public class ObservationResource {
             + "names the version it corrects; if someone changed the value since, the answer is 409.")
     @APIResponse(responseCode = "409", description = "Stale version")
     public ObservationView correct(@PathParam("code") String code, @PathParam("period") String period,
-            @NotNull Correction request) {
-        return service.correct(code, period, request, identity.getPrincipal().getName());
+            @NotNull Correction request, @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String language) {
+        return service.correct(code, period, request, identity.getPrincipal().getName(), Lang.of(language));
     }
 
     @DELETE
@@ -113,8 +142,7 @@ public class ObservationResource {
         try {
             return Long.valueOf(version.strip());
         } catch (NumberFormatException e) {
-            throw Problems.badRequest("version", "must be a whole number (the version you read), was '"
-                    + (version.length() > 40 ? version.substring(0, 40) + "…" : version) + "'");
+            throw Problems.badRequest("version", "version.notANumber", "value", Problems.quote(version));
         }
     }
 }

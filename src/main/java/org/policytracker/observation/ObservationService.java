@@ -3,7 +3,6 @@ package org.policytracker.observation;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import jakarta.ws.rs.NotFoundException;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -15,10 +14,14 @@ import java.util.function.Function;
 import org.hibernate.Session;
 import org.policytracker.audit.AuditLog;
 import org.policytracker.catalogue.Indicator;
+import org.policytracker.catalogue.ObservationForm;
 import org.policytracker.observation.ObservationViews.Correction;
 import org.policytracker.observation.ObservationViews.NewObservation;
 import org.policytracker.observation.ObservationViews.ObservationView;
-import org.policytracker.system.Problem.FieldError;
+import org.policytracker.system.FieldMessage;
+import org.policytracker.system.Lang;
+import org.policytracker.system.Message;
+import org.policytracker.system.Numbers;
 import org.policytracker.system.ProblemException;
 import org.policytracker.system.Problems;
 
@@ -42,39 +45,40 @@ public class ObservationService {
         this.em = em;
     }
 
-    public ObservationView create(String indicatorCode, NewObservation request, String actor) {
+    public ObservationView create(String indicatorCode, NewObservation request, String actor, Lang lang) {
         Indicator indicator = indicator(indicatorCode);
-        Figure figure = request.figure();
-        validate(indicator, request.period(), figure);
-        Period period = Period.parse(request.period()).orElseThrow();
-        List<FieldError> warnings = warnings(indicator, figure);
         OffsetDateTime now = now();
+        ObservationRules.Context context = ObservationRules.Context.of(indicator, now.toLocalDate());
+        Figure figure = checked(context, request.period(), request.figure(), request.typedValue());
+        Period period = Period.parse(request.period()).orElseThrow();
+        List<FieldMessage> warnings = warnings(indicator, figure);
         write(indicator, period, row -> {
             if (row.isCurrent()) {
-                throw Problems.conflict("period", "A value for " + indicatorCode + " in " + period.iso()
-                        + " exists (" + row.figure.value() + ", version " + row.version + "). To correct it, PUT "
-                        + "/api/indicators/" + indicatorCode + "/observations/" + period.iso() + " with the new "
-                        + "value and \"version\": " + row.version + ".");
+                throw Problems.conflict("period", "observation.exists", "indicator", indicatorCode, "period",
+                        period.iso(), "value", Numbers.format(row.figure.value()));
             }
+            confirmForm(context, figure, null, request.confirmForm());
             return row.enter(figure, actor, now);
         });
-        return view(indicator, period.iso(), warnings);
+        return view(indicator, period.iso(), warnings, lang);
     }
 
-    public ObservationView correct(String indicatorCode, String period, Correction request, String actor) {
+    public ObservationView correct(String indicatorCode, String period, Correction request, String actor,
+            Lang lang) {
         Indicator indicator = indicator(indicatorCode);
         Period p = period(indicator, period);
-        Figure figure = request.figure();
-        List<FieldError> warnings = warnings(indicator, figure);
         OffsetDateTime now = now();
+        ObservationRules.Context context = ObservationRules.Context.of(indicator, now.toLocalDate());
+        Figure[] figure = new Figure[1];
         write(indicator, p, row -> {
             // No such value is a 404 whatever the body says; then the body's problems; then its version.
             current(indicator, row);
-            validate(indicator, p.iso(), figure);
+            figure[0] = checked(context, p.iso(), request.figure(), request.typedValue());
             checkVersion(indicator, row, request.version());
-            return row.correct(figure, actor, now);
+            confirmForm(context, figure[0], row.figure.form(), request.confirmForm());
+            return row.correct(figure[0], actor, now);
         });
-        return view(indicator, p.iso(), warnings);
+        return view(indicator, p.iso(), warnings(indicator, figure[0]), lang);
     }
 
     public void delete(String indicatorCode, String period, Long version, String actor) {
@@ -85,6 +89,29 @@ public class ObservationService {
             checkVersion(indicator, current(indicator, row), version);
             return row.delete(actor, now);
         });
+    }
+
+    /** Restores a deleted value as it was (undo); {@code version} is the version of the deleted row. */
+    public ObservationView restore(String indicatorCode, String period, Long version, String actor, Lang lang) {
+        Indicator indicator = indicator(indicatorCode);
+        Period p = period(indicator, period);
+        OffsetDateTime now = now();
+        write(indicator, p, row -> {
+            if (!row.isDeleted()) {
+                throw Problems.notFound("observation.noneDeleted", "indicator", indicator.code, "period", p.iso());
+            }
+            checkVersion(indicator, row, version);
+            return row.restore(actor, now);
+        });
+        return view(indicator, p.iso(), List.of(), lang);
+    }
+
+    /** The deleted values of an indicator, as they were when deleted, with who deleted them when. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<ObservationView> deleted(String indicatorCode) {
+        Indicator indicator = indicator(indicatorCode);
+        return Observation.listDeleted(indicator).stream()
+                .map(o -> ObservationView.of(indicator.code, o, List.of(), List.of())).toList();
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -98,9 +125,9 @@ public class ObservationService {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public ObservationView get(String indicatorCode, String period) {
+    public ObservationView get(String indicatorCode, String period, Lang lang) {
         Indicator indicator = indicator(indicatorCode);
-        return view(indicator, period(indicator, period).iso(), List.of());
+        return view(indicator, period(indicator, period).iso(), List.of(), lang);
     }
 
     /**
@@ -109,6 +136,7 @@ public class ObservationService {
      */
     private void write(Indicator indicator, Period period, Function<Observation, Revision> change) {
         em.unwrap(Session.class).doWork(connection -> {
+            SampleDataset.refuseWritesWhileLoaded(connection);
             Observation row = ObservationStore.find(connection, Map.of(indicator.id, List.of(period.iso())), true)
                     .getOrDefault(ObservationStore.key(indicator.id, period.iso()),
                             Observation.unstored(indicator.id, period));
@@ -121,8 +149,8 @@ public class ObservationService {
             } catch (SQLException e) {
                 if (UNIQUE_VIOLATION.equals(sqlState(e))) {
                     // Two writers entered the same new period at once; the other one's commit won.
-                    throw Problems.conflict("period", "A value for " + indicator.code + " in " + period.iso()
-                            + " was just entered by someone else; reload and correct it instead.");
+                    throw Problems.conflict("period", "observation.justEntered", "indicator", indicator.code,
+                            "period", period.iso());
                 }
                 throw e;
             }
@@ -132,68 +160,86 @@ public class ObservationService {
     private static Indicator indicator(String code) {
         if (code.indexOf('\0') >= 0) {
             // PostgreSQL refuses U+0000 in a query parameter; no code has it.
-            throw new NotFoundException("No indicator has the code '" + code.replace("\0", "\\0") + "'");
+            throw Problems.notFound("indicator.unknown", "code", code.replace("\0", "\\0"));
         }
         return Indicator.findByCode(code)
-                .orElseThrow(() -> new NotFoundException("No indicator has the code '" + code + "'"));
+                .orElseThrow(() -> Problems.notFound("indicator.unknown", "code", Problems.quote(code)));
     }
 
     /** The period of a path: not a period, no value can have it (and PostgreSQL refuses some strings outright). */
     private static Period period(Indicator indicator, String period) {
-        return Period.parse(period).orElseThrow(() -> new NotFoundException("No value of " + indicator.code
-                + " for '" + period.replace("\0", "\\0") + "': not a period; use a year, e.g. 2024"));
+        return Period.parse(period).orElseThrow(() -> Problems.notFound("observation.notAPeriod", "indicator",
+                indicator.code, "period", Problems.quote(period.replace("\0", "\\0"))));
     }
 
     private static Observation current(Indicator indicator, Observation row) {
         if (!row.isCurrent()) {
-            throw new NotFoundException("No value of " + indicator.code + " for the period '" + row.period + "'");
+            throw Problems.notFound("observation.none", "indicator", indicator.code, "period", row.period);
         }
         return row;
     }
 
-    private static void validate(Indicator indicator, String period, Figure figure) {
-        List<FieldError> errors = ObservationRules.check(indicator.valueType, period, figure);
+    /**
+     * The figure to store: the typed value read, every rule checked (400 with every problem), and a form
+     * that breaks the indicator's published form refused unless confirmed (409).
+     */
+    private static Figure checked(ObservationRules.Context context, String period, Figure figure, String typed) {
+        List<FieldMessage> errors = new ArrayList<>();
+        Figure read = typed == null ? figure : ObservationRules.readValue(context, figure, typed, errors);
+        List<FieldMessage> rules = ObservationRules.check(context, period, read);
+        // An unreadable value has its reason already; the rules would only say it is required.
+        rules.stream().filter(e -> errors.stream().noneMatch(u -> u.field().equals(e.field()))).forEach(errors::add);
         if (!errors.isEmpty()) {
-            throw new ProblemException(400, "Invalid observation", errors.stream()
-                    .map(e -> e.field() + ": " + e.message()).reduce((a, b) -> a + "; " + b).orElse(""), errors);
+            throw Problems.of(400, errors);
+        }
+        return read;
+    }
+
+    /** A 409 unless confirmed, when the value's form breaks the published chain (ObservationRules). */
+    private static void confirmForm(ObservationRules.Context context, Figure figure, ObservationForm storedForm,
+            Boolean confirmed) {
+        if (!Boolean.TRUE.equals(confirmed) && ObservationRules.needsFormConfirmation(context, figure, storedForm)) {
+            throw Problems.of(409, List.of(FieldMessage.of("form", "form.breaksChain", "form",
+                    new Message.Word("form." + figure.form()), "published",
+                    new Message.Word("form." + context.publishedForm()))));
         }
     }
 
     private static void checkVersion(Indicator indicator, Observation row, Long version) {
         if (version == null) {
-            throw Problems.badRequest("version", "is required: the version of the value you are changing (now "
-                    + row.version + ")");
+            throw Problems.badRequest("version", "version.required", "version", row.version);
         }
         if (version != row.version) {
-            throw Problems.conflict("version", "The value of " + indicator.code + " for " + row.period
-                    + " was changed by " + row.updatedBy + " at " + row.updatedAt + " (now version " + row.version
-                    + ", " + row.figure.value() + "). Reload it and apply your change again.");
+            throw Problems.conflict("version", "version.stale", "indicator", indicator.code, "period", row.period,
+                    "user", row.updatedBy, "time", row.updatedAt.truncatedTo(java.time.temporal.ChronoUnit.SECONDS),
+                    "value",
+                    Numbers.format(row.figure.value()));
         }
     }
 
     private static ProblemException changedMeanwhile(Indicator indicator, String period) {
-        return Problems.conflict("version", "The value of " + indicator.code + " for " + period
-                + " was changed by someone else while you were changing it; reload it and apply your change again.");
+        return Problems.conflict("version", "version.changedMeanwhile", "indicator", indicator.code, "period", period);
     }
 
     /** Plausibility warnings for a value; none for a value the rules will refuse anyway. */
-    private List<FieldError> warnings(Indicator indicator, Figure figure) {
+    private List<FieldMessage> warnings(Indicator indicator, Figure figure) {
         if (figure.value() == null || !Double.isFinite(figure.value())) {
             return List.of();
         }
         List<Double> series = em.createQuery("select o.figure.value from Observation o where o.indicator = ?1"
                 + " and o.figure.form = ?2 and o.deletedAt is null", Double.class)
                 .setParameter(1, indicator).setParameter(2, figure.form()).getResultList();
-        List<FieldError> warnings = new ArrayList<>();
-        OutlierCheck.check(series, figure.value()).ifPresent(w -> warnings.add(new FieldError("value", w)));
+        List<FieldMessage> warnings = new ArrayList<>();
+        OutlierCheck.check(series, figure.value()).ifPresent(w -> warnings.add(new FieldMessage("value", w)));
         return warnings;
     }
 
-    private ObservationView view(Indicator indicator, String period, List<FieldError> warnings) {
+    private ObservationView view(Indicator indicator, String period, List<FieldMessage> warnings, Lang lang) {
         Observation row = Observation.findCurrent(indicator, period)
-                .orElseThrow(() -> new NotFoundException("No value of " + indicator.code + " for the period '"
-                        + period + "'"));
-        return ObservationView.of(indicator.code, row, ObservationVintage.history(indicator.id, period), warnings);
+                .orElseThrow(() -> Problems.notFound("observation.none", "indicator", indicator.code, "period",
+                        period));
+        return ObservationView.of(indicator.code, row, ObservationVintage.history(indicator.id, period),
+                warnings.stream().map(w -> w.in(lang)).toList());
     }
 
     private static String sqlState(SQLException e) {

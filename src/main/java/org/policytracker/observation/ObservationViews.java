@@ -14,44 +14,55 @@ public final class ObservationViews {
     private ObservationViews() {
     }
 
-    /** A new value: the period and the figure's fields, {@code {period, value, form, source, note, seriesBreak}}. */
-    @Schema(name = "NewObservation", description = "A value as published, for a period: the Figure's fields and "
-            + "period.", allOf = Figure.class)
+    /**
+     * A new value: the period and the figure's fields, {@code {period, value, form, source, note, seriesBreak}};
+     * {@code value} may be the number or the text typed ("-3,8", "24.03%"); {@code confirmForm} stores a
+     * value whose form differs from the indicator's published form.
+     */
+    @Schema(name = "NewObservation", description = "A value as published, for a period: the Figure's fields, "
+            + "period and confirmForm. value may be a number or the text as typed (\"-3,8\", \"−3.8\", \"24.03%\"), "
+            + "read by the rules of docs/ASSESSMENT.md.", allOf = Figure.class)
     @JsonDeserialize(using = NewObservation.Reader.class)
     public record NewObservation(
-            @Schema(description = "ISO period; a year for now", examples = "2024", required = true) String period,
-            @Schema(hidden = true) Figure figure) {
+            @Schema(description = "ISO period; a year that has ended", examples = "2024", required = true) String period,
+            @Schema(hidden = true) Figure figure,
+            @Schema(hidden = true) String typedValue,
+            @Schema(description = "true stores a value whose form differs from the form the indicator is "
+                    + "published in (it breaks the chain); without it such a value is refused (409)") Boolean confirmForm) {
 
         static final class Reader extends FigureBody<NewObservation> {
 
             Reader() {
-                super(NewObservation.class, "period", String.class);
+                super(NewObservation.class, "period", String.class, "confirmForm", Boolean.class);
             }
 
             @Override
-            NewObservation make(Map<String, Object> own, Figure figure) {
-                return new NewObservation((String) own.get("period"), figure);
+            NewObservation make(Map<String, Object> own, Figure figure, String typedValue) {
+                return new NewObservation((String) own.get("period"), figure, typedValue,
+                        (Boolean) own.get("confirmForm"));
             }
         }
     }
 
     /** A corrected value: the figure's fields and the version corrected. */
-    @Schema(name = "ObservationCorrection", description = "A corrected value (the Figure's fields) and the version "
-            + "it corrects; the earlier value is kept as a vintage.", allOf = Figure.class)
+    @Schema(name = "ObservationCorrection", description = "A corrected value (the Figure's fields), the version "
+            + "it corrects and confirmForm; the earlier value is kept as a vintage.", allOf = Figure.class)
     @JsonDeserialize(using = Correction.Reader.class)
     public record Correction(
             @Schema(hidden = true) Figure figure,
-            @Schema(description = "The version you read; a stale version gives 409", required = true) Long version) {
+            @Schema(description = "The version you read; a stale version gives 409", required = true) Long version,
+            @Schema(hidden = true) String typedValue,
+            @Schema(description = "As for a new value") Boolean confirmForm) {
 
         static final class Reader extends FigureBody<Correction> {
 
             Reader() {
-                super(Correction.class, "version", Long.class);
+                super(Correction.class, "version", Long.class, "confirmForm", Boolean.class);
             }
 
             @Override
-            Correction make(Map<String, Object> own, Figure figure) {
-                return new Correction(figure, (Long) own.get("version"));
+            Correction make(Map<String, Object> own, Figure figure, String typedValue) {
+                return new Correction(figure, (Long) own.get("version"), typedValue, (Boolean) own.get("confirmForm"));
             }
         }
     }
@@ -80,6 +91,7 @@ public final class ObservationViews {
             String updatedBy,
             OffsetDateTime updatedAt,
             @Schema(description = "Send it back when correcting or deleting") long version,
+            @Schema(description = "When it was deleted; null for a current value") OffsetDateTime deletedAt,
             @Schema(description = "Earlier figures, newest first") List<VintageView> priorVintages,
             @Schema(description = "Plausibility warnings; the value was stored anyway") List<FieldError> warnings) {
 
@@ -88,7 +100,7 @@ public final class ObservationViews {
             List<VintageView> prior = history.stream().filter(v -> v.supersededAt != null).map(VintageView::of)
                     .toList();
             return new ObservationView(indicatorCode, o.period, o.periodType, o.figure, o.createdBy, o.createdAt,
-                    o.updatedBy, o.updatedAt, o.version, prior, warnings);
+                    o.updatedBy, o.updatedAt, o.version, o.deletedAt, prior, warnings);
         }
     }
 }

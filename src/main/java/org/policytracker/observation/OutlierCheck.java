@@ -1,9 +1,11 @@
 package org.policytracker.observation;
 
-import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import org.policytracker.system.Message;
+import org.policytracker.system.Numbers;
 
 /**
  * Flags an implausible value against its series, as DHIS2's outlier analysis does: the modified
@@ -20,7 +22,7 @@ public final class OutlierCheck {
     private OutlierCheck() {
     }
 
-    public static Optional<String> check(List<Double> series, double value) {
+    public static Optional<Message> check(List<Double> series, double value) {
         if (series.size() < MIN_VALUES) {
             return Optional.empty();
         }
@@ -35,8 +37,9 @@ public final class OutlierCheck {
         if (Math.abs(z) <= THRESHOLD) {
             return Optional.empty();
         }
-        return Optional.of(String.format("%s is far from the rest of the series (median %s, modified z-score %.1f);"
-                + " it was stored, but check the figure and its unit", fmt(value), fmt(median), z));
+        return Optional
+                .of(Message.of("warning.outlier", "value", Numbers.format(value), "median", Numbers.format(median),
+                        "z", String.format(Locale.ROOT, "%.1f", z)));
     }
 
     private static double median(double[] sorted) {
@@ -44,7 +47,4 @@ public final class OutlierCheck {
         return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
     }
 
-    private static String fmt(double v) {
-        return BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
-    }
 }

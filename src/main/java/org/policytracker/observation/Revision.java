@@ -24,6 +24,8 @@ public record Revision(Observation row, Kind kind, long versionRead, AuditedStat
         REVIVE(AuditAction.OBSERVATION_CREATED, false, true),
         /** A current value replaced: the vintage in force closed, the next one opened. */
         CORRECT(AuditAction.OBSERVATION_CORRECTED, true, true),
+        /** A deleted value restored as it was: the same row, its figure as a new vintage. */
+        RESTORE(AuditAction.OBSERVATION_RESTORED, false, true),
         /** A current value deleted: its vintage closed, the row kept as deleted. */
         DELETE(AuditAction.OBSERVATION_DELETED, true, false),
         /** A correction that changes nothing: nothing is written. */

@@ -33,7 +33,11 @@ public class CsvReportWriter implements ReportWriter {
         List<Column<Row>> columns = ReportColumns.targets(report.text());
         Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
         writer.write(BOM);
+        // What the report is goes first, as comment lines ("# 截至日期：2026-12-01"): Excel shows them as the
+        // first rows, and CSV readers skip them with the comment marker #.
         CSVFormat format = CSVFormat.RFC4180.builder()
+                .setCommentMarker('#')
+                .setHeaderComments(report.about().toArray(Object[]::new))
                 .setHeader(columns.stream().map(Column::header).toArray(String[]::new))
                 .get();
         CSVPrinter printer = new CSVPrinter(writer, format);
@@ -51,7 +55,7 @@ public class CsvReportWriter implements ReportWriter {
     static <R> String cell(Column<R> column, R row) {
         Object value = column.value().apply(row);
         return switch (column.type()) {
-            case NUMBER, INTEGER -> ReportColumns.csvNumber(value, column.decimals());
+            case NUMBER, INTEGER -> ReportColumns.csvNumber(value, column.decimals().apply(row));
             default -> value == null ? "" : value.toString();
         };
     }

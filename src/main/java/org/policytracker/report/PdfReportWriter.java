@@ -359,6 +359,15 @@ public class PdfReportWriter implements ReportWriter {
             cb.showTextAligned(PdfContentByte.ALIGN_LEFT, report.title(), left, top, 0);
             cb.showTextAligned(PdfContentByte.ALIGN_RIGHT, t.asOfLabel() + " " + report.asOf(), right, top, 0);
             cb.endText();
+            if (report.sampleNote() != null) {
+                // Sample data says so on every page, where nobody can miss it.
+                cb.setColorFill(new Color(0xB3, 0x26, 0x1E));
+                cb.beginText();
+                cb.setFontAndSize(font, SIZE + 1);
+                cb.showTextAligned(PdfContentByte.ALIGN_CENTER, report.sampleNote(), (left + right) / 2, top + 12, 0);
+                cb.endText();
+                cb.setColorFill(MUTED);
+            }
             cb.setColorStroke(RULE);
             cb.setLineWidth(0.5f);
             cb.moveTo(left, top - 5);

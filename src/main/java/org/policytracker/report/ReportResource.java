@@ -17,6 +17,7 @@ import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -85,6 +86,8 @@ public class ReportResource {
             @Parameter(description = "Only these targets, comma-separated ids (the web app passes the targets its "
                     + "filters show)") @QueryParam("target") String target,
             @Parameter(description = "Language of the report's words: zh (default) or en") @QueryParam("lang") String lang,
+            @Parameter(description = "true: leave out the targets without data (they are still counted, and the "
+                    + "report says how many it left out); default false") @QueryParam("omitNoData") String omitNoData,
             @Parameter(description = "attachment (default for csv, xlsx, pdf) or inline (default for html)") @QueryParam("disposition") String disposition) {
         ReportFormat f = ReportFormat.param(format, ReportFormat.values());
         Snapshot snapshot = Snapshot.of(asOf, knownAt);
@@ -95,7 +98,8 @@ public class ReportResource {
         Lang l = Lang.param(lang);
         String dispositionType = disposition(disposition, f == ReportFormat.HTML ? "inline" : "attachment");
 
-        StatusReport report = reports.build(new ReportService.Request(snapshot, doc, th, statuses, targets, l,
+        StatusReport report = reports.build(new ReportService.Request(snapshot, doc, th, statuses, targets,
+                flag("omitNoData", omitNoData), l,
                 identity.getPrincipal().getName()));
         ReportWriter writer = writers.get(f);
         StreamingOutput body = out -> writer.write(report, out);
@@ -139,7 +143,7 @@ public class ReportResource {
             Set<String> known = Target.<Target>list("code in ?1 and retired = false", targets).stream()
                     .map(t -> t.code).collect(Collectors.toSet());
             targets.stream().filter(id -> !known.contains(id)).findFirst().ifPresent(id -> {
-                throw Problems.badRequest("target", "'" + id + "' is not a target id; GET /api/targets lists them");
+                throw Problems.badRequest("target", "target.unknownParam", "value", Problems.quote(id));
             });
         }
         return targets;
@@ -150,8 +154,8 @@ public class ReportResource {
             return null;
         }
         return Document.findByCode(code.trim()).filter(d -> !d.retired)
-                .orElseThrow(() -> Problems.badRequest("document", "'" + code + "' is not a document; use one of: "
-                        + Document.listCurrent().stream().map(d -> d.code).collect(Collectors.joining(", "))));
+                .orElseThrow(() -> Problems.badRequest("document", "choice", "value", Problems.quote(code), "allowed",
+                        Document.listCurrent().stream().map(d -> d.code).collect(Collectors.joining(", "))));
     }
 
     /** A comma-separated list of status names; empty means all. */
@@ -168,13 +172,19 @@ public class ReportResource {
         return statuses;
     }
 
+    static boolean flag(String name, String value) {
+        Boolean flag = Problems.choice(name, value, List.of(true, false), String::valueOf);
+        return flag != null && flag;
+    }
+
     static String disposition(String value, String fallback) {
         if (value == null || value.isBlank()) {
             return fallback;
         }
         String v = value.trim().toLowerCase(Locale.ROOT);
         if (!Arrays.asList("inline", "attachment").contains(v)) {
-            throw Problems.badRequest("disposition", "'" + value + "' is not allowed; use one of: inline, attachment");
+            throw Problems.badRequest("disposition", "choice", "value", Problems.quote(value), "allowed",
+                    "inline, attachment");
         }
         return v;
     }

@@ -24,15 +24,18 @@ import org.policytracker.catalogue.Document;
 import org.policytracker.catalogue.Indicator;
 import org.policytracker.catalogue.Target;
 import org.policytracker.catalogue.TargetKind;
+import org.policytracker.catalogue.TargetWording;
 import org.policytracker.catalogue.Theme;
 import org.policytracker.observation.Figure;
 import org.policytracker.observation.ObservationVintage;
 import org.policytracker.observation.Period;
+import org.policytracker.observation.SampleDataset;
 import org.policytracker.report.StatusReport.ObservationRow;
 import org.policytracker.report.StatusReport.Row;
 import org.policytracker.report.StatusReport.Section;
 import org.policytracker.report.chart.ChartData;
 import org.policytracker.system.Lang;
+import org.policytracker.system.Numbers;
 import org.policytracker.system.Snapshot;
 import org.policytracker.system.TrackerConfig;
 
@@ -58,10 +61,11 @@ public class ReportService {
      * @param statuses    the statuses to include; empty for all
      * @param lang        the language of the words
      * @param targets     ids of the targets to include (the web app's current selection); empty means all
+     * @param omitNoData  leave out the targets without data (they are counted, and the report says how many)
      * @param generatedBy who asks
      */
     public record Request(Snapshot snapshot, Document document, Theme theme,
-            Set<Status> statuses, Set<String> targets, Lang lang, String generatedBy) {
+            Set<Status> statuses, Set<String> targets, boolean omitNoData, Lang lang, String generatedBy) {
     }
 
     private final AssessmentService assessments;
@@ -83,6 +87,13 @@ public class ReportService {
         List<TargetAssessment> assessed = assessments.assess(targets, snapshot).stream()
                 .filter(a -> request.statuses().isEmpty() || request.statuses().contains(a.assessment().status()))
                 .toList();
+        int omitted = request.omitNoData()
+                ? (int) assessed.stream().filter(a -> a.assessment().status() == Status.NO_DATA).count()
+                : 0;
+        Map<Status, Integer> allCounts = counts(assessed.stream().map(a -> a.assessment().status()).toList());
+        if (request.omitNoData()) {
+            assessed = assessed.stream().filter(a -> a.assessment().status() != Status.NO_DATA).toList();
+        }
         Map<String, NavigableMap<Integer, Double>> paths = paths(assessed, snapshot);
 
         Map<Theme, List<Row>> byTheme = new EnumMap<>(Theme.class);
@@ -92,7 +103,7 @@ public class ReportService {
         }
         List<Section> sections = new ArrayList<>();
         byTheme.forEach((theme, rows) -> {
-            Map<Status, Integer> counts = counts(rows);
+            Map<Status, Integer> counts = counts(rows.stream().map(Row::status).toList());
             sections.add(
                     new Section(theme, text.themeLabel(theme), counts, text.countsSentence(counts), List.copyOf(rows)));
         });
@@ -110,20 +121,23 @@ public class ReportService {
         if (!request.targets().isEmpty()) {
             filters.add(text.filterTargets(request.targets().size()));
         }
+        if (omitted > 0) {
+            filters.add(text.omittedNoData(omitted));
+        }
         return new StatusReport(request.lang(), text, text.title(), snapshot.asOf(),
                 snapshot.knownAtGiven() ? snapshot.knownAt() : null, generatedAt,
-                request.generatedBy(), List.copyOf(filters),
-                counts(byTheme.values().stream().flatMap(List::stream).toList()),
+                request.generatedBy(), List.copyOf(filters), allCounts,
                 List.copyOf(sections), observations(assessed, snapshot, text),
-                text.methodNote(thresholds.onTrack(), thresholds.atRisk()));
+                text.methodNote(thresholds.onTrack(), thresholds.atRisk()),
+                SampleDataset.current().isPresent() ? text.word("report.sample") : null);
     }
 
-    private static Map<Status, Integer> counts(List<Row> rows) {
+    private static Map<Status, Integer> counts(List<Status> statuses) {
         Map<Status, Integer> counts = new LinkedHashMap<>();
         for (Status s : Status.values()) {
             counts.put(s, 0);
         }
-        rows.forEach(r -> counts.merge(r.status(), 1, Integer::sum));
+        statuses.forEach(s -> counts.merge(s, 1, Integer::sum));
         return counts;
     }
 
@@ -183,20 +197,24 @@ public class ReportService {
         String documentTitle = text.documentTitle(d);
         String explanation = a.explanation() == null ? ""
                 : text.lang().zh() ? a.explanation().zh() : a.explanation().en();
+        int decimals = TargetWording.decimals(t.indicator, basis == ValueBasis.CHANGE_PCT);
         return new Row(t.code, t.indicator.theme, t.indicator.code, text.indicatorName(t.indicator), unit, basis,
                 t.kind,
                 text.targetWording(t), t.targetYear, targetValue,
                 baseline == null ? null : baseline.period(), baseline == null ? null : baseline.value(),
-                baseline == null ? "—" : text.valueAt(t.indicator, basis, origin, baseline.value(), baseline.period()),
+                baseline == null ? "—"
+                        : text.valueAt(t.indicator, basis, origin, baseline.value(), baseline.period(), decimals),
                 latest == null ? null : latest.period(), latest == null ? null : latest.value(),
-                latest == null ? "—" : text.valueAt(t.indicator, basis, origin, latest.value(), latest.period()),
+                latest == null ? "—"
+                        : text.valueAt(t.indicator, basis, origin, latest.value(), latest.period(), decimals),
                 progressPct, text.percent(progressPct), elapsedPct, a.projected(),
                 a.projected() == null ? "—"
-                        : text.valueAt(t.indicator, basis, origin, a.projected(), String.valueOf(t.targetYear)),
+                        : text.valueAt(t.indicator, basis, origin, a.projected(), String.valueOf(t.targetYear),
+                                decimals),
                 status, text.statusLabel(status), ReportText.statusColour(status), ReportText.statusTextColour(status),
                 explanation, t.binding, text.bindingLabel(t.binding), d.code, documentTitle, d.number, t.section,
                 text.source(documentTitle, d.number, t.section),
-                chart(t, a, basis, targetValue, path, text));
+                chart(t, a, basis, targetValue, path, text), decimals);
     }
 
     private static ValueBasis naturalBasis(TargetKind kind) {
@@ -288,9 +306,11 @@ public class ReportService {
                 .map(v -> {
                     Indicator i = indicators.get(v.indicatorId);
                     Figure f = v.figure;
+                    int decimals = TargetWording.decimals(i, f.form() != i.publishedForm);
                     return new ObservationRow(i.code, i.nameZh, i.nameEn, text.observationUnit(i, f.form()), v.period,
-                            f.value(), ReportText.num(f.value()), f.form(), text.formLabel(f.form()), f.source(),
-                            f.note(), v.recordedBy, v.recordedAt, text.preciseDateTime(v.recordedAt));
+                            f.value(), Numbers.format(f.value(), decimals), f.form(), text.formLabel(f.form()),
+                            f.source(), f.note(), v.recordedBy, v.recordedAt, text.preciseDateTime(v.recordedAt),
+                            decimals);
                 })
                 .toList();
     }

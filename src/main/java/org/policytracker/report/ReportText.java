@@ -13,10 +13,10 @@ import org.policytracker.assessment.Status;
 import org.policytracker.catalogue.Binding;
 import org.policytracker.catalogue.Document;
 import org.policytracker.catalogue.Indicator;
+import org.policytracker.catalogue.ObservationForm;
 import org.policytracker.catalogue.Target;
 import org.policytracker.catalogue.TargetWording;
 import org.policytracker.catalogue.Theme;
-import org.policytracker.observation.ObservationForm;
 import org.policytracker.report.StatusReport.StatusCount;
 import org.policytracker.system.Lang;
 import org.policytracker.system.Numbers;
@@ -364,20 +364,22 @@ public final class ReportText {
      * A value as the app shows it, with its period: "16.6%（2023年）", "比2020年 −4.57%（2023年）" /
      * "16.6% (2023)"; "—" when there is none.
      */
-    public String valueAt(Indicator indicator, ValueBasis basis, Integer originYear, Double value, String period) {
+    public String valueAt(Indicator indicator, ValueBasis basis, Integer originYear, Double value, String period,
+            int decimals) {
         if (value == null) {
             return "—";
         }
         String v = basis == ValueBasis.CHANGE_PCT
-                ? word("value.change", "base", originYear == null ? "?" : originYear, "value", signed(value))
-                : TargetWording.withUnit(lang, value, TargetWording.unit(indicator, lang));
+                ? word("value.change", "base", originYear == null ? "?" : originYear, "value", signed(value, decimals))
+                : TargetWording.withUnit(lang, value, TargetWording.unit(indicator, lang), decimals);
         return period == null ? v : word("latest.value", "value", v, "period", period);
     }
 
-    /** "−4.57", "+1.2", "0": a real minus sign, as the app writes changes. */
-    static String signed(double value) {
-        String text = Numbers.format(Math.abs(value));
-        return value < 0 && !text.equals("0") ? "−" + text : value > 0 && !text.equals("0") ? "+" + text : text;
+    /** "−4.57", "+1.20", "0.00": a real minus sign, as the app writes changes. */
+    static String signed(double value, int decimals) {
+        String text = Numbers.format(Math.abs(value), decimals);
+        boolean zero = text.matches("[0.]+");
+        return value < 0 && !zero ? "−" + text : value > 0 && !zero ? "+" + text : text;
     }
 
     public String dateTime(OffsetDateTime time) {
@@ -401,6 +403,11 @@ public final class ReportText {
         List<StatusCount> list = new ArrayList<>();
         counts.forEach((s, n) -> list.add(new StatusCount(s, statusLabel(s), statusColour(s), statusTextColour(s), n)));
         return list;
+    }
+
+    /** "未逐一列出暂无数据的 44 个目标（尚未录入数值）". */
+    public String omittedNoData(int count) {
+        return word("report.omittedNoData", "count", count);
     }
 
     public String filterDocument(String code, String title) {

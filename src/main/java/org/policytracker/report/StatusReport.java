@@ -2,14 +2,15 @@ package org.policytracker.report;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.policytracker.assessment.Assessment.ValueBasis;
 import org.policytracker.assessment.Status;
 import org.policytracker.catalogue.Binding;
+import org.policytracker.catalogue.ObservationForm;
 import org.policytracker.catalogue.TargetKind;
 import org.policytracker.catalogue.Theme;
-import org.policytracker.observation.ObservationForm;
 import org.policytracker.report.chart.ChartData;
 import org.policytracker.system.Lang;
 
@@ -30,6 +31,7 @@ import org.policytracker.system.Lang;
  * @param sections     one per theme with targets, in {@link Theme} order
  * @param observations the values the assessments used
  * @param method       the method in a sentence, with the thresholds in force
+ * @param sampleNote   while the sample dataset is loaded, the warning every page carries; null otherwise
  */
 public record StatusReport(
         Lang lang,
@@ -43,7 +45,26 @@ public record StatusReport(
         Map<Status, Integer> counts,
         List<Section> sections,
         List<ObservationRow> observations,
-        String method) {
+        String method,
+        String sampleNote) {
+
+    /**
+     * What the report is, as "label: value" lines: title, as of, as known at, generated when and by whom,
+     * filters. Formats without a page of their own for it (the CSV's comment lines) write these.
+     */
+    public List<String> about() {
+        List<String> lines = new ArrayList<>();
+        if (sampleNote != null) {
+            lines.add(sampleNote);
+        }
+        lines.add(title);
+        lines.add(text.asOfLabel() + "：" + asOf);
+        lines.add(text.knownAtLabel() + "：" + (knownAt == null ? text.knownAtNow() : text.preciseDateTime(knownAt)));
+        lines.add(text.generatedAtLabel() + "：" + text.dateTime(generatedAt));
+        lines.add(text.generatedByLabel() + "：" + generatedBy);
+        lines.add(text.filtersLabel() + "：" + (filters.isEmpty() ? text.noFilters() : String.join("; ", filters)));
+        return lines;
+    }
 
     /** Every row, in section order. */
     public List<Row> rows() {
@@ -117,7 +138,8 @@ public record StatusReport(
             String documentNumber,
             String section,
             String sourceText,
-            ChartData chart) {
+            ChartData chart,
+            int decimals) {
     }
 
     /** A value behind the report, as it was known at the report's time. */
@@ -135,6 +157,7 @@ public record StatusReport(
             String note,
             String recordedBy,
             OffsetDateTime recordedAt,
-            String recordedAtText) {
+            String recordedAtText,
+            int decimals) {
     }
 }

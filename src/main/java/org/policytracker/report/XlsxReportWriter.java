@@ -36,11 +36,11 @@ public class XlsxReportWriter implements ReportWriter {
         summary(wb.newWorksheet(text.summarySheet()), report);
         for (Section section : report.sections()) {
             Worksheet ws = wb.newWorksheet(text.themeSheet(section.theme()));
-            table(ws, ReportColumns.targets(text), section.rows());
+            table(ws, ReportColumns.targets(text), section.rows(), report.sampleNote());
             ws.finish();
         }
         Worksheet obs = wb.newWorksheet(text.observationsSheet());
-        table(obs, ReportColumns.observations(text), report.observations());
+        table(obs, ReportColumns.observations(text), report.observations(), report.sampleNote());
         obs.finish();
         wb.finish();
     }
@@ -55,6 +55,10 @@ public class XlsxReportWriter implements ReportWriter {
         }
         ws.value(0, 0, report.title());
         ws.style(0, 0).bold().fontSize(14).set();
+        if (report.sampleNote() != null) {
+            ws.value(1, 0, report.sampleNote());
+            ws.style(1, 0).bold().fontColor("B3261E").set();
+        }
         int r = 2;
         r = pair(ws, r, t.asOfLabel(), report.asOf().toString());
         r = pair(ws, r, t.knownAtLabel(),
@@ -124,22 +128,31 @@ public class XlsxReportWriter implements ReportWriter {
         }
     }
 
-    /** A header row (frozen, filterable) and one row per item, with typed cells. */
-    static <R> void table(Worksheet ws, List<Column<R>> columns, List<R> rows) throws IOException {
+    /**
+     * A header row (frozen, filterable) and one row per item. With sample data a row above the header says
+     * so, frozen with it, so that it stays in sight however far the sheet is scrolled.
+     */
+    static <R> void table(Worksheet ws, List<Column<R>> columns, List<R> rows, String sampleNote) throws IOException {
         for (int c = 0; c < columns.size(); c++) {
             ws.width(c, columns.get(c).width());
         }
-        ws.freezePane(0, 1);
-        header(ws, 0, columns.stream().map(Column::header).toList());
-        ws.rowHeight(0, 30);
-        int r = 1;
+        int head = 0;
+        if (sampleNote != null) {
+            ws.value(0, 0, sampleNote);
+            ws.style(0, 0).bold().fontColor("B3261E").set();
+            head = 1;
+        }
+        ws.freezePane(0, head + 1);
+        header(ws, head, columns.stream().map(Column::header).toList());
+        ws.rowHeight(head, 30);
+        int r = head + 1;
         for (R row : rows) {
             for (int c = 0; c < columns.size(); c++) {
                 cell(ws, r, c, columns.get(c), row);
             }
             r++;
         }
-        ws.setAutoFilter(0, 0, Math.max(r - 1, 1), columns.size() - 1);
+        ws.setAutoFilter(head, 0, Math.max(r - 1, head + 1), columns.size() - 1);
     }
 
     static <R> void cell(Worksheet ws, int r, int c, Column<R> column, R row) {
@@ -150,11 +163,11 @@ public class XlsxReportWriter implements ReportWriter {
         switch (column.type()) {
             case NUMBER, INTEGER -> {
                 ws.value(r, c, (Number) value);
-                ws.style(r, c).format(column.format()).set();
+                ws.style(r, c).format(column.format(row)).set();
             }
             case DATE_TIME -> {
                 ws.value(r, c, ((OffsetDateTime) value).withOffsetSameInstant(ZoneOffset.UTC).toLocalDateTime());
-                ws.style(r, c).format(column.format()).set();
+                ws.style(r, c).format(column.format(row)).set();
             }
             case STATUS -> {
                 ws.value(r, c, value.toString());

@@ -9,7 +9,11 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.Locale;
+import org.policytracker.system.FieldMessage;
+import org.policytracker.system.Lang;
+import org.policytracker.system.Message;
 import org.policytracker.system.Problem;
+import org.policytracker.system.Problems;
 
 /**
  * Refuses a sign-in ({@code POST /j_security_check}) whose body is not form-encoded with a 415
@@ -34,13 +38,16 @@ public class SignInGuard {
             context.next();
             return;
         }
-        String message = (type == null ? "is missing" : "'" + type + "' is not accepted")
-                + "; sign in with a form-encoded body (" + FORM + ") of j_username and j_password";
-        JsonObject problem = new JsonObject().put("type", "about:blank").put("title", "Unsupported Media Type")
-                .put("status", 415).put("detail", "Content-Type: " + message).put("instance", "/j_security_check")
-                .put("errors", new JsonArray().add(new JsonObject().put("field", "Content-Type").put("message",
-                        message)));
+        Lang lang = Lang.of(context.request().getHeader(HttpHeaders.ACCEPT_LANGUAGE));
+        FieldMessage error = FieldMessage.of("Content-Type", "signIn.contentType", "value",
+                type == null ? "—" : Problems.quote(type), "form", FORM);
+        String message = error.message().in(lang);
+        JsonObject problem = new JsonObject().put("type", "about:blank")
+                .put("title", Message.of("title.415").in(lang)).put("status", 415)
+                .put("detail", "Content-Type: " + message).put("instance", "/j_security_check")
+                .put("errors", new JsonArray().add(new JsonObject().put("field", "Content-Type")
+                        .put("code", error.message().code()).put("message", message)));
         context.response().setStatusCode(415).putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
-                .end(problem.encode());
+                .putHeader(HttpHeaders.CONTENT_LANGUAGE, lang.code()).end(problem.encode());
     }
 }

@@ -9,7 +9,6 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -39,9 +38,9 @@ public class UserResource {
 
     @Schema(name = "NewUser")
     public record NewUser(
-            @NotNull @Pattern(regexp = "[a-z0-9][a-z0-9._-]{2,63}", message = "must be 3–64 characters: lower-case letters, digits, '.', '_' or '-', starting with a letter or digit") String username,
-            @NotNull @Size(min = 12, max = 128, message = "must be 12–128 characters") String password,
-            @NotNull @Pattern(regexp = "viewer|analyst|admin", message = "must be one of: viewer, analyst, admin") String role) {
+            @NotNull @Pattern(regexp = "[a-z0-9][a-z0-9._-]{2,63}", message = "{user.username}") String username,
+            @NotNull @Size(min = 12, max = 128, message = "{user.password}") String password,
+            @NotNull @Pattern(regexp = "viewer|analyst|admin", message = "{user.role}") String role) {
     }
 
     @Schema(name = "User")
@@ -77,7 +76,7 @@ public class UserResource {
     @APIResponse(responseCode = "409", description = "The username is taken")
     public Response create(@Valid @NotNull NewUser user) {
         if (AppUser.findByUsername(user.username()).isPresent()) {
-            throw Problems.conflict("username", "The username '" + user.username() + "' is taken; choose another.");
+            throw Problems.conflict("username", "user.taken", "username", Problems.quote(user.username()));
         }
         AppUser created = AppUser.create(user.username(), user.password(), user.role(),
                 identity.getPrincipal().getName(), config.security().bcryptCost());
@@ -103,7 +102,7 @@ public class UserResource {
     @APIResponse(responseCode = "404", description = "No such user")
     public UserView get(@PathParam("username") String username) {
         return AppUser.findByUsername(username).map(UserView::of)
-                .orElseThrow(() -> new NotFoundException("No user is named '" + username + "'"));
+                .orElseThrow(() -> Problems.notFound("user.unknown", "username", Problems.quote(username)));
     }
 
     @GET

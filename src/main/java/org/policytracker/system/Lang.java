@@ -1,6 +1,7 @@
 package org.policytracker.system;
 
 import java.util.List;
+import java.util.Locale;
 
 /** The language of a report's words: Chinese (the default) or English. */
 public enum Lang {
@@ -27,6 +28,30 @@ public enum Lang {
 
     public boolean zh() {
         return this == ZH;
+    }
+
+    /**
+     * The language a request asks for in its Accept-Language header: the first of its preferred
+     * languages that is Chinese or English; Chinese when it names neither, or none, or cannot be read.
+     */
+    public static Lang of(String acceptLanguage) {
+        if (acceptLanguage == null || acceptLanguage.isBlank()) {
+            return ZH;
+        }
+        try {
+            for (Locale.LanguageRange range : Locale.LanguageRange.parse(acceptLanguage)) {
+                String tag = range.getRange().toLowerCase(Locale.ROOT);
+                if (tag.startsWith("en")) {
+                    return EN;
+                }
+                if (tag.startsWith("zh")) {
+                    return ZH;
+                }
+            }
+        } catch (IllegalArgumentException e) {
+            // A malformed header: the default language.
+        }
+        return ZH;
     }
 
     /** The query parameter {@code lang}: zh (default) or en; anything else is a 400 naming the allowed values. */

@@ -31,6 +31,25 @@ public final class Numbers {
         return format.format(rounded);
     }
 
+    /** With exactly {@code decimals} decimals, as a statistic is published: "16.6", "24.02", "3,194.4". */
+    public static String format(double value, int decimals) {
+        if (!Double.isFinite(value)) {
+            return "—";
+        }
+        BigDecimal rounded = BigDecimal.valueOf(value).setScale(decimals, RoundingMode.HALF_UP);
+        DecimalFormat format = new DecimalFormat(decimals == 0 ? "#,##0" : "#,##0." + "0".repeat(decimals),
+                DecimalFormatSymbols.getInstance(Locale.ROOT));
+        format.setRoundingMode(RoundingMode.HALF_UP);
+        String text = format.format(rounded);
+        return text.matches("-0(\\.0+)?") ? text.substring(1) : text;
+    }
+
+    /** A number rounded to {@code decimals}, half away from zero: what a file or a chart holds. */
+    public static Double round(Double value, int decimals) {
+        return value == null || !Double.isFinite(value) ? value
+                : BigDecimal.valueOf(value).setScale(decimals, RoundingMode.HALF_UP).doubleValue();
+    }
+
     /** Like {@link #format(double)}; "—" for none. */
     public static String format(Double value) {
         return value == null ? "—" : format(value.doubleValue());

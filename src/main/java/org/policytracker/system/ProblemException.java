@@ -2,17 +2,22 @@ package org.policytracker.system;
 
 import java.util.List;
 
-/** Thrown to answer with a problem+json body; see {@link Problems} for the usual ones. */
+/**
+ * Thrown to answer with a problem+json body; see {@link Problems} for the usual ones. Its words are kept
+ * as {@link Message}s and worded in the request's language when the answer is written.
+ */
 public class ProblemException extends RuntimeException {
 
     private final int status;
-    private final String title;
-    private final List<Problem.FieldError> errors;
+    private final Message title;
+    private final Message detail;
+    private final List<FieldMessage> errors;
 
-    public ProblemException(int status, String title, String detail, List<Problem.FieldError> errors) {
-        super(detail);
+    public ProblemException(int status, Message title, Message detail, List<FieldMessage> errors) {
+        super(detail != null ? detail.code() : "problem." + status);
         this.status = status;
         this.title = title;
+        this.detail = detail;
         this.errors = List.copyOf(errors);
     }
 
@@ -20,11 +25,25 @@ public class ProblemException extends RuntimeException {
         return status;
     }
 
-    public String title() {
+    public Message title() {
         return title;
     }
 
-    public List<Problem.FieldError> errors() {
+    public Message detail() {
+        return detail;
+    }
+
+    public List<FieldMessage> errors() {
         return errors;
+    }
+
+    /** The detail, or else the field errors, in English, for logs. */
+    @Override
+    public String getMessage() {
+        if (detail != null) {
+            return detail.in(Lang.EN);
+        }
+        return errors.stream().map(e -> e.field() + ": " + e.message().in(Lang.EN))
+                .collect(java.util.stream.Collectors.joining("; "));
     }
 }

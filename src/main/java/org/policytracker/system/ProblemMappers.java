@@ -36,111 +36,104 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 public class ProblemMappers {
 
     @ServerExceptionMapper
-    public Response problem(ProblemException e, UriInfo uri) {
-        return respond(e.status(), e.title(), e.getMessage(), uri, e.errors());
+    public Response problem(ProblemException e, UriInfo uri, HttpHeaders headers) {
+        return respond(e.status(), e.title(), e.detail(), uri, e.errors(), headers);
     }
 
     @ServerExceptionMapper
-    public Response constraintViolation(ConstraintViolationException e, UriInfo uri) {
-        List<Problem.FieldError> errors = e.getConstraintViolations().stream()
-                .map(v -> new Problem.FieldError(fieldName(v), v.getMessage()))
-                .sorted(Comparator.comparing(Problem.FieldError::field))
+    public Response constraintViolation(ConstraintViolationException e, UriInfo uri, HttpHeaders headers) {
+        List<FieldMessage> errors = e.getConstraintViolations().stream()
+                .map(v -> new FieldMessage(fieldName(v), message(v)))
+                .sorted(Comparator.comparing(FieldMessage::field))
                 .toList();
-        String detail = errors.stream().map(f -> f.field() + ": " + f.message()).collect(Collectors.joining("; "));
-        return respond(400, "Invalid request", detail, uri, errors);
+        return respond(400, null, null, uri, errors, headers);
     }
 
     // Quarkus maps MismatchedInputException itself (400 with an empty body): name the exact types so
     // that ours, which name the field, take precedence.
     @ServerExceptionMapper
-    public Response mismatchedJson(MismatchedInputException e, UriInfo uri) {
-        return unreadableJson(e, uri);
+    public Response mismatchedJson(MismatchedInputException e, UriInfo uri, HttpHeaders headers) {
+        return unreadableJson(e, uri, headers);
     }
 
     @ServerExceptionMapper
-    public Response malformedJson(JsonParseException e, UriInfo uri) {
-        return unreadableJson(e, uri);
+    public Response malformedJson(JsonParseException e, UriInfo uri, HttpHeaders headers) {
+        return unreadableJson(e, uri, headers);
     }
 
     @ServerExceptionMapper
-    public Response unreadableJson(JacksonException e, UriInfo uri) {
+    public Response unreadableJson(JacksonException e, UriInfo uri, HttpHeaders headers) {
         String field = e instanceof JsonMappingException jme && !jme.getPath().isEmpty()
                 ? jme.getPath().stream()
                         .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
                         .collect(Collectors.joining("."))
                 : "(body)";
-        String message;
+        Message message;
         if (e instanceof UnrecognizedPropertyException upe) {
-            message = "is not a known field; allowed: " + upe.getKnownPropertyIds().stream().map(Object::toString)
-                    .sorted().collect(Collectors.joining(", "));
+            message = Message.of("json.unknownField", "allowed", upe.getKnownPropertyIds().stream()
+                    .map(Object::toString).sorted().collect(Collectors.joining(", ")));
         } else if (e instanceof InvalidFormatException ife && ife.getTargetType() != null
                 && ife.getTargetType().isEnum()) {
-            message = "'" + ife.getValue() + "' is not allowed; use one of: " + Arrays.stream(
-                    ife.getTargetType().getEnumConstants()).map(Object::toString).collect(Collectors.joining(", "));
+            message = Message.of("choice", "value", Problems.quote(String.valueOf(ife.getValue())), "allowed",
+                    Arrays.stream(ife.getTargetType().getEnumConstants()).map(Object::toString)
+                            .collect(Collectors.joining(", ")));
         } else if (e instanceof InvalidFormatException ife) {
-            message = "'" + ife.getValue() + "' is not a valid " + simpleType(ife.getTargetType());
-        } else if (e instanceof JsonMappingException jme && field.equals("(body)")) {
-            message = "must be a JSON object of the documented shape";
+            message = Message.of(isNumber(ife.getTargetType()) ? "json.notANumber" : "json.wrongType", "value",
+                    Problems.quote(String.valueOf(ife.getValue())));
+        } else if (e instanceof JsonMappingException && field.equals("(body)")) {
+            message = Message.of("json.shape");
         } else if (e instanceof JsonMappingException) {
-            message = "has the wrong type or shape";
+            message = Message.of("json.wrongShape");
         } else {
-            message = "is not well-formed JSON";
+            message = Message.of("json.malformed");
         }
-        return respond(400, "Invalid request", field + ": " + message, uri,
-                List.of(new Problem.FieldError(field, message)));
+        return respond(400, null, null, uri, List.of(new FieldMessage(field, message)), headers);
     }
 
     @ServerExceptionMapper
-    public Response forbidden(ForbiddenException e, UriInfo uri) {
-        return respond(403, "Forbidden", "Your role does not allow this; writing needs the analyst or admin role,"
-                + " managing users the admin role.", uri, List.of());
+    public Response forbidden(ForbiddenException e, UriInfo uri, HttpHeaders headers) {
+        return respond(403, null, Message.of("forbidden"), uri, List.of(), headers);
     }
 
     @ServerExceptionMapper
     public Response webApplication(WebApplicationException e, UriInfo uri, HttpHeaders headers) {
         if (e.getCause() instanceof JacksonException jackson) {
-            return unreadableJson(jackson, uri);
+            return unreadableJson(jackson, uri, headers);
         }
         String contentType = headers.getHeaderString(HttpHeaders.CONTENT_TYPE);
         if (e.getResponse().getStatus() == 400 && contentType != null && !isMediaType(contentType)) {
             // JAX-RS refuses a Content-Type it cannot parse before any resource sees the request.
-            String message = "'" + contentType + "' is not a media type (type/subtype)";
-            return respond(400, "Invalid request", "Content-Type: " + message, uri,
-                    List.of(new Problem.FieldError(HttpHeaders.CONTENT_TYPE, message)));
+            return respond(400, null, null, uri, List.of(FieldMessage.of(HttpHeaders.CONTENT_TYPE,
+                    "contentType.malformed", "value", Problems.quote(contentType))), headers);
         }
         int status = e.getResponse().getStatus();
-        String title = Response.Status.fromStatusCode(status) == null ? "Error"
-                : Response.Status.fromStatusCode(status).getReasonPhrase();
         if (status == 415) {
             // A JSON endpoint sent another (or no, or a malformed) Content-Type: name the header at fault.
-            String message = "is not accepted here; send the body as application/json";
-            return respond(status, title, "Content-Type: " + message, uri,
-                    List.of(new Problem.FieldError(HttpHeaders.CONTENT_TYPE, message)));
+            return respond(status, null, null, uri, List.of(FieldMessage.of(HttpHeaders.CONTENT_TYPE,
+                    "contentType.json")), headers);
         }
-        return respond(status, title, e.getMessage(), uri, List.of());
+        return respond(status, null, Message.of("status." + (Vocabulary.has(Lang.ZH, "problem.status." + status)
+                ? status
+                : "other"), "status", status), uri, List.of(), headers);
     }
 
     @ServerExceptionMapper
-    public Response unexpected(Exception e, UriInfo uri) {
+    public Response unexpected(Exception e, UriInfo uri, HttpHeaders headers) {
         if (clientWentAway(e)) {
             // The client closed the connection while its request was read or answered (a load tool
             // stopping, a browser tab closed): nobody gets this answer, and nothing in the server failed.
             Log.debugf("Client closed the connection during %s", uri.getPath());
-            return respond(400, "Client closed request", "The connection was closed before the request was read "
-                    + "or answered.", uri, List.of(new Problem.FieldError("(connection)", "was closed by the client")));
+            return respond(400, null, null, uri, List.of(FieldMessage.of("(connection)", "connection.closed")),
+                    headers);
         }
         if (textTheDatabaseRefuses(e)) {
             // PostgreSQL refuses U+0000 in text (SQLState 22021) wherever a value reaches a query, e.g. a
             // user name at sign-in. Nothing was written (the statement failed).
-            return respond(400, "Invalid request", "A text value holds a character the database cannot store "
-                    + "(U+0000); nothing was changed.", uri,
-                    List.of(new Problem.FieldError("(text)",
-                            "must not contain the NUL character (U+0000)")));
+            return respond(400, null, null, uri, List.of(FieldMessage.of("(text)", "text.nul")), headers);
         }
         String incident = UUID.randomUUID().toString();
         Log.errorf(e, "Unexpected error, incident %s, at %s", incident, uri.getPath());
-        return respond(500, "Internal error", "The server could not complete the request (incident " + incident
-                + "). Nothing was changed by it; try again or report the incident.", uri, List.of());
+        return respond(500, null, Message.of("internal", "incident", incident), uri, List.of(), headers);
     }
 
     private static boolean textTheDatabaseRefuses(Throwable e) {
@@ -159,8 +152,7 @@ public class ProblemMappers {
 
     private static boolean clientWentAway(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof ClosedChannelException
-                    || t instanceof HttpClosedException) {
+            if (t instanceof ClosedChannelException || t instanceof HttpClosedException) {
                 return true;
             }
         }
@@ -176,18 +168,44 @@ public class ProblemMappers {
         }
     }
 
-    private static Response respond(int status, String title, String detail, UriInfo uri,
-            List<Problem.FieldError> errors) {
-        Problem body = new Problem("about:blank", title, status, detail, uri == null ? null : uri.getPath(), errors);
-        return Response.status(status).type(Problem.MEDIA_TYPE).entity(body).build();
+    /**
+     * The answer, worded in the request's language: the title by status unless given, the detail given or
+     * made of the field errors ("value: …; period: …").
+     */
+    static Response respond(int status, Message title, Message detail, UriInfo uri, List<FieldMessage> errors,
+            HttpHeaders headers) {
+        Lang lang = Lang.of(headers == null ? null : headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE));
+        List<Problem.FieldError> fieldErrors = errors.stream().map(f -> f.in(lang)).toList();
+        String titleText = (title != null ? title
+                : Message.of("title." + (Vocabulary.has(lang, "problem.title." + status) ? status : "other")))
+                .in(lang);
+        String detailText = detail != null ? detail.in(lang)
+                : fieldErrors.stream().map(f -> f.field() + ": " + f.message()).collect(Collectors.joining("; "));
+        Problem body = new Problem("about:blank", titleText, status, detailText, uri == null ? null : uri.getPath(),
+                fieldErrors);
+        return Response.status(status).type(Problem.MEDIA_TYPE).header(HttpHeaders.CONTENT_LANGUAGE, lang.code())
+                .entity(body).build();
+    }
+
+    /**
+     * A bean-validation message as a vocabulary message: our constraints name their code as the template
+     * ({@code message = "{user.username}"}); the standard ones map to codes of their own.
+     */
+    private static Message message(ConstraintViolation<?> violation) {
+        String template = violation.getMessageTemplate();
+        if (template.startsWith("{jakarta.validation.constraints.")) {
+            String constraint = template.substring("{jakarta.validation.constraints.".length(),
+                    template.indexOf('.', "{jakarta.validation.constraints.".length()));
+            return Message.of("constraint." + constraint);
+        }
+        return Message.of(template.replaceAll("^\\{|\\}$", ""));
     }
 
     /** "create.user.password" → "password"; a query parameter keeps its own name. */
     private static String fieldName(ConstraintViolation<?> violation) {
         List<Path.Node> nodes = StreamSupport.stream(violation.getPropertyPath().spliterator(), false).toList();
         List<String> names = nodes.stream()
-                .filter(n -> n.getKind() == ElementKind.PROPERTY
-                        || n.getKind() == ElementKind.PARAMETER)
+                .filter(n -> n.getKind() == ElementKind.PROPERTY || n.getKind() == ElementKind.PARAMETER)
                 .map(Path.Node::getName).toList();
         if (names.isEmpty()) {
             return "(body)";
@@ -196,13 +214,7 @@ public class ProblemMappers {
         return names.size() > 1 ? String.join(".", names.subList(1, names.size())) : names.get(0);
     }
 
-    private static String simpleType(Class<?> type) {
-        if (type == null) {
-            return "value";
-        }
-        if (Number.class.isAssignableFrom(type) || type.isPrimitive()) {
-            return "number";
-        }
-        return type.getSimpleName();
+    private static boolean isNumber(Class<?> type) {
+        return type != null && (Number.class.isAssignableFrom(type) || type.isPrimitive());
     }
 }

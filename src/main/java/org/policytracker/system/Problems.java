@@ -5,27 +5,38 @@ import java.util.Locale;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-/** Factories for the problems resources raise. */
+/** Factories for the problems resources raise, each worded from the vocabulary ({@code problem.*}). */
 public final class Problems {
-
-    private Problems() {
-    }
 
     /** Longer input is cut when quoted back in a message, so one huge cell or field cannot bloat an answer. */
     public static final int QUOTE_LIMIT = 60;
+
+    private Problems() {
+    }
 
     /** Bad input as a message quotes it back: cut after {@value #QUOTE_LIMIT} characters. */
     public static String quote(String text) {
         return text == null ? "" : text.length() <= QUOTE_LIMIT ? text : text.substring(0, QUOTE_LIMIT) + "…";
     }
 
-    public static ProblemException badRequest(String field, String message) {
-        return new ProblemException(400, "Invalid request", field + ": " + message,
-                List.of(new Problem.FieldError(field, message)));
+    /** A 400 about one field: {@code code} under problem. in the vocabulary, its placeholders in pairs. */
+    public static ProblemException badRequest(String field, String code, Object... pairs) {
+        return of(400, List.of(FieldMessage.of(field, code, pairs)));
     }
 
-    public static ProblemException conflict(String field, String detail) {
-        return new ProblemException(409, "Conflict", detail, List.of(new Problem.FieldError(field, detail)));
+    /** A 409 about one field. */
+    public static ProblemException conflict(String field, String code, Object... pairs) {
+        return of(409, List.of(FieldMessage.of(field, code, pairs)));
+    }
+
+    /** A 404 saying what was not found. */
+    public static ProblemException notFound(String code, Object... pairs) {
+        return new ProblemException(404, null, Message.of(code, pairs), List.of());
+    }
+
+    /** A problem about these fields; its detail lists them. */
+    public static ProblemException of(int status, List<FieldMessage> errors) {
+        return new ProblemException(status, null, null, errors);
     }
 
     /**
@@ -38,16 +49,16 @@ public final class Problems {
         }
         String v = value.trim().toLowerCase(Locale.ROOT);
         return allowed.stream().filter(e -> name.apply(e).toLowerCase(Locale.ROOT).equals(v)).findFirst()
-                .orElseThrow(() -> badRequest(field, "'" + value + "' is not allowed; use one of: "
-                        + allowed.stream().map(name).collect(Collectors.joining(", "))));
+                .orElseThrow(() -> badRequest(field, "choice", "value", quote(value), "allowed",
+                        allowed.stream().map(name).collect(Collectors.joining(", "))));
     }
 
     /** Like {@link #choice}, but absent is a 400 too. */
     public static <E> E requiredChoice(String field, String value, List<E> allowed, Function<E, String> name) {
         E chosen = choice(field, value, allowed, name);
         if (chosen == null) {
-            throw badRequest(field, "is required; use one of: "
-                    + allowed.stream().map(name).collect(Collectors.joining(", ")));
+            throw badRequest(field, "choice.required", "allowed",
+                    allowed.stream().map(name).collect(Collectors.joining(", ")));
         }
         return chosen;
     }

@@ -44,7 +44,7 @@ public record Snapshot(LocalDate asOf, OffsetDateTime knownAt, boolean knownAtGi
         try {
             return LocalDate.parse(value.trim());
         } catch (DateTimeParseException e) {
-            throw Problems.badRequest("asOf", "'" + value + "' is not an ISO date; use YYYY-MM-DD, e.g. 2024-12-31");
+            throw Problems.badRequest("asOf", "date", "value", Problems.quote(value));
         }
     }
 
@@ -55,8 +55,7 @@ public record Snapshot(LocalDate asOf, OffsetDateTime knownAt, boolean knownAtGi
                     ? LocalDate.parse(v).plusDays(1).atStartOfDay().atOffset(ZoneOffset.UTC).minusNanos(1000)
                     : OffsetDateTime.parse(v);
         } catch (DateTimeParseException e) {
-            throw Problems.badRequest("knownAt", "'" + value + "' is not an ISO date or date-time; use YYYY-MM-DD "
-                    + "or e.g. 2024-12-31T18:00:00Z");
+            throw Problems.badRequest("knownAt", "dateTime", "value", Problems.quote(value));
         }
     }
 }

@@ -32,7 +32,7 @@ class EngineIsPlainJavaTest {
                             || line.startsWith("import org.policytracker.assessment.")
                             || line.matches(
                                     "import org\\.policytracker\\.catalogue\\.(TargetKind|Direction|ValueType);")
-                            || line.startsWith("import org.policytracker.observation.ObservationForm")
+                            || line.equals("import org.policytracker.catalogue.ObservationForm;")
                             || line.equals("import org.policytracker.milestone.MilestoneState;")
                             || line.equals("import org.policytracker.system.Numbers;"),
                             source.getFileName() + " imports " + line);

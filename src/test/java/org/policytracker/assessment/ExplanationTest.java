@@ -18,6 +18,12 @@ import org.policytracker.catalogue.TargetKind;
 /** The sentences say why, with the numbers that decide, in both languages. */
 class ExplanationTest {
 
+    /** The spec with its indicator's published decimals. */
+    static TargetSpec withPrecision(TargetSpec s, int decimals) {
+        return new TargetSpec(s.kind(), s.targetYear(), s.targetDate(), s.targetValue(), s.tolerance(), s.direction(),
+                s.favourableDirection(), s.baseYear(), s.baselineYear(), s.baselineValue(), s.valueType(), decimals);
+    }
+
     static Stream<Arguments> sentences() {
         return Stream.of(
                 Arguments.of("level: pace",
@@ -25,6 +31,12 @@ class ExplanationTest {
                         "需年均增长13.75%，实际年均增长9.11%（速度比0.662），按此速度2025年将达到9.74。",
                         "Needs a rise of 13.75 % a year; achieved a rise of 9.11 % a year (pace ratio 0.662); at this"
                                 + " pace the value in 2025 will be 9.74."),
+                Arguments.of("level: values with the indicator's published decimals",
+                        withPrecision(Fixtures.atLeast(2025, 3200, 2020, 2180), 1), List.of(level(2021, 2500)), 2021,
+                        Status.ON_TRACK,
+                        "需年均增长7.98%，实际年均增长14.68%（速度比1.84），按此速度2025年将达到4,323.9。",
+                        "Needs a rise of 7.98 % a year; achieved a rise of 14.68 % a year (pace ratio 1.84); at this"
+                                + " pace the value in 2025 will be 4,323.9."),
                 Arguments.of("level about: achieved at the tolerance edge",
                         Fixtures.about(2025, 20, 0.5, 2020, 15.9, Direction.UP), List.of(level(2024, 19.5)), 2024,
                         Status.ACHIEVED,

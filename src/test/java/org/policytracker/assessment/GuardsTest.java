@@ -22,10 +22,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.policytracker.catalogue.Direction;
+import org.policytracker.catalogue.ObservationForm;
 import org.policytracker.catalogue.TargetKind;
 import org.policytracker.catalogue.ValueType;
 import org.policytracker.milestone.MilestoneState;
-import org.policytracker.observation.ObservationForm;
 
 /** Nonsense in, sense out: no NaN or infinity, an explanation instead. */
 class GuardsTest {

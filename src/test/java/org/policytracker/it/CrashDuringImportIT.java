@@ -37,7 +37,7 @@ import org.junit.jupiter.api.io.TempDir;
 class CrashDuringImportIT {
 
     static final int INDICATORS = 1000;
-    static final int YEARS = 100; // 1990–2089: 1000 × 100 = 100,000 rows
+    static final int YEARS = 100; // 1900–1999: 1000 × 100 = 100,000 rows
     static final int ROWS = INDICATORS * YEARS;
     static final int ITERATIONS = Integer.getInteger("reliability.crash.iterations", 20);
     static final long SEED = Long.getLong("reliability.crash.seed", 7L);
@@ -69,7 +69,7 @@ class CrashDuringImportIT {
                     "{\"username\":\"ana\",\"password\":\"" + ANALYST + "\",\"role\":\"analyst\"}", "admin", ADMIN)
                     .statusCode());
             // Values committed before any crash: single entries on real indicators…
-            for (int year = 2000; year < 2020; year++) {
+            for (int year = 2001; year <= 2010; year++) {
                 assertEquals(201, app.postJson("/api/indicators/FOREST_STOCK/observations",
                         "{\"period\":\"" + year + "\",\"value\":" + (100 + year % 7) + ".5,\"source\":\"before\"}",
                         "ana", ANALYST).statusCode());
@@ -214,7 +214,8 @@ class CrashDuringImportIT {
         for (int i = 0; i < INDICATORS; i++) {
             String code = SyntheticSeed.code(i);
             for (int y = 0; y < YEARS; y++) {
-                out.append(code).append(',').append(1990 + y).append(',').append(value(generation, i, y)).append('\n');
+                out.append(code).append(',').append(SyntheticSeed.FIRST_YEAR + y).append(',')
+                        .append(value(generation, i, y)).append('\n');
             }
         }
         return out.toString().getBytes(StandardCharsets.UTF_8);
@@ -240,7 +241,7 @@ class CrashDuringImportIT {
             assertEquals(ROWS, synthetic.size(), "all 100,000 synthetic values are present");
             for (CSVRecord r : synthetic) {
                 int indicator = Integer.parseInt(r.get("indicator").substring(SyntheticSeed.PREFIX.length()));
-                int year = Integer.parseInt(r.get("period")) - 1990;
+                int year = Integer.parseInt(r.get("period")) - SyntheticSeed.FIRST_YEAR;
                 assertEquals(value(generation, indicator, year), (long) Double.parseDouble(r.get("value")),
                         r.toString());
             }

@@ -29,8 +29,8 @@ class ImportShutdownIT {
     private static final String PASSWORD = "shutdown-it-admin-password";
     /** Synthetic indicators × every accepted year: an import that takes seconds, not milliseconds. */
     private static final int INDICATORS = 300;
-    private static final int FIRST_YEAR = 1990;
-    private static final int LAST_YEAR = 2100;
+    private static final int FIRST_YEAR = SyntheticSeed.FIRST_YEAR;
+    private static final int LAST_YEAR = SyntheticSeed.FIRST_YEAR + SyntheticSeed.YEARS - 1;
     private static final int ROWS = INDICATORS * (LAST_YEAR - FIRST_YEAR + 1);
 
     @TempDir

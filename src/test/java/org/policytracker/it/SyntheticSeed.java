@@ -10,12 +10,17 @@ import java.util.stream.Stream;
 /**
  * A seed directory for load and crash runs: a copy of seed-data/ plus one more document file
  * (listed last in index.yaml) with
- * {@code n} synthetic indicators SYN_00000… (AMOUNT, favourable UP, no targets). Periods are years
- * (1990–2100), so n indicators give n × 111 slots for values: 1000 indicators hold a 100k-row import.
+ * {@code n} synthetic indicators SYN_00000… (AMOUNT, favourable UP, no targets, published from 1900).
+ * Periods are the ended years 1900–2010, so n indicators give n × 111 slots for values: 1000 indicators hold
+ * a 100k-row import.
  * No dependencies, so the load script runs it as a single-file program:
  * {@code java src/test/java/org/policytracker/it/SyntheticSeed.java <dir> <n> [seed-data]}.
  */
 public final class SyntheticSeed {
+
+    /** The first year of the synthetic series; they run for {@link #YEARS} years. */
+    public static final int FIRST_YEAR = 1900;
+    public static final int YEARS = 111;
 
     public static final String PREFIX = "SYN_";
 
@@ -65,7 +70,10 @@ public final class SyntheticSeed {
                         + "    unitEn: items\n"
                         + "    theme: SERVICE_TRADE\n"
                         + "    valueType: AMOUNT\n"
-                        + "    favourableDirection: UP\n");
+                        + "    favourableDirection: UP\n"
+                        + "    seriesStart: " + FIRST_YEAR + "\n"
+                        + "    precision: 2\n"
+                        + "    publicationSource: synthetic, for tests\n");
             }
             out.write("targets: []\n");
         }

@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,8 +20,9 @@ import org.policytracker.web.Browser;
 
 /**
  * The web app as shipped: the packaged application serves the pages, the scripts and Chart.js from
- * its webjar. With sample values entered it takes the screenshots of the overview (1280 px), a
- * target's page and the phone layout (390 px) into target/browser-screenshots/. With
+ * its webjar. With the sample dataset loaded (as an admin loads it on a new database) it takes the
+ * screenshots of the overview (1280 px), a target's page and the phone layout (390 px) into
+ * target/browser-screenshots/. With
  * -Dreadme.screenshot=docs/screenshot-overview.png it also refreshes the README's picture.
  */
 class WebAppIT {
@@ -30,33 +30,6 @@ class WebAppIT {
     private static final String ADMIN = "admin";
     private static final String PASSWORD = "screenshot-admin-1";
     static final Path SHOTS = Path.of("target", "browser-screenshots");
-
-    /** Sample values in the forms statistical offices publish (for the picture, not authoritative). */
-    private static final List<String[]> SAMPLE = List.of(
-            new String[]{"NON_FOSSIL_SHARE", "2021", "16.6", "LEVEL"},
-            new String[]{"NON_FOSSIL_SHARE", "2022", "17.5", "LEVEL"},
-            new String[]{"NON_FOSSIL_SHARE", "2023", "17.9", "LEVEL"},
-            new String[]{"CO2_INTENSITY", "2021", "-3.8", "YOY_CHANGE_PCT"},
-            new String[]{"CO2_INTENSITY", "2022", "-0.8", "YOY_CHANGE_PCT"},
-            new String[]{"CO2_INTENSITY", "2023", "-0.1", "YOY_CHANGE_PCT"},
-            new String[]{"ENERGY_INTENSITY", "2021", "-2.7", "YOY_CHANGE_PCT"},
-            new String[]{"ENERGY_INTENSITY", "2022", "-0.1", "YOY_CHANGE_PCT"},
-            new String[]{"ENERGY_INTENSITY", "2023", "-0.5", "YOY_CHANGE_PCT"},
-            new String[]{"FOREST_COVERAGE", "2021", "24.02", "LEVEL"},
-            new String[]{"FOREST_STOCK", "2021", "194.93", "LEVEL"},
-            new String[]{"WIND_SOLAR_CAPACITY", "2021", "6.35", "LEVEL"},
-            new String[]{"WIND_SOLAR_CAPACITY", "2022", "7.58", "LEVEL"},
-            new String[]{"WIND_SOLAR_CAPACITY", "2023", "10.5", "LEVEL"},
-            new String[]{"HIGH_VALUE_INVENTION_PATENTS_PER_10K", "2021", "7.5", "LEVEL"},
-            new String[]{"HIGH_VALUE_INVENTION_PATENTS_PER_10K", "2022", "9.4", "LEVEL"},
-            new String[]{"IP_PLEDGE_FINANCING_AMOUNT", "2021", "3098", "LEVEL"},
-            new String[]{"KNOWLEDGE_INTENSIVE_SERVICE_TRADE", "2021", "3480", "LEVEL"},
-            new String[]{"KNOWLEDGE_INTENSIVE_SERVICE_TRADE", "2022", "3814", "LEVEL"},
-            new String[]{"SERVICE_TRADE_TOTAL", "2021", "8212", "LEVEL"},
-            new String[]{"SERVICE_EXPORT_GROWTH", "2021", "41.1", "LEVEL"},
-            new String[]{"SERVICE_EXPORT_GROWTH", "2022", "12.1", "LEVEL"},
-            new String[]{"WORLD_SERVICE_EXPORT_GROWTH", "2021", "17", "LEVEL"},
-            new String[]{"WORLD_SERVICE_EXPORT_GROWTH", "2022", "14.9", "LEVEL"});
 
     @TempDir
     Path work;
@@ -68,14 +41,8 @@ class WebAppIT {
         try (AppProcess app = AppProcess.start(work, env).awaitReady()) {
             assertEquals(200, app.get("/webjars/chart.js/dist/chart.umd.js", null, null).statusCode());
             assertEquals(200, app.get("/app.js", null, null).statusCode());
-            for (String[] v : SAMPLE) {
-                assertEquals(201, app.postJson("/api/indicators/" + v[0] + "/observations", "{\"period\":\"" + v[1]
-                        + "\",\"value\":" + v[2] + ",\"form\":\"" + v[3] + "\",\"source\":\"sample\"}", ADMIN, PASSWORD)
-                        .statusCode(), String.join(" ", v));
-            }
-            assertEquals(200,
-                    app.putJson("/api/targets/FTZ-M01/milestone", "{\"state\":\"DONE\",\"date\":\"2022-06-30\","
-                            + "\"evidence\":\"sample\",\"version\":0}", ADMIN, PASSWORD).statusCode());
+            // The sample dataset, as a new user loads it for the README's picture.
+            assertEquals(200, app.postJson("/api/sample", "", ADMIN, PASSWORD).statusCode());
 
             ChromeDriver driver = Browser.start(1280, 1000);
             try {
@@ -88,6 +55,7 @@ class WebAppIT {
                 driver.findElement(By.cssSelector("#signin-form button[type=submit]")).click();
                 wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".result-summary")));
                 assertTrue(driver.findElements(By.cssSelector("li.target-row")).size() >= 50);
+                assertTrue(driver.findElement(By.cssSelector(".sample-banner")).isDisplayed(), "marked as sample");
                 driver.executeScript("document.activeElement.blur();");
                 shoot(driver, "overview-1280.png");
                 String target = System.getProperty("readme.screenshot");

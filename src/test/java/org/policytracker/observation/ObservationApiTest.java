@@ -54,9 +54,9 @@ class ObservationApiTest {
                 .then().statusCode(201);
         asAnalyst().contentType(ContentType.JSON).body(Map.of("period", "2021", "value", 179.0)).post(url)
                 .then().statusCode(409).contentType("application/problem+json")
-                .body("errors[0].field", equalTo("period"))
-                .body("detail", containsString("PUT /api/indicators/FOREST_STOCK/observations/2021"))
-                .body("detail", containsString("\"version\": 0"));
+                .body("errors[0].field", equalTo("period")).body("errors[0].code", equalTo("observation.exists"))
+                .body("detail", equalTo("period: FOREST_STOCK has a value for 2021 already (178); to change it,"
+                        + " correct that value"));
         asViewer().get(url + "/2021").then().body("value", equalTo(178.0));
     }
 
@@ -77,7 +77,8 @@ class ObservationApiTest {
         // A writer who still holds version 0 is refused, and nothing changes.
         asAnalyst().contentType(ContentType.JSON).body(Map.of("value", 15.0, "version", 0)).put(url + "/2020")
                 .then().statusCode(409).contentType("application/problem+json")
-                .body("errors[0].field", equalTo("version")).body("detail", containsString("version 1"));
+                .body("errors[0].field", equalTo("version")).body("errors[0].code", equalTo("version.stale"))
+                .body("detail", containsString("(it is now 16)"));
         asViewer().get(url + "/2020").then().body("value", equalTo(16.0));
         asViewer().queryParam("indicator", "NON_FOSSIL_SHARE").get("/api/audit").then().statusCode(200)
                 .body("items.action", hasItems("OBSERVATION_CREATED", "OBSERVATION_CORRECTED"))
@@ -113,9 +114,10 @@ class ObservationApiTest {
     @Test
     void shouldNameTheFieldAndTheAllowedRangeOfBadInput() {
         String url = "/api/indicators/NON_FOSSIL_SHARE/observations";
-        asAnalyst().contentType(ContentType.JSON).body(Map.of("period", "1989", "value", 10.0)).post(url)
+        asAnalyst().contentType(ContentType.JSON).body(Map.of("period", "1951", "value", 10.0)).post(url)
                 .then().statusCode(400).contentType("application/problem+json")
-                .body("errors[0].field", equalTo("period")).body("errors[0].message", containsString("1990 to 2100"));
+                .body("errors[0].field", equalTo("period"))
+                .body("errors[0].message", containsString("first published (1952)"));
         asAnalyst().contentType(ContentType.JSON).body(Map.of("period", "2022", "value", 120.0)).post(url)
                 .then().statusCode(400).body("errors[0].field", equalTo("value"))
                 .body("errors[0].message", containsString("between 0 and 100"));

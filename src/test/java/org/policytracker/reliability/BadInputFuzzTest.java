@@ -11,6 +11,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Year;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -89,9 +91,23 @@ class BadInputFuzzTest {
             String brokenField) {
     }
 
+    /** A year both indicators have values for: after their series start, before this year. */
+    static final String FIXED_PERIOD = "2020";
+    /** The years INDICATOR can have values for: from its series start to the last year that has ended. */
+    private int firstYear;
+    private int lastYear;
+    /** IMPORT_INDICATOR's series start: generated files have up to 20 years from there. */
+    private int importFirstYear;
+
     @BeforeEach
     void users() {
         TestUsers.asAnalyst().get("/api/me").then().statusCode(200);
+        firstYear = TestUsers.asAnalyst().get("/api/indicators/" + INDICATOR).then().statusCode(200).extract()
+                .path("seriesStart");
+        lastYear = Year.now(ZoneOffset.UTC).getValue() - 1;
+        importFirstYear = TestUsers.asAnalyst().get("/api/indicators/" + IMPORT_INDICATOR).then().statusCode(200)
+                .extract().path("seriesStart");
+        assertTrue(lastYear - firstYear >= 5 && lastYear - importFirstYear >= 20, "years to generate values for");
         analyst = Http.basic("analyst1", TestUsers.PASSWORD);
         admin = Http.basic("admin", TestUsers.ADMIN_PASSWORD);
     }
@@ -99,12 +115,13 @@ class BadInputFuzzTest {
     @Test
     void shouldAnswerEveryHostileRequestWithAProblemNamingTheFieldAndNever5xx() throws Exception {
         // A value to correct and delete, and a state for the milestone.
-        Http.send("POST", OBS, analyst, "application/json", Nasty.b("{\"period\":\"2000\",\"value\":70}"));
+        Http.send("POST", OBS, analyst, "application/json",
+                Nasty.b("{\"period\":\"" + FIXED_PERIOD + "\",\"value\":70}"));
         backup = Http.send("GET", "/api/admin/backup", admin, null, null).body();
         assertTrue(backup.length > 1000, "a backup to truncate");
 
         Http.send("POST", "/api/indicators/" + IMPORT_INDICATOR + "/observations", analyst, "application/json",
-                Nasty.b("{\"period\":\"2000\",\"value\":70}"));
+                Nasty.b("{\"period\":\"" + FIXED_PERIOD + "\",\"value\":70}"));
         importValues = valueCount(IMPORT_INDICATOR);
 
         long start = System.nanoTime();
@@ -183,9 +200,14 @@ class BadInputFuzzTest {
 
         // ---- generators -------------------------------------------------------------------------
 
+        /** A year INDICATOR can have a value for. */
+        private int validYear() {
+            return firstYear + random.nextInt(lastYear - firstYear + 1);
+        }
+
         private Req observationCreate() {
             Map<String, String> body = new LinkedHashMap<>();
-            body.put("period", "\"" + (1990 + random.nextInt(111)) + "\"");
+            body.put("period", "\"" + validYear() + "\"");
             body.put("value", Integer.toString(50 + random.nextInt(40)));
             body.put("form", "\"LEVEL\"");
             body.put("source", "\"fuzz\"");
@@ -335,7 +357,7 @@ class BadInputFuzzTest {
 
         private String period() {
             if (random.nextInt(3) == 0) {
-                return random.nextBoolean() ? "2000" : Integer.toString(1990 + random.nextInt(111));
+                return random.nextBoolean() ? FIXED_PERIOD : Integer.toString(validYear());
             }
             return Nasty.encode(Nasty.pick(random, Nasty.TEXT));
         }
@@ -429,7 +451,8 @@ class BadInputFuzzTest {
             rows.add(List.of("indicator", "period", "value", "form", "source", "note"));
             int n = 1 + random.nextInt(20);
             for (int i = 0; i < n; i++) {
-                rows.add(List.of(IMPORT_INDICATOR, Integer.toString(2030 + i), Integer.toString(60 + i), "LEVEL",
+                rows.add(List.of(IMPORT_INDICATOR, Integer.toString(importFirstYear + i), Integer.toString(60 + i),
+                        "LEVEL",
                         "dry run", Nasty.pick(random, List.of("ok", "😀", "<b>x</b>", "'; --"))));
             }
             return rows;
@@ -449,10 +472,10 @@ class BadInputFuzzTest {
             }
             List<List<String>> rows = new ArrayList<>();
             rows.add(header);
-            int n = 1 + random.nextInt(30);
+            int n = 1 + random.nextInt(20);
             int bad = random.nextInt(n);
             for (int i = 0; i < n; i++) {
-                List<String> row = new ArrayList<>(List.of(IMPORT_INDICATOR, Integer.toString(2040 + i),
+                List<String> row = new ArrayList<>(List.of(IMPORT_INDICATOR, Integer.toString(importFirstYear + i),
                         Integer.toString(60 + random.nextInt(20)), "LEVEL", "fuzz", "n", ""));
                 if (i == bad || random.nextInt(5) == 0) {
                     breakRow(row, i == bad);
@@ -471,7 +494,7 @@ class BadInputFuzzTest {
                     Nasty.pick(random, List.of("2024Q1", "202401", "1989", "2101", "20x4", "-2024", "99999", "NaN",
                             "2024.5", "x".repeat(3000), "\u202e2024"));
                 case 2 -> Nasty.pick(random, List.of("abc", "NaN", "Infinity", "-Infinity", "1e309", "-1e309", "--1",
-                        "1,5", "0x10", "-5", "1e400", "9".repeat(500), "\u200b", "١٢٣"));
+                        "1.234,5", "0x10", "-5", "1e400", "9".repeat(500), "\u200b", "١٢٣"));
                 case 3 -> Nasty.pick(random, List.of("level ", "INDEX_POINTS", "YOY", "NaN", "😀", "x".repeat(500)));
                 default -> Nasty.pick(random, Nasty.TEXT);
             };

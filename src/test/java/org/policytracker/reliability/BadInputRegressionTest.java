@@ -81,7 +81,7 @@ class BadInputRegressionTest {
         asAnalyst().get("/api/me").then().statusCode(200);
         String url = "/api/indicators/IP_PROTECTION_SATISFACTION/observations";
         assertProblem(Http.send("POST", url, analyst, "application/json",
-                Nasty.b("{\"period\":\"1996\",\"value\":70,\"note\":\"a\\u0000b\"}")), 400, "note");
+                Nasty.b("{\"period\":\"2016\",\"value\":70,\"note\":\"a\\u0000b\"}")), 400, "note");
         Answer path = Http.send("PUT", url + "/a%00b", analyst, "application/json",
                 Nasty.b("{\"value\":1,\"version\":0}"));
         Assertions.assertEquals(404, path.status(), path.text());
@@ -113,8 +113,8 @@ class BadInputRegressionTest {
     @Test
     void shouldNameTheVersionWhenItIsNotANumber() {
         String url = "/api/indicators/IP_PROTECTION_SATISFACTION/observations";
-        asAnalyst().contentType("application/json").body("{\"period\":\"1995\",\"value\":70}").post(url);
-        asAnalyst().delete(url + "/1995?version=abc").then().statusCode(400)
+        asAnalyst().contentType("application/json").body("{\"period\":\"2015\",\"value\":70}").post(url);
+        asAnalyst().delete(url + "/2015?version=abc").then().statusCode(400)
                 .contentType("application/problem+json").body("errors[0].field", equalTo("version"));
     }
 }

@@ -60,12 +60,12 @@ class ConcurrentWritersTest {
     @Test
     void shouldLetExactlyOneOfTwoStaleWritersWin() throws Exception {
         String url = "/api/indicators/" + STALE + "/observations";
-        assertEquals(201, post(url, 1990, 10.0).status());
+        assertEquals(201, post(url, 2020, 10.0).status());
         ExecutorService two = Executors.newFixedThreadPool(2);
         int rounds = 25;
         try {
             for (int round = 0; round < rounds; round++) {
-                long version = get(url + "/1990").path("version").asLong();
+                long version = get(url + "/2020").path("version").asLong();
                 assertEquals(round, version);
                 CountDownLatch go = new CountDownLatch(1);
                 List<Future<Answer>> answers = new ArrayList<>();
@@ -73,7 +73,7 @@ class ConcurrentWritersTest {
                     double value = 20 + round + w / 10.0;
                     answers.add(two.submit(() -> {
                         go.await();
-                        return put(url + "/1990", value, version);
+                        return put(url + "/2020", value, version);
                     }));
                 }
                 go.countDown();
@@ -92,7 +92,7 @@ class ConcurrentWritersTest {
         } finally {
             two.shutdownNow();
         }
-        JsonNode value = get(url + "/1990");
+        JsonNode value = get(url + "/2020");
         assertEquals(rounds, value.path("version").asInt());
         assertEquals(rounds, value.path("priorVintages").size());
     }

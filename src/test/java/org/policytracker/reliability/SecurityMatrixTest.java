@@ -84,6 +84,15 @@ class SecurityMatrixTest {
                         "{\"value\":1,\"version\":0}", 404));
         MATRIX.put("DELETE /api/indicators/{code}/observations/{period}",
                 new Row(Access.WRITE, "/api/indicators/" + CODE + "/observations/2029?version=0", null, null, 404));
+        MATRIX.put("GET /api/indicators/{code}/observations/deleted",
+                new Row(Access.READ, "/api/indicators/" + CODE + "/observations/deleted", null, null, 200));
+        MATRIX.put("POST /api/indicators/{code}/observations/{period}/restore",
+                new Row(Access.WRITE, "/api/indicators/" + CODE + "/observations/2020/restore?version=0", null, null,
+                        404));
+        MATRIX.put("GET /api/sample", new Row(Access.READ, "/api/sample", null, null, 200));
+        // The admin's load (into the empty database each test starts with) is removed again by the next row.
+        MATRIX.put("POST /api/sample", new Row(Access.ADMIN, "/api/sample", null, null, 200));
+        MATRIX.put("DELETE /api/sample", new Row(Access.ADMIN, "/api/sample", null, null, 200));
         MATRIX.put("GET /api/targets/{id}/milestone",
                 new Row(Access.READ, "/api/targets/FTZ-M18/milestone", null, null, 200));
         MATRIX.put("PUT /api/targets/{id}/milestone",

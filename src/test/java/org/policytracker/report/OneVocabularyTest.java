@@ -9,8 +9,8 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.policytracker.assessment.Status;
 import org.policytracker.catalogue.Binding;
+import org.policytracker.catalogue.ObservationForm;
 import org.policytracker.catalogue.Theme;
-import org.policytracker.observation.ObservationForm;
 import org.policytracker.system.Lang;
 
 /**

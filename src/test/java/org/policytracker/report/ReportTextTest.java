@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.policytracker.assessment.Assessment.ValueBasis;
 import org.policytracker.assessment.Status;
 import org.policytracker.catalogue.Indicator;
-import org.policytracker.observation.ObservationForm;
+import org.policytracker.catalogue.ObservationForm;
 import org.policytracker.system.Lang;
 
 /** The words of the reports, in both languages: one place, one table of cases. Plain JUnit. */
@@ -40,17 +40,18 @@ class ReportTextTest {
         assertEquals("%（比2020年累计变化）", ZH.unit(co2, ValueBasis.CHANGE_PCT, 2020));
         assertEquals("% change vs 2020", EN.unit(co2, ValueBasis.CHANGE_PCT, 2020));
         assertEquals("吨二氧化碳/万元", ZH.unit(co2, ValueBasis.LEVEL, null));
-        assertEquals("比2020年 −4.57%（2022年）", ZH.valueAt(co2, ValueBasis.CHANGE_PCT, 2020, -4.5696, "2022"),
+        assertEquals("比2020年 −4.57%（2022年）", ZH.valueAt(co2, ValueBasis.CHANGE_PCT, 2020, -4.5696, "2022", 2),
                 "as the app shows a change against the base year");
-        assertEquals("−4.57% vs 2020 (2022)", EN.valueAt(co2, ValueBasis.CHANGE_PCT, 2020, -4.5696, "2022"));
-        assertEquals("0.5 吨二氧化碳/万元（2022年）", ZH.valueAt(co2, ValueBasis.LEVEL, null, 0.5, "2022"));
+        assertEquals("−4.57% vs 2020 (2022)", EN.valueAt(co2, ValueBasis.CHANGE_PCT, 2020, -4.5696, "2022", 2));
+        assertEquals("0.50 吨二氧化碳/万元（2022年）", ZH.valueAt(co2, ValueBasis.LEVEL, null, 0.5, "2022", 2),
+                "rounded to the published precision");
         assertEquals("0.0123", ReportText.num(0.012345));
         assertEquals("3,194.4", ReportText.num(3194.4), "thousands grouped, as the app writes them");
         assertEquals("—", ReportText.num(null));
         assertEquals("25.4%", ZH.percent(25.43));
-        assertEquals("-4.5696", ReportColumns.csvNumber(-4.5696));
-        assertEquals("2025", ReportColumns.csvNumber(2025));
-        assertEquals("", ReportColumns.csvNumber(null));
+        assertEquals("-4.5696", ReportColumns.csvNumber(-4.5696, 6));
+        assertEquals("2025", ReportColumns.csvNumber(2025, 0));
+        assertEquals("", ReportColumns.csvNumber(null, 2));
         assertEquals("%（比上年）", ZH.observationUnit(co2, ObservationForm.YOY_CHANGE_PCT));
         assertEquals("index points", EN.observationUnit(co2, ObservationForm.INDEX));
     }

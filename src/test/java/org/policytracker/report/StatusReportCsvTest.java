@@ -11,6 +11,8 @@ import static org.policytracker.report.Reports.assessment;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.response.Response;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -21,6 +23,7 @@ import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.policytracker.TestData;
+import org.policytracker.TestFiles;
 import org.policytracker.TestValues;
 
 /**
@@ -57,15 +60,26 @@ class StatusReportCsvTest {
         List<CSVRecord> rows = Reports.csv(body);
         Map<String, Map<String, Object>> dashboard = Reports.dashboard(params);
         assertEquals(dashboard.size(), rows.size(), "one row per target");
+        // Above the table, as comment lines: what the report is, as of and as known when, made when and by whom.
+        List<String> about = TestFiles.csvComments(body);
+        assertEquals("政策目标进展情况报告", about.get(0), about.toString());
+        assertTrue(about.contains("截至日期：2023-06-30"), about.toString());
+        assertTrue(about.stream().anyMatch(l -> l.startsWith("数据截至录入时间：" + knownAt.substring(0, 10))),
+                about.toString());
+        assertTrue(about.stream().anyMatch(l -> l.startsWith("生成时间：")), about.toString());
+        assertTrue(about.contains("生成人：viewer1"), about.toString());
         for (CSVRecord row : rows) {
             assertEquals(22, row.size(), "every row has every column: " + row);
             Map<String, Object> entry = dashboard.get(row.get("目标编号"));
             assertNotNull(entry, row.get("目标编号"));
             Map<String, Object> a = assessment(entry);
             assertEquals(a.get("status"), row.get("状态代码"), row.get("目标编号"));
+            // Rounded to the indicator's published decimals (changes against a base year: two).
+            Number precision = (Number) ((Map<?, ?>) entry.get("indicator")).get("precision"); // null: a milestone
+            int decimals = "CHANGE_PCT".equals(a.get("valueBasis")) || precision == null ? 2 : precision.intValue();
             assertNumber(a.get("latest") == null ? null : ((Map<?, ?>) a.get("latest")).get("value"),
-                    row.get("最新值［单位］"));
-            assertNumber(a.get("projected"), row.get("目标年预计值［单位］"));
+                    row.get("最新值［单位］"), decimals);
+            assertNumber(a.get("projected"), row.get("目标年预计值［单位］"), decimals);
         }
         CSVRecord pledge = rows.stream().filter(r -> r.get("目标编号").equals("IPP-2025-PLEDGE-FINANCING")).findFirst()
                 .orElseThrow();
@@ -172,12 +186,15 @@ class StatusReportCsvTest {
                 .body("errors[0].message", containsString(allowed));
     }
 
-    private static void assertNumber(Object expected, String actual) {
+    /** The CSV's number is the API's, rounded half away from zero to {@code decimals}, as plain text. */
+    private static void assertNumber(Object expected, String actual, int decimals) {
         if (expected == null) {
             assertEquals("", actual);
             return;
         }
-        assertTrue(Math.abs(((Number) expected).doubleValue() - Double.parseDouble(actual)) < 1e-6,
-                expected + " vs " + actual);
+        BigDecimal rounded = new BigDecimal(expected.toString()).setScale(decimals, RoundingMode.HALF_UP);
+        assertEquals(0, rounded.compareTo(new BigDecimal(actual)),
+                expected + " rounded to " + decimals + " vs " + actual);
+        assertTrue(new BigDecimal(actual).scale() <= decimals, "no more decimals than published: " + actual);
     }
 }

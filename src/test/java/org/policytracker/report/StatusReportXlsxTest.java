@@ -89,6 +89,8 @@ class StatusReportXlsxTest {
             assertEquals(CellType.NUMBER, total.getCell(9).getType());
             assertEquals(0, new BigDecimal("6617.2").compareTo(total.getCell(9).asNumber()), "baseline value");
             assertEquals("2022", total.getCellText(10));
+            assertEquals(CellType.NUMBER, total.getCell(10).getType(), "the latest year is a number");
+            assertEquals(CellType.NUMBER, total.getCell(8).getType(), "the baseline year is a number");
             assertEquals(CellType.NUMBER, total.getCell(11).getType());
             assertEquals(0, new BigDecimal("8891.1").compareTo(total.getCell(11).asNumber()), "latest value");
             assertEquals("亿美元", total.getCellText(4));

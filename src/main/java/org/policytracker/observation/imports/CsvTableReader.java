@@ -13,6 +13,7 @@ import java.util.Iterator;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.policytracker.system.Message;
 
 /**
  * A UTF-8 CSV file (RFC 4180 quoting, with or without a byte-order mark), streamed. Empty lines
@@ -65,15 +66,12 @@ final class CsvTableReader implements TableReader {
             String[] values = record.values();
             for (String value : values) {
                 if (value.indexOf(REPLACEMENT) >= 0) {
-                    throw new UnreadableFileException(lastRow, "is not UTF-8 text; save the CSV as UTF-8 (Excel: "
-                            + "\"CSV UTF-8\")", null);
+                    throw new UnreadableFileException(lastRow, Message.of("file.notUtf8"), null);
                 }
             }
             return new TableRow(lastRow, values);
         } catch (UncheckedIOException | IllegalStateException e) {
-            throw new UnreadableFileException(lastRow + 1, "is not valid CSV from this row on (check the quotes: a "
-                    + "quoted cell must end with a quote, and a quote inside it is written twice): "
-                    + e.getMessage(), e);
+            throw new UnreadableFileException(lastRow + 1, Message.of("file.badCsv"), e);
         }
     }
 

@@ -13,9 +13,6 @@ import org.policytracker.system.Problems;
 final class ErrorCollector {
 
     static final int MAX_KEPT = 1000;
-    /** Messages quote cells; a huge cell must not make the stored errors too large for their column. */
-    static final int MAX_MESSAGE = 500;
-
     private static final Comparator<Entry> ORDER = Comparator.comparingInt(Entry::row).thenComparingLong(Entry::seq);
 
     private record Entry(int row, long seq, ImportError error) {
@@ -43,11 +40,10 @@ final class ErrorCollector {
         return count == 0;
     }
 
+    /** A column named by a huge header cell is cut (the messages quote cells cut already). */
     private static ImportError bounded(ImportError error) {
         String column = error.column() == null ? null : Problems.quote(error.column());
-        String message = error.message().length() <= MAX_MESSAGE ? error.message()
-                : error.message().substring(0, MAX_MESSAGE) + "…";
-        return new ImportError(error.row(), column, message);
+        return new ImportError(error.row(), column, error.indicator(), error.period(), error.message());
     }
 
     /** The kept errors, by row (and, within a row, in the order they were found). */

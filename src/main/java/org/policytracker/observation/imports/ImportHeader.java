@@ -27,8 +27,8 @@ final class ImportHeader {
         }
         for (ValueFile.Column column : List.of(ValueFile.INDICATOR, ValueFile.PERIOD, value())) {
             if (!header.positions.containsKey(column)) {
-                header.errors.add(new ImportError(rowNumber, column.header(), "is missing: the header row must name "
-                        + "the columns indicator, period and value; allowed: " + ValueFile.allowed()));
+                header.errors.add(ImportError.of(rowNumber, column.header(), "column.missing", "allowed",
+                        ValueFile.allowed()));
             }
         }
         return header;
@@ -41,11 +41,11 @@ final class ImportHeader {
     private void place(int rowNumber, String cell, int position) {
         ValueFile.Column column = ValueFile.ofHeader(cell).orElse(null);
         if (column == null) {
-            errors.add(new ImportError(rowNumber, cell.strip(), "'" + Problems.quote(cell.strip())
-                    + "' is not a known column; allowed: " + ValueFile.allowed()));
+            errors.add(ImportError.of(rowNumber, cell.strip(), "column.unknown", "value", Problems.quote(cell.strip()),
+                    "allowed", ValueFile.allowed()));
         } else if (positions.containsKey(column)) {
-            errors.add(new ImportError(rowNumber, column.header(), "appears twice in the header row (columns "
-                    + (positions.get(column) + 1) + " and " + (position + 1) + ")"));
+            errors.add(ImportError.of(rowNumber, column.header(), "column.twice", "first", positions.get(column) + 1,
+                    "second", position + 1));
         } else {
             positions.put(column, position);
         }

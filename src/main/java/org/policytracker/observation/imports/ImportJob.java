@@ -31,6 +31,10 @@ public class ImportJob extends PanacheEntityBase {
     @Column(name = "dry_run")
     public boolean dryRun;
 
+    /** Values whose form differs from their indicator's published form are confirmed. */
+    @Column(name = "confirm_forms")
+    public boolean confirmForms;
+
     @Enumerated(EnumType.STRING)
     @Column(name = "import_mode")
     public ImportMode mode;

@@ -5,12 +5,13 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.NotFoundException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
+import org.policytracker.system.Lang;
+import org.policytracker.system.Problems;
 
 /**
  * The import_job rows: created, advanced and finished in their own short transactions (so a poller
@@ -24,7 +25,7 @@ public class ImportJobs {
     };
 
     /** What a job was asked to do; fixed when it is created. */
-    record Spec(String id, FileFormat format, boolean dryRun, ImportMode mode, String createdBy) {
+    record Spec(String id, FileFormat format, boolean dryRun, ImportMode mode, boolean confirmForms, String createdBy) {
     }
 
     private final ObjectMapper json;
@@ -35,7 +36,8 @@ public class ImportJobs {
         this.watchdog = watchdog;
     }
 
-    ImportJobView create(String fileName, FileFormat format, boolean dryRun, ImportMode mode, String actor) {
+    ImportJobView create(String fileName, FileFormat format, boolean dryRun, ImportMode mode, boolean confirmForms,
+            String actor) {
         return QuarkusTransaction.requiringNew().call(() -> {
             ImportJob job = new ImportJob();
             job.id = UUID.randomUUID().toString();
@@ -43,6 +45,7 @@ public class ImportJobs {
             job.format = format;
             job.dryRun = dryRun;
             job.mode = mode;
+            job.confirmForms = confirmForms;
             job.status = ImportStatus.QUEUED;
             job.summary = write(ImportSummary.EMPTY);
             job.errors = write(List.of());
@@ -50,14 +53,14 @@ public class ImportJobs {
             job.createdAt = now();
             job.heartbeatAt = job.createdAt;
             job.persist();
-            return view(job);
+            return view(job, Lang.ZH);
         });
     }
 
     Spec spec(String id) {
         return QuarkusTransaction.requiringNew().call(() -> {
             ImportJob job = find(id);
-            return new Spec(job.id, job.format, job.dryRun, job.mode, job.createdBy);
+            return new Spec(job.id, job.format, job.dryRun, job.mode, job.confirmForms, job.createdBy);
         });
     }
 
@@ -87,23 +90,27 @@ public class ImportJobs {
         job.finishedAt = status.isFinal() ? job.heartbeatAt : null;
     }
 
-    public ImportJobView get(String id) {
-        return QuarkusTransaction.requiringNew().call(() -> view(find(id)));
+    /** The job as the API shows it, its errors worded in {@code lang}. */
+    public ImportJobView get(String id, Lang lang) {
+        return QuarkusTransaction.requiringNew().call(() -> view(find(id), lang));
     }
 
     private static ImportJob find(String id) {
         ImportJob job = ImportJob.findById(id);
         if (job == null) {
-            throw new NotFoundException("No import job has the id '" + id + "'");
+            throw Problems.notFound("import.unknownJob", "id", Problems.quote(id));
         }
         return job;
     }
 
-    private ImportJobView view(ImportJob job) {
+    private ImportJobView view(ImportJob job, Lang lang) {
         try {
-            List<ImportError> errors = job.errors == null ? List.of() : json.readValue(job.errors, ERROR_LIST);
+            List<ImportJobView.Error> errors = job.errors == null ? List.of()
+                    : json.readValue(job.errors, ERROR_LIST).stream().map(e -> e.in(lang)).toList();
             ImportSummary summary = job.summary == null ? null : json.readValue(job.summary, ImportSummary.class);
-            return new ImportJobView(job.id, job.fileName, job.format, job.dryRun, job.mode, job.status, job.rowsRead,
+            return new ImportJobView(job.id, job.fileName, job.format, job.dryRun, job.mode, job.confirmForms,
+                    job.status,
+                    job.rowsRead,
                     job.rowsValid, job.rowsWritten, job.errorCount, errors, summary, job.createdBy, job.createdAt,
                     job.finishedAt);
         } catch (JsonProcessingException e) {

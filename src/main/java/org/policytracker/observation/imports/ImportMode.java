@@ -1,9 +1,12 @@
 package org.policytracker.observation.imports;
 
-import java.math.BigDecimal;
 import java.time.OffsetDateTime;
+import org.policytracker.catalogue.ObservationForm;
 import org.policytracker.observation.Observation;
+import org.policytracker.observation.ObservationRules;
 import org.policytracker.observation.Revision;
+import org.policytracker.system.Message;
+import org.policytracker.system.Numbers;
 
 /** What an import does with a period that has a value already. */
 public enum ImportMode {
@@ -25,12 +28,44 @@ public enum ImportMode {
         return this == UPSERT ? stored.correct(row.figure(), actor, now) : null;
     }
 
+    /** What a row does: its revision, or the error that refuses it (then {@code revision} is null). */
+    record Outcome(Revision revision, ImportError error) {
+    }
+
+    /**
+     * What a row does to its stored value, as both passes decide it: refused when its form breaks the
+     * published chain unconfirmed ({@link #unconfirmedForm}) or when its period has a value in create
+     * mode ({@link #conflict}); else its revision ({@link #revise}).
+     */
+    Outcome decide(ParsedRow row, Observation stored, String actor, OffsetDateTime now, boolean confirmForms) {
+        ImportError form = unconfirmedForm(row, stored, confirmForms);
+        if (form != null) {
+            return new Outcome(null, form);
+        }
+        Revision revision = revise(stored, row, actor, now);
+        return revision == null ? new Outcome(null, conflict(row, stored)) : new Outcome(revision, null);
+    }
+
+    /**
+     * The error of a row whose form breaks its indicator's published chain, unless the importer confirmed
+     * such values or the stored value is in that form already ({@link ObservationRules#needsFormConfirmation});
+     * null when the row may be written. Asked before {@link #revise}, which changes {@code stored}.
+     */
+    private static ImportError unconfirmedForm(ParsedRow row, Observation stored, boolean confirmForms) {
+        ObservationRules.Context rules = row.indicator().rules();
+        ObservationForm storedForm = stored.isCurrent() ? stored.figure.form() : null;
+        if (confirmForms || !ObservationRules.needsFormConfirmation(rules, row.figure(), storedForm)) {
+            return null;
+        }
+        return ImportError.of(row.row(), "form", "form.breaksChainImport", "form",
+                new Message.Word("form." + row.figure().form()), "published",
+                new Message.Word("form." + rules.publishedForm())).about(row.indicator().code(), row.period().iso());
+    }
+
     /** The error of a row whose period has a value in create mode. */
-    static ImportError conflict(ParsedRow row, Observation stored) {
-        Double value = stored.figure.value();
-        return new ImportError(row.row(), ValueFile.PERIOD.header(), row.indicator().code() + " "
-                + row.period().iso() + " has a value already ("
-                + (value == null ? "none" : BigDecimal.valueOf(value).stripTrailingZeros().toPlainString())
-                + ", version " + stored.version + "); use mode=upsert to correct it");
+    private static ImportError conflict(ParsedRow row, Observation stored) {
+        return ImportError.of(row.row(), ValueFile.PERIOD.header(), "row.exists", "value",
+                Numbers.format(stored.figure.value()))
+                .about(row.indicator().code(), row.period().iso());
     }
 }

@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriBuilder;
 import java.io.InputStream;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -27,8 +28,8 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.policytracker.system.Problem.FieldError;
-import org.policytracker.system.ProblemException;
+import org.policytracker.system.FieldMessage;
+import org.policytracker.system.Lang;
 import org.policytracker.system.Problems;
 import org.policytracker.system.Roles;
 
@@ -72,9 +73,14 @@ public class ImportResource {
             @Parameter(description = "create (default): refuse periods that have a value; upsert: correct them", schema = @Schema(enumeration = {
                     "create", "upsert"})) @QueryParam("mode") String mode,
             @Parameter(description = "Answer when the job is finished (200) instead of at once (202); default false") @QueryParam("wait") String wait,
-            @Parameter(description = "The file's name, kept with the job") @QueryParam("fileName") String fileName) {
+            @Parameter(description = "The file's name, kept with the job") @QueryParam("fileName") String fileName,
+            @Parameter(description = "true: store values whose form differs from the form their indicator is "
+                    + "published in (without it, such rows are errors); default false") @QueryParam("confirmForms") String confirmForms,
+            @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String language) {
         ImportService.Request request = new ImportService.Request(fileName(fileName), format(contentType),
-                flag("dryRun", dryRun), mode(mode), flag("wait", wait), identity.getPrincipal().getName());
+                flag("dryRun", dryRun), mode(mode), flag("confirmForms", confirmForms), flag("wait", wait),
+                identity.getPrincipal().getName(),
+                Lang.of(language));
         ImportJobView job = imports.submit(body, request);
         if (request.waitForResult()) {
             return Response.ok(job).build();
@@ -91,23 +97,26 @@ public class ImportResource {
             + "few thousand rows while the job runs, on whichever instance runs it.")
     @APIResponse(responseCode = "200", description = "The job")
     @APIResponse(responseCode = "404", description = "No job has this id")
-    public ImportJobView get(@PathParam("id") String id) {
-        return imports.get(id);
+    public ImportJobView get(@PathParam("id") String id, @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String language) {
+        return imports.get(id, Lang.of(language));
     }
 
     @GET
     @Path("/template.xlsx")
     @Produces(XLSX)
     @RolesAllowed({Roles.VIEWER, Roles.ANALYST, Roles.ADMIN})
-    @Operation(summary = "The XLSX template to fill in", description = "Sheet \"Observations\": one row per "
-            + "indicator (milestones' excepted) and year from 2021 to this year that has no value yet, value blank, "
-            + "form LEVEL. Sheet \"Indicators\": each indicator's unit, value type, allowed forms and value rules. "
+    @Operation(summary = "The XLSX template to fill in", description = "Sheet \"Observations\", a value file (the "
+            + "export's columns): one row per indicator (milestones' excepted) and ended year from 2021 (or the "
+            + "indicator's series start) that has no value yet, value blank, form the indicator's published form, "
+            + "with a drop-down of the forms. Sheet \"Indicators\": each indicator's unit, value type, series start, "
+            + "precision, published form, allowed forms and value rules, in the language of Accept-Language. "
             + "Uploaded unchanged, it imports nothing (blank values are skipped).")
     @APIResponse(responseCode = "200", description = "The workbook, as an attachment")
-    public Response template() {
-        LocalDate today = LocalDate.now();
+    public Response template(@HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String language) {
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
         List<TemplateService.Line> lines = template.lines(today);
-        StreamingOutput workbook = out -> TemplateWorkbook.write(out, lines);
+        Lang lang = Lang.of(language);
+        StreamingOutput workbook = out -> TemplateWorkbook.write(out, lines, lang);
         return Response.ok(workbook, XLSX)
                 .header("Content-Disposition", "attachment; filename=\"observation-template-" + today + ".xlsx\"")
                 .build();
@@ -116,11 +125,11 @@ public class ImportResource {
     private static FileFormat format(String contentType) {
         return FileFormat.ofContentType(contentType).orElseThrow(() -> {
             String allowed = Arrays.stream(FileFormat.values()).map(FileFormat::mediaType)
-                    .collect(Collectors.joining(" or "));
-            String message = (contentType == null ? "is missing" : "'" + contentType + "' is not accepted")
-                    + "; send the file as " + allowed;
-            return new ProblemException(415, "Unsupported Media Type", "Content-Type: " + message,
-                    List.of(new FieldError(HttpHeaders.CONTENT_TYPE, message)));
+                    .collect(Collectors.joining(", "));
+            return Problems.of(415, List.of(contentType == null
+                    ? FieldMessage.of(HttpHeaders.CONTENT_TYPE, "contentType.missing", "allowed", allowed)
+                    : FieldMessage.of(HttpHeaders.CONTENT_TYPE, "contentType.notAccepted", "value",
+                            Problems.quote(contentType), "allowed", allowed)));
         });
     }
 
@@ -136,17 +145,16 @@ public class ImportResource {
         return switch (value.strip().toLowerCase(Locale.ROOT)) {
             case "true" -> true;
             case "false" -> false;
-            default -> throw Problems.badRequest(name, "must be true or false, was '" + value + "'");
+            default -> throw Problems.badRequest(name, "flag", "value", Problems.quote(value));
         };
     }
 
     private static String fileName(String fileName) {
         if (fileName != null && fileName.indexOf('\0') >= 0) {
-            throw Problems.badRequest("fileName", "must not contain the NUL character (U+0000)");
+            throw Problems.badRequest("fileName", "text.nul");
         }
         if (fileName != null && fileName.length() > MAX_FILE_NAME) {
-            throw Problems.badRequest("fileName", "must be at most " + MAX_FILE_NAME + " characters, was "
-                    + fileName.length());
+            throw Problems.badRequest("fileName", "text.length", "max", MAX_FILE_NAME, "length", fileName.length());
         }
         return fileName == null || fileName.isBlank() ? null : fileName.strip();
     }

@@ -7,12 +7,14 @@ import jakarta.enterprise.context.control.ActivateRequestContext;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.policytracker.catalogue.Indicator;
+import org.policytracker.observation.ObservationRules;
 import org.policytracker.observation.imports.WritePass.ChangedDuringWrite;
 import org.policytracker.observation.imports.WritePass.RejectedDuringWrite;
 
@@ -75,10 +77,11 @@ public class ImportRunner {
         }
     }
 
-    /** The current indicators by code, read once per job. */
+    /** The current indicators by code, read once per job, with what the rules know of them on the job's day. */
     private static Map<String, IndicatorRef> indicators() {
+        LocalDate today = ImportJobs.now().toLocalDate();
         return QuarkusTransaction.requiringNew().call(() -> Indicator.listCurrent().stream()
-                .map(i -> new IndicatorRef(i.id, i.code, i.valueType))
+                .map(i -> new IndicatorRef(i.id, i.code, ObservationRules.Context.of(i, today)))
                 .collect(Collectors.toMap(IndicatorRef::code, Function.identity())));
     }
 
@@ -86,7 +89,7 @@ public class ImportRunner {
         Log.infof("Import job %s stopped by the shutdown; its writes were rolled back", jobId);
         try {
             jobs.save(jobId, ImportStatus.FAILED, new Tally(), 0,
-                    collect(List.of(new ImportError(null, null, ImportWatchdog.STOPPED_MESSAGE))));
+                    collect(List.of(ImportError.job(ImportWatchdog.STOPPED))));
         } catch (RuntimeException again) {
             Log.errorf(again, "Could not mark import job %s as stopped", jobId);
         }
@@ -95,8 +98,7 @@ public class ImportRunner {
     private void fail(String jobId, RuntimeException e) {
         String incident = UUID.randomUUID().toString();
         Log.errorf(e, "Import job %s failed, incident %s", jobId, incident);
-        ImportError error = new ImportError(null, null, "The import failed unexpectedly (incident " + incident
-                + "); nothing was written. Try again or report the incident.");
+        ImportError error = ImportError.job("job.failed", "incident", incident);
         try {
             jobs.save(jobId, ImportStatus.FAILED, new Tally(), 0, collect(List.of(error)));
         } catch (RuntimeException again) {

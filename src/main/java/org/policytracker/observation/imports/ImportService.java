@@ -13,6 +13,9 @@ import java.util.Locale;
 import java.util.concurrent.RejectedExecutionException;
 import org.eclipse.microprofile.context.ManagedExecutor;
 import org.eclipse.microprofile.context.ThreadContext;
+import org.policytracker.observation.SampleDataset;
+import org.policytracker.system.Lang;
+import org.policytracker.system.Message;
 import org.policytracker.system.ProblemException;
 import org.policytracker.system.TrackerConfig;
 
@@ -24,8 +27,14 @@ import org.policytracker.system.TrackerConfig;
 public class ImportService {
 
     /** What the client asked for, from the query parameters. */
-    public record Request(String fileName, FileFormat format, boolean dryRun, ImportMode mode, boolean waitForResult,
-            String actor) {
+    public record Request(String fileName, FileFormat format, boolean dryRun, ImportMode mode, boolean confirmForms,
+            boolean waitForResult, String actor, Lang lang, boolean sample) {
+
+        /** An analyst's or admin's upload. */
+        public Request(String fileName, FileFormat format, boolean dryRun, ImportMode mode, boolean confirmForms,
+                boolean waitForResult, String actor, Lang lang) {
+            this(fileName, format, dryRun, mode, confirmForms, waitForResult, actor, lang, false);
+        }
     }
 
     private final ImportJobs jobs;
@@ -49,13 +58,16 @@ public class ImportService {
     /** Stores the body and starts the job: finished on return with {@code wait}, else QUEUED. */
     public ImportJobView submit(InputStream body, Request request) {
         if (watchdog.draining()) {
-            throw new ProblemException(503, "Shutting down",
-                    "This server is shutting down and accepts no import; send the file again in a moment.", List.of());
+            throw new ProblemException(503, null, Message.of("import.shuttingDown"), List.of());
+        }
+        if (!request.sample() && SampleDataset.current().isPresent()) {
+            throw SampleDataset.sampleLoaded();
         }
         Path file = store(body, request.format());
         ImportJobView job;
         try {
-            job = jobs.create(request.fileName(), request.format(), request.dryRun(), request.mode(), request.actor());
+            job = jobs.create(request.fileName(), request.format(), request.dryRun(), request.mode(),
+                    request.confirmForms(), request.actor());
             watchdog.hold(job.id());
         } catch (RuntimeException e) {
             ImportRunner.deleteQuietly(file);
@@ -63,7 +75,7 @@ public class ImportService {
         }
         if (request.waitForResult()) {
             runner.run(job.id(), file);
-            return jobs.get(job.id());
+            return jobs.get(job.id(), request.lang());
         }
         try {
             executor.runAsync(() -> runner.run(job.id(), file));
@@ -71,13 +83,13 @@ public class ImportService {
             jobs.save(job.id(), ImportStatus.FAILED, new Tally(), 0, refused());
             ImportRunner.deleteQuietly(file);
             watchdog.release(job.id());
-            return jobs.get(job.id());
+            return jobs.get(job.id(), request.lang());
         }
         return job;
     }
 
-    public ImportJobView get(String id) {
-        return jobs.get(id);
+    public ImportJobView get(String id, Lang lang) {
+        return jobs.get(id, lang);
     }
 
     private static Path store(InputStream body, FileFormat format) {
@@ -94,8 +106,7 @@ public class ImportService {
 
     private static ErrorCollector refused() {
         ErrorCollector errors = new ErrorCollector();
-        errors.addAll(List.of(new ImportError(null, null, "The server is shutting down and could not start the "
-                + "import; nothing was written. Send the file again.")));
+        errors.addAll(List.of(ImportError.job("job.refusedShutdown")));
         return errors;
     }
 

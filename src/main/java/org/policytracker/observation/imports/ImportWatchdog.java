@@ -37,10 +37,10 @@ import org.policytracker.system.TrackerConfig;
 @ApplicationScoped
 public class ImportWatchdog {
 
-    static final String STOPPED_MESSAGE = "The server stopped during this import; nothing was written. "
-            + "Send the file again.";
-    static final String LOST_MESSAGE = "The server that was running this import stopped before it finished; "
-            + "nothing was written. Send the file again.";
+    /** The message of a job stopped by the shutdown (rolled back). */
+    static final String STOPPED = "job.stopped";
+    /** The message of a job whose instance died. */
+    static final String LOST = "job.lost";
 
     private static final List<ImportStatus> UNFINISHED = List.of(ImportStatus.QUEUED, ImportStatus.VALIDATING,
             ImportStatus.WRITING);
@@ -49,7 +49,7 @@ public class ImportWatchdog {
     static final class ImportInterrupted extends RuntimeException {
 
         ImportInterrupted() {
-            super(STOPPED_MESSAGE, null, false, false);
+            super("The server stopped during this import", null, false, false);
         }
     }
 
@@ -114,7 +114,7 @@ public class ImportWatchdog {
     int reap() {
         OffsetDateTime now = ImportJobs.now();
         OffsetDateTime cutoff = now.minus(config.staleAfter());
-        String errors = write(List.of(new ImportError(null, null, LOST_MESSAGE)));
+        String errors = write(List.of(ImportError.job(LOST)));
         // The version bump makes a job that was only slow (not dead) fail its own final save instead of
         // committing after it was reported FAILED: what the job row says stays true.
         int reaped = QuarkusTransaction.requiringNew().call(() -> ImportJob.update(

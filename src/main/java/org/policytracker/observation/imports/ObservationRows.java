@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.policytracker.observation.Figure;
 import org.policytracker.observation.imports.TableReader.TableRow;
+import org.policytracker.system.Message;
 
 /** The rows of an import file, by column name: the header row first, then one {@link RawRow} at a time. */
 final class ObservationRows implements Closeable {
@@ -26,8 +27,7 @@ final class ObservationRows implements Closeable {
         try {
             TableRow first = table.next();
             if (first == null) {
-                throw new UnreadableFileException(1, "is empty; row 1 must name the columns: "
-                        + ValueFile.allowed(), null);
+                throw new UnreadableFileException(1, Message.of("file.empty", "allowed", ValueFile.allowed()), null);
             }
             return new ObservationRows(table, ImportHeader.of(first.number(), first.cells()));
         } catch (RuntimeException e) {

@@ -7,12 +7,12 @@ import java.util.Map;
 import org.policytracker.observation.Figure;
 import org.policytracker.observation.ObservationRules;
 import org.policytracker.observation.Period;
-import org.policytracker.system.Problem.FieldError;
+import org.policytracker.system.FieldMessage;
 import org.policytracker.system.Problems;
 
 /**
- * Turns a row's text into a value and checks it with {@link ObservationRules}, the rules of single entry,
- * so both refuse the same things with the same words. Plain Java: no database.
+ * Turns a row's text into a value and checks it with {@link ObservationRules}, the rules of single entry:
+ * the same reading of typed numbers, the same refusals in the same words. Plain Java: no database.
  */
 final class RowParser {
 
@@ -22,16 +22,17 @@ final class RowParser {
         this.indicators = indicators;
     }
 
-    /** The row as a value to store, or null after adding its errors to {@code errors}. */
+    /** The row as a value to store, or null after adding its errors (naming its indicator and period) to {@code errors}. */
     ParsedRow parse(RawRow raw, List<ImportError> errors) {
         IndicatorRef indicator = indicator(raw, errors);
         if (indicator == null) {
             return null;
         }
-        List<FieldError> unreadable = new ArrayList<>();
-        Figure figure = Figure.parse(raw.figure()::get, unreadable);
-        List<FieldError> problems = new ArrayList<>(unreadable);
-        for (FieldError e : ObservationRules.check(indicator.valueType(), raw.period(), figure)) {
+        List<FieldMessage> problems = new ArrayList<>();
+        Figure parsed = Figure.parse(raw.figure()::get, problems);
+        Figure figure = ObservationRules.readValue(indicator.rules(), parsed, raw.figure().get("value"), problems);
+        List<FieldMessage> unreadable = List.copyOf(problems);
+        for (FieldMessage e : ObservationRules.check(indicator.rules(), raw.period(), figure)) {
             // A field that could not be read has its reason already (the rules would only say "required"),
             // and a value is judged by its form only once the form is readable.
             boolean unread = unreadable.stream().anyMatch(u -> u.field().equals(e.field())
@@ -42,7 +43,9 @@ final class RowParser {
         }
         // In the order of the file's columns, whichever check found them.
         problems.sort(Comparator.comparingInt(e -> ValueFile.headers().indexOf(e.field())));
-        problems.forEach(e -> errors.add(new ImportError(raw.row(), e.field(), e.message())));
+        String period = Period.parse(raw.period()).map(Period::iso).orElse(null);
+        problems.forEach(e -> errors.add(new ImportError(raw.row(), e.field(), indicator.code(), period,
+                e.message())));
         if (!problems.isEmpty()) {
             return null;
         }
@@ -52,14 +55,13 @@ final class RowParser {
     private IndicatorRef indicator(RawRow raw, List<ImportError> errors) {
         String column = ValueFile.INDICATOR.header();
         if (raw.indicator() == null) {
-            errors.add(new ImportError(raw.row(), column, "is required: an indicator code such as NON_FOSSIL_SHARE "
-                    + "(the template's sheet Indicators lists them)"));
+            errors.add(ImportError.of(raw.row(), column, "indicator.required"));
             return null;
         }
         IndicatorRef indicator = indicators.get(raw.indicator());
         if (indicator == null) {
-            errors.add(new ImportError(raw.row(), column, "'" + Problems.quote(raw.indicator())
-                    + "' is not a known indicator code (the template's sheet Indicators lists them)"));
+            errors.add(ImportError.of(raw.row(), column, "indicator.unknownInFile", "value",
+                    Problems.quote(raw.indicator())));
         }
         return indicator;
     }

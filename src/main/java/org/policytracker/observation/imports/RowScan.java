@@ -67,9 +67,8 @@ final class RowScan {
         }
         int first = keys.firstRowOf(row.indicator().id(), row.period().iso(), row.row());
         if (first != 0) {
-            rowErrors.add(new ImportError(row.row(), ValueFile.PERIOD.header(), row.indicator().code() + " "
-                    + row.period().iso() + " is in row " + first + " already; a file holds one value per indicator "
-                    + "and period"));
+            rowErrors.add(ImportError.of(row.row(), ValueFile.PERIOD.header(), "row.twice", "first", first)
+                    .about(row.indicator().code(), row.period().iso()));
             return null;
         }
         return row;

@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.stream.IntStream;
 import org.policytracker.catalogue.Indicator;
 import org.policytracker.catalogue.ValueType;
+import org.policytracker.observation.ObservationRules;
 import org.policytracker.observation.PeriodType;
 
 /** What the import template lists: every indicator that takes values, and the recent years it still lacks. */
@@ -19,9 +20,8 @@ public class TemplateService {
     /** The template asks for values from this year on: the first year of the plans' period (2021–2025). */
     static final int FIRST_YEAR = 2021;
 
-    /** One indicator and the periods it has no current value for. */
-    record Line(String code, String nameZh, String nameEn, String unit, ValueType valueType,
-            List<String> missingPeriods) {
+    /** One indicator, what the rules know of it, and the ended years it has no current value for. */
+    record Line(Indicator indicator, ObservationRules.Context rules, List<String> missingPeriods) {
     }
 
     private final EntityManager em;
@@ -30,7 +30,10 @@ public class TemplateService {
         this.em = em;
     }
 
-    /** Every current indicator but milestones', each with the years from 2021 to {@code today}'s that have no value. */
+    /**
+     * Every current indicator but milestones', each with the years from 2021 (or its series' start) to the
+     * last one that has ended on {@code today} that have no value.
+     */
     @Transactional
     public List<Line> lines(LocalDate today) {
         Set<String> filled = new HashSet<>();
@@ -40,10 +43,12 @@ public class TemplateService {
                 .setParameter("from", LocalDate.of(FIRST_YEAR, 1, 1))
                 .getResultStream()
                 .forEach(r -> filled.add(r[0] + "|" + r[1]));
+        int last = ObservationRules.lastEndedYear(today);
         return Indicator.listCurrent().stream()
                 .filter(i -> i.valueType != ValueType.STATE)
-                .map(i -> new Line(i.code, i.nameZh, i.nameEn, i.unit, i.valueType,
-                        IntStream.rangeClosed(FIRST_YEAR, today.getYear()).mapToObj(Integer::toString)
+                .map(i -> new Line(i, ObservationRules.Context.of(i, today),
+                        IntStream.rangeClosed(Math.max(FIRST_YEAR, i.seriesStart == null ? FIRST_YEAR : i.seriesStart),
+                                last).mapToObj(Integer::toString)
                                 .filter(year -> !filled.contains(i.id + "|" + year)).toList()))
                 .toList();
     }

@@ -7,52 +7,76 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.dhatim.fastexcel.Worksheet;
+import org.policytracker.catalogue.Indicator;
+import org.policytracker.catalogue.ObservationForm;
 import org.policytracker.catalogue.ValueType;
 import org.policytracker.observation.Figure;
-import org.policytracker.observation.ObservationForm;
 import org.policytracker.observation.ObservationRules;
+import org.policytracker.system.Lang;
+import org.policytracker.system.Vocabulary;
 import org.policytracker.system.Workbooks;
 
 /**
  * Writes the import template: sheet "Observations" is a {@link ValueFile} (the columns the export writes
- * and the import reads) with one row per indicator and missing year, value blank and form LEVEL, ready to
- * fill in and upload as it is; sheet "Indicators" says what each indicator takes.
+ * and the import reads) with one row per indicator and missing year, value blank and form the one the
+ * indicator is published in, a drop-down of the forms in the form column; sheet "Indicators" says, in the
+ * reader's language, what each indicator takes.
  */
 final class TemplateWorkbook {
 
     static final String INDICATORS_SHEET = "Indicators";
-    static final List<String> INDICATOR_COLUMNS = List.of("code", "nameZh", "nameEn", "unit", "valueType", "forms",
-            "rules");
-    private static final double[] INDICATOR_WIDTHS = {40, 28, 48, 18, 11, 30, 110};
+    static final List<String> INDICATOR_COLUMNS = List.of("code", "nameZh", "nameEn", "unit", "valueType",
+            "seriesStart", "precision", "publishedForm", "forms", "rules");
+    private static final double[] INDICATOR_WIDTHS = {40, 28, 48, 18, 11, 11, 10, 16, 30, 110};
 
     private TemplateWorkbook() {
     }
 
-    static void write(OutputStream out, List<TemplateService.Line> lines) throws IOException {
+    static void write(OutputStream out, List<TemplateService.Line> lines, Lang lang) throws IOException {
+        int rows = lines.stream().mapToInt(l -> l.missingPeriods().size()).sum();
         try (ValueFileWriter values = ValueFileWriter.xlsx(out, workbook -> writeIndicators(
-                workbook.newWorksheet(INDICATORS_SHEET), lines))) {
+                workbook.newWorksheet(INDICATORS_SHEET), lines, lang), sheet -> formDropDown(sheet, rows))) {
             for (TemplateService.Line line : lines) {
+                Indicator i = line.indicator();
+                ObservationForm form = i.publishedForm == null ? ObservationForm.LEVEL : i.publishedForm;
                 for (String period : line.missingPeriods()) {
-                    // LEVEL for every row, RATE indicators included: it is the form most values are
-                    // published in and the only one a rate takes; a blank form would mean LEVEL too.
-                    values.row(new ValueFile.Row(line.code(), line.nameZh(), line.nameEn(), line.unit(), period,
-                            new Figure(null, ObservationForm.LEVEL, null, null, null), null, null, null, null));
+                    values.row(new ValueFile.Row(i.code, i.nameZh, i.nameEn, i.unit, period,
+                            new Figure(null, form, null, null, null), null, null, null, null));
                 }
             }
         }
     }
-    private static void writeIndicators(Worksheet sheet, List<TemplateService.Line> lines) throws IOException {
+
+    /** The form column offers the three forms; anything else typed there is refused by Excel. */
+    private static void formDropDown(Worksheet sheet, int rows) {
+        int column = ValueFile.headers().indexOf("form");
+        sheet.range(1, column, Math.max(rows, 1), column)
+                .validateWithListByFormula("\"" + Arrays.stream(ObservationForm.values()).map(Enum::name)
+                        .collect(Collectors.joining(",")) + "\"")
+                .allowBlank(true).showDropdown(true);
+    }
+
+    private static void writeIndicators(Worksheet sheet, List<TemplateService.Line> lines, Lang lang)
+            throws IOException {
         header(sheet, INDICATOR_COLUMNS, INDICATOR_WIDTHS);
         int row = 1;
         for (TemplateService.Line line : lines) {
-            List<ObservationForm> forms = formsAllowed(line.valueType());
-            sheet.value(row, 0, line.code());
-            sheet.value(row, 1, line.nameZh());
-            sheet.value(row, 2, line.nameEn());
-            sheet.value(row, 3, line.unit());
-            sheet.value(row, 4, line.valueType().name());
-            sheet.value(row, 5, forms.stream().map(Enum::name).collect(Collectors.joining(", ")));
-            sheet.value(row, 6, rules(line.valueType(), line.unit(), forms));
+            Indicator i = line.indicator();
+            List<ObservationForm> forms = formsAllowed(line.rules());
+            sheet.value(row, 0, i.code);
+            sheet.value(row, 1, i.nameZh);
+            sheet.value(row, 2, i.nameEn);
+            sheet.value(row, 3, i.unit);
+            sheet.value(row, 4, i.valueType.name());
+            if (i.seriesStart != null) {
+                sheet.value(row, 5, i.seriesStart);
+            }
+            if (i.precision != null) {
+                sheet.value(row, 6, i.precision);
+            }
+            sheet.value(row, 7, i.publishedForm == null ? null : i.publishedForm.name());
+            sheet.value(row, 8, forms.stream().map(Enum::name).collect(Collectors.joining(", ")));
+            sheet.value(row, 9, rules(line.rules(), i.unit, forms, lang));
             row++;
         }
         sheet.finish();
@@ -67,31 +91,31 @@ final class TemplateWorkbook {
         sheet.freezePane(0, 1);
     }
 
-    /** The forms the rules accept for a value type, asked of the rules themselves so the two cannot drift. */
-    static List<ObservationForm> formsAllowed(ValueType valueType) {
+    /** The forms the rules accept for an indicator, asked of the rules themselves so the two cannot drift. */
+    static List<ObservationForm> formsAllowed(ObservationRules.Context rules) {
+        String period = Integer.toString(ObservationRules.lastEndedYear(rules.today()));
         return Arrays.stream(ObservationForm.values())
-                .filter(form -> ObservationRules.check(valueType, "2024", new Figure(1.0, form, null, null, null))
-                        .stream()
-                        .noneMatch(e -> e.field().equals("form")))
+                .filter(form -> ObservationRules.check(rules, period, new Figure(1.0, form, null, null, null))
+                        .stream().noneMatch(e -> e.field().equals("form")))
                 .toList();
     }
 
-    /** The value rules in a sentence, e.g. "LEVEL: the share in percent, from 0 to 100; ...". */
-    static String rules(ValueType valueType, String unit, List<ObservationForm> forms) {
+    /** The value rules in a sentence, in the reader's language ({@code template.*} in the vocabulary). */
+    static String rules(ObservationRules.Context rules, String unit, List<ObservationForm> forms, Lang lang) {
         List<String> parts = new ArrayList<>();
         for (ObservationForm form : forms) {
             parts.add(switch (form) {
-                case LEVEL -> switch (valueType) {
-                    case SHARE -> "LEVEL: the share in percent, from 0 to 100";
-                    case RATE -> "LEVEL: the rate in percent, negative for a fall (5.1 for growth of 5.1 %)";
-                    default -> "LEVEL: the value in " + (unit == null ? "the indicator's unit" : unit) + ", 0 or more";
-                };
-                case YOY_CHANGE_PCT -> "YOY_CHANGE_PCT: the change on the previous year in percent, above -100 "
-                        + "(比上年下降3.4% is -3.4)";
-                case INDEX -> "INDEX: an index level, above 0";
+                case LEVEL -> rules.valueType() == ValueType.SHARE ? Vocabulary.word(lang, "template.rule.share")
+                        : rules.valueType() == ValueType.RATE ? Vocabulary.word(lang, "template.rule.rate")
+                                : Vocabulary.word(lang, "template.rule.level", "unit", unit == null ? "" : unit);
+                case YOY_CHANGE_PCT -> Vocabulary.word(lang, "template.rule.yoy");
+                case INDEX -> Vocabulary.word(lang, "template.rule.index");
             });
         }
-        return String.join("; ", parts) + ". One value per year from " + ObservationRules.MIN_YEAR + " to "
-                + ObservationRules.MAX_YEAR + "; a blank form means LEVEL; a row with a blank value is skipped.";
+        return Vocabulary.word(lang, "template.rules", "forms", String.join(Vocabulary.word(lang,
+                "template.ruleSeparator"), parts), "start", rules.seriesStart() == null ? "—" : rules.seriesStart(),
+                "last", ObservationRules.lastEndedYear(rules.today()), "published",
+                Vocabulary.word(lang, "form." + (rules.publishedForm() == null ? ObservationForm.LEVEL
+                        : rules.publishedForm())));
     }
 }

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import org.policytracker.observation.Observation;
 import org.policytracker.observation.ObservationStore;
-import org.policytracker.observation.Revision;
 import org.policytracker.system.TrackerConfig;
 
 /**
@@ -44,7 +43,8 @@ class ValidationPass {
                 errors.addAll(rows.headerErrors());
                 return new Result(tally, errors);
             }
-            RowScan scan = new RowScan(new RowParser(indicators), config.batchSize(), config.progressEvery());
+            RowScan scan = new RowScan(new RowParser(indicators), config.batchSize(),
+                    config.progressEvery());
             scan.scan(rows, new RowKeys(), errors, tally, batch -> decide(spec, batch, tally, errors),
                     () -> jobs.save(spec.id(), ImportStatus.VALIDATING, tally, 0, errors));
         } catch (UnreadableFileException e) {
@@ -71,11 +71,12 @@ class ValidationPass {
         OffsetDateTime now = ImportJobs.now();
         for (ParsedRow row : batch) {
             Observation observation = WritePass.stored(stored, row);
-            Revision revision = spec.mode().revise(observation, row, spec.createdBy(), now);
-            if (revision == null) {
-                errors.add(ImportMode.conflict(row, observation));
+            ImportMode.Outcome outcome = spec.mode().decide(row, observation, spec.createdBy(), now,
+                    spec.confirmForms());
+            if (outcome.error() != null) {
+                errors.add(outcome.error());
             } else {
-                tally.count(revision);
+                tally.count(outcome.revision());
             }
         }
     }

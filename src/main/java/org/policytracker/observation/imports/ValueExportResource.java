@@ -64,13 +64,13 @@ public class ValueExportResource {
         String code = null;
         if (indicator != null && !indicator.isBlank()) {
             code = Indicator.findByCode(indicator.trim()).map(i -> i.code)
-                    .orElseThrow(() -> Problems.badRequest("indicator", "'" + indicator + "' is not an indicator; "
-                            + "GET /api/indicators lists them"));
+                    .orElseThrow(() -> Problems.badRequest("indicator", "indicator.unknownParam", "value",
+                            Problems.quote(indicator)));
         }
         LocalDate start = bound("from", from, true);
         LocalDate end = bound("to", to, false);
         if (start != null && end != null && start.isAfter(end)) {
-            throw Problems.badRequest("to", "'" + to + "' ends before from '" + from + "' begins");
+            throw Problems.badRequest("to", "range.reversed", "from", Problems.quote(from), "to", Problems.quote(to));
         }
         ValueExportQuery.Filter filter = new ValueExportQuery.Filter(code, start, end);
         StreamingOutput body = out -> {
@@ -102,8 +102,7 @@ public class ValueExportResource {
         try {
             return LocalDate.parse(v);
         } catch (DateTimeParseException e) {
-            throw Problems.badRequest(field, "'" + value + "' is not an ISO period or date; use e.g. 2021, 2021Q1, "
-                    + "202101 or 2021-06-30");
+            throw Problems.badRequest(field, "periodOrDate", "value", Problems.quote(value));
         }
     }
 }

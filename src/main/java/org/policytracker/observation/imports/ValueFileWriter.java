@@ -36,6 +36,13 @@ public interface ValueFileWriter extends AutoCloseable {
         void write(Workbook workbook) throws IOException;
     }
 
+    /** What is added to the values' sheet once its rows are written (the template's drop-down). */
+    @FunctionalInterface
+    interface SheetFinish {
+
+        void finish(Worksheet sheet);
+    }
+
     void row(ValueFile.Row row) throws IOException;
 
     /** Ends the file; the output stream stays open. */
@@ -48,17 +55,19 @@ public interface ValueFileWriter extends AutoCloseable {
 
     static ValueFileWriter xlsx(OutputStream out) {
         return new Xlsx(out, Worksheet.MAX_ROWS - 1, workbook -> {
+        }, sheet -> {
         });
     }
 
-    /** A workbook whose values' sheet is followed by the sheets {@code more} writes. */
-    static ValueFileWriter xlsx(OutputStream out, MoreSheets more) {
-        return new Xlsx(out, Worksheet.MAX_ROWS - 1, more);
+    /** A workbook whose values' sheet gets {@code finish} and is followed by the sheets {@code more} writes. */
+    static ValueFileWriter xlsx(OutputStream out, MoreSheets more, SheetFinish finish) {
+        return new Xlsx(out, Worksheet.MAX_ROWS - 1, more, finish);
     }
 
     /** For tests: a workbook whose sheets hold at most {@code rowsPerSheet} values. */
     static ValueFileWriter xlsx(OutputStream out, int rowsPerSheet) {
         return new Xlsx(out, rowsPerSheet, workbook -> {
+        }, sheet -> {
         });
     }
 
@@ -114,14 +123,16 @@ public interface ValueFileWriter extends AutoCloseable {
         private final Workbook workbook;
         private final int rowsPerSheet;
         private final MoreSheets more;
+        private final SheetFinish finish;
         private Worksheet sheet;
         private int sheets;
         private int row;
 
-        Xlsx(OutputStream out, int rowsPerSheet, MoreSheets more) {
+        Xlsx(OutputStream out, int rowsPerSheet, MoreSheets more, SheetFinish finish) {
             this.workbook = Workbooks.create(out);
             this.rowsPerSheet = rowsPerSheet;
             this.more = more;
+            this.finish = finish;
         }
 
         @Override
@@ -173,6 +184,7 @@ public interface ValueFileWriter extends AutoCloseable {
         private void finishSheet() throws IOException {
             if (sheet != null) {
                 sheet.setAutoFilter(0, 0, Math.max(row - 1, 1), ValueFile.COLUMNS.size() - 1);
+                finish.finish(sheet);
                 sheet.finish();
             }
         }

@@ -52,9 +52,10 @@ class WritePass {
         private final transient ImportError error;
 
         ChangedDuringWrite(ParsedRow row) {
-            super("The value of " + row.indicator().code() + " for " + row.period().iso() + " was changed by "
-                    + "someone else during the import; nothing was written. Import the file again.");
-            this.error = new ImportError(row.row(), ValueFile.PERIOD.header(), getMessage());
+            super("The value of " + row.indicator().code() + " for " + row.period().iso()
+                    + " changed during the import");
+            this.error = ImportError.of(row.row(), ValueFile.PERIOD.header(), "row.changedMeanwhile")
+                    .about(row.indicator().code(), row.period().iso());
         }
 
         ImportError error() {
@@ -104,7 +105,8 @@ class WritePass {
         OffsetDateTime now = ImportJobs.now();
         try (ObservationRows rows = ObservationRows.open(spec.format(), file);
                 ObservationStore store = new ObservationStore(connection, audit)) {
-            RowScan scan = new RowScan(new RowParser(indicators), config.batchSize(), config.progressEvery());
+            RowScan scan = new RowScan(new RowParser(indicators), config.batchSize(),
+                    config.progressEvery());
             scan.scan(rows, null, errors, tally, batch -> writeBatch(connection, store, spec, now, batch, tally),
                     () -> jobs.save(spec.id(), ImportStatus.WRITING, validated, tally.written(), errors));
         } catch (IOException e) {
@@ -123,9 +125,11 @@ class WritePass {
         Map<Revision, ParsedRow> rows = new IdentityHashMap<>();
         for (ParsedRow row : batch) {
             Observation observation = stored(stored, row);
-            Revision revision = spec.mode().revise(observation, row, spec.createdBy(), now);
-            if (revision == null) {
-                conflicts.add(ImportMode.conflict(row, observation));
+            ImportMode.Outcome outcome = spec.mode().decide(row, observation, spec.createdBy(), now,
+                    spec.confirmForms());
+            Revision revision = outcome.revision();
+            if (outcome.error() != null) {
+                conflicts.add(outcome.error());
             } else {
                 tally.count(revision);
                 store.add(revision, row.indicator().code());

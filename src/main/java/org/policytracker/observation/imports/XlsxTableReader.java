@@ -9,13 +9,17 @@ import java.util.stream.Stream;
 import org.dhatim.fastexcel.reader.Cell;
 import org.dhatim.fastexcel.reader.ExcelReaderException;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
+import org.dhatim.fastexcel.reader.ReadingOptions;
 import org.dhatim.fastexcel.reader.Row;
 import org.dhatim.fastexcel.reader.Sheet;
+import org.policytracker.system.Message;
 
 /**
  * The sheet "Observations" of an XLSX workbook (else its first sheet), streamed row by row with
  * fastexcel-reader. Numbers come back as plain decimal text ("2024", "19.8") so that CSV and XLSX
- * cells go through the same parsing.
+ * cells go through the same parsing. A cell formatted as a percentage comes back as the percentage it
+ * shows: Excel stores 24.03 % as 0.2403, and this reader gives "24.03%", which the row parser accepts
+ * for percent indicators and refuses, with a message, for any other.
  */
 final class XlsxTableReader implements TableReader {
 
@@ -35,7 +39,7 @@ final class XlsxTableReader implements TableReader {
     static XlsxTableReader open(Path file) throws IOException {
         ReadableWorkbook workbook;
         try {
-            workbook = new ReadableWorkbook(file.toFile());
+            workbook = new ReadableWorkbook(file.toFile(), new ReadingOptions(true, false));
         } catch (IOException | RuntimeException e) {
             throw notAWorkbook(1, e);
         }
@@ -72,7 +76,9 @@ final class XlsxTableReader implements TableReader {
         }
         return switch (cell.getType()) {
             case EMPTY -> null;
-            case NUMBER -> plain((BigDecimal) cell.getValue());
+            case NUMBER -> isPercentFormat(cell)
+                    ? plain(((BigDecimal) cell.getValue()).movePointRight(2)) + "%"
+                    : plain((BigDecimal) cell.getValue());
             case STRING -> (String) cell.getValue();
             // TRUE/FALSE as words, not the 1/0 Excel stores, so a boolean is never taken for a number.
             case BOOLEAN -> Boolean.TRUE.equals(cell.asBoolean()) ? "TRUE" : "FALSE";
@@ -82,12 +88,47 @@ final class XlsxTableReader implements TableReader {
         };
     }
 
+    /** Excel's built-in percentage formats "0%" and "0.00%". */
+    private static final int BUILT_IN_PERCENT = 9;
+    private static final int BUILT_IN_PERCENT_DECIMALS = 10;
+
+    /**
+     * Whether the cell's number format shows the value times 100 with a percent sign: built-in
+     * formats 9 and 10, or a custom format with a {@code %} outside quoted literal text.
+     */
+    static boolean isPercentFormat(Cell cell) {
+        Integer id = cell.getDataFormatId();
+        if (id != null && (id == BUILT_IN_PERCENT || id == BUILT_IN_PERCENT_DECIMALS)) {
+            return true;
+        }
+        String format = cell.getDataFormatString();
+        if (format == null) {
+            return false;
+        }
+        // Only the first section counts: it is the one positive numbers and zero use, and a
+        // negative section of a percentage format is a percentage too.
+        boolean quoted = false;
+        for (int i = 0; i < format.length(); i++) {
+            char c = format.charAt(i);
+            if (c == '"') {
+                quoted = !quoted;
+            } else if (c == '\\') {
+                i++;
+            } else if (c == ';' && !quoted) {
+                return false;
+            } else if (c == '%' && !quoted) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static String plain(BigDecimal number) {
         return number == null ? null : number.stripTrailingZeros().toPlainString();
     }
 
     private static UnreadableFileException notAWorkbook(int row, Exception e) {
-        return new UnreadableFileException(row, "is not a readable XLSX workbook: " + e.getMessage(), e);
+        return new UnreadableFileException(row, Message.of("file.notXlsx"), e);
     }
 
     @Override

@@ -11,7 +11,9 @@ import static org.policytracker.TestUsers.asViewer;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import java.io.ByteArrayInputStream;
+import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
@@ -21,6 +23,7 @@ import org.dhatim.fastexcel.reader.Sheet;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.policytracker.TestData;
+import org.policytracker.TestFiles;
 
 /** The XLSX template: what it lists, and that uploading it unchanged writes nothing. */
 @QuarkusTest
@@ -33,6 +36,7 @@ class ImportTemplateTest {
 
     @Test
     void shouldListEveryIndicatorAndMissingYearAndImportUnchangedWithoutWriting() throws Exception {
+        int last = LocalDate.now(ZoneOffset.UTC).getYear() - 1;
         asAnalyst().contentType(ContentType.JSON).body(Map.of("period", "2022", "value", 7.1))
                 .post("/api/indicators/OIL_CONSUMPTION/observations").then().statusCode(201);
         byte[] template = asViewer().get("/api/observations/template.xlsx").then().statusCode(200)
@@ -46,15 +50,20 @@ class ImportTemplateTest {
             assertEquals(List.of("Observations", "Indicators"), workbook.getSheets().map(Sheet::getName).toList());
             rows = workbook.findSheet("Observations").orElseThrow().read();
             List<Row> indicators = workbook.findSheet("Indicators").orElseThrow().read();
-            assertEquals(List.of("code", "nameZh", "nameEn", "unit", "valueType", "forms", "rules"), texts(indicators
-                    .get(0)));
+            assertEquals(List.of("code", "nameZh", "nameEn", "unit", "valueType", "seriesStart", "precision",
+                    "publishedForm", "forms", "rules"), texts(indicators.get(0)));
             Row share = indicators.stream().filter(r -> r.getCellText(0).equals("NON_FOSSIL_SHARE")).findFirst()
                     .orElseThrow();
-            assertEquals(List.of("NON_FOSSIL_SHARE", "非化石能源消费比重", "%", "SHARE", "LEVEL, YOY_CHANGE_PCT, INDEX"),
-                    List.of(share.getCellText(0), share.getCellText(1), share.getCellText(3), share.getCellText(4),
-                            share.getCellText(5)));
-            assertTrue(share.getCellText(6).startsWith("LEVEL: the share in percent, from 0 to 100;"),
-                    share.getCellText(6));
+            assertEquals(List.of("NON_FOSSIL_SHARE", "非化石能源消费比重", "%", "SHARE", "1952", "1", "LEVEL",
+                    "LEVEL, YOY_CHANGE_PCT, INDEX"),
+                    List.of(share.getCellText(0), share.getCellText(1),
+                            share.getCellText(3), share.getCellText(4), share.getCellText(5), share.getCellText(6),
+                            share.getCellText(7), share.getCellText(8)));
+            assertTrue(share.getCellText(9).startsWith("LEVEL: the share in percent, from 0 to 100;"),
+                    share.getCellText(9));
+            assertTrue(share.getCellText(9).contains("from 1952 (when the statistic was first published) to " + last),
+                    share.getCellText(9));
+            assertEquals(BigDecimal.valueOf(1952), share.getCell(5).asNumber(), "years are numbers");
             assertTrue(indicators.stream().noneMatch(r -> r.getCellText(4).equals("STATE")), "no milestone indicators");
         }
         assertEquals(List.of("indicator", "nameZh", "nameEn", "unit", "period", "value", "form", "source", "note",
@@ -62,11 +71,17 @@ class ImportTemplateTest {
                 "the columns of the value export");
         List<String> shareYears = rows.stream().filter(r -> r.getCellText(0).equals("NON_FOSSIL_SHARE"))
                 .map(r -> r.getCellText(4)).toList();
-        assertEquals(IntStream.rangeClosed(2021, LocalDate.now().getYear()).mapToObj(Integer::toString).toList(),
-                shareYears);
+        // From 2021 (the plan period) to the last year that has ended: no year that cannot have a value yet.
+        assertEquals(IntStream.rangeClosed(2021, last).mapToObj(Integer::toString).toList(), shareYears);
         Row first = rows.stream().filter(r -> r.getCellText(0).equals("NON_FOSSIL_SHARE")).findFirst().orElseThrow();
         assertEquals("", first.getCellText(5), "value left blank");
         assertEquals("LEVEL", first.getCellText(6));
+        // Each indicator's row proposes the form it is published in, from a drop-down of the three forms.
+        assertEquals(List.of("YOY_CHANGE_PCT"), rows.stream().filter(r -> r.getCellText(0).equals("CO2_INTENSITY"))
+                .map(r -> r.getCellText(6)).distinct().toList());
+        String sheetXml = TestFiles.zipEntry(template, "xl/worksheets/sheet1.xml");
+        assertTrue(sheetXml.contains("type=\"list\"") && sheetXml.contains("\"LEVEL,YOY_CHANGE_PCT,INDEX\""),
+                "a drop-down of the forms in the form column");
         assertFalse(rows.stream().anyMatch(r -> r.getCellText(0).equals("CARBON_NEUTRALITY")), "a milestone's");
         List<String> oilYears = rows.stream().filter(r -> r.getCellText(0).equals("OIL_CONSUMPTION"))
                 .map(r -> r.getCellText(4)).toList();

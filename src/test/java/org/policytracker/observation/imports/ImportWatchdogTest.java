@@ -50,7 +50,9 @@ class ImportWatchdogTest {
                     .body("status", equalTo("FAILED"))
                     .body("rowsWritten", equalTo(0))
                     .body("errorCount", equalTo(1))
-                    .body("errors[0].message", equalTo(ImportWatchdog.LOST_MESSAGE))
+                    .body("errors[0].code", equalTo(ImportWatchdog.LOST))
+                    .body("errors[0].message", equalTo("The server that was running this import stopped before it "
+                            + "finished; nothing was written. Send the file again."))
                     .body("finishedAt", Matchers.notNullValue());
         }
         asViewer().get(IMPORTS + "/" + alive).then().body("status", equalTo("WRITING")).body("finishedAt", nullValue());

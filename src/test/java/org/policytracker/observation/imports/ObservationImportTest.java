@@ -17,9 +17,13 @@ import static org.policytracker.observation.imports.ImportApi.xlsx;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import org.dhatim.fastexcel.Workbook;
+import org.dhatim.fastexcel.Worksheet;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.policytracker.TestData;
@@ -102,7 +106,8 @@ class ObservationImportTest {
                 .body("errors.row", contains(3, 5, 6))
                 .body("errors.column", contains("value", "indicator", "period"))
                 .body("errors[0].message", equalTo("must be between 0 and 100: the indicator is a share in percent,"
-                        + " was 120.0"))
+                        + " was 120"))
+                .body("errors[0].indicator", equalTo("NON_FOSSIL_SHARE")).body("errors[0].period", equalTo("1995"))
                 .body("errors[1].message", containsString("'NO_SUCH_INDICATOR' is not a known indicator code"))
                 .body("errors[2].message", containsString("'199x' is not a period"))
                 .body("finishedAt", notNullValue());
@@ -112,25 +117,79 @@ class ObservationImportTest {
     }
 
     @Test
+    void shouldAskToConfirmALevelInAYearOnYearChainOnceAndNotAgainWhenImportedBack() {
+        // CO2_INTENSITY is published as changes on the previous year; a level in the middle breaks the chain.
+        String csv = "indicator,period,value,form\nCO2_INTENSITY,2021,-3.8,YOY_CHANGE_PCT\n"
+                + "CO2_INTENSITY,2022,1.1,LEVEL\n";
+        importCsv(csv, "").then().body("status", equalTo("REJECTED")).body("errorCount", equalTo(1))
+                .body("errors[0].row", equalTo(3)).body("errors[0].column", equalTo("form"))
+                .body("errors[0].indicator", equalTo("CO2_INTENSITY")).body("errors[0].period", equalTo("2022"))
+                .body("errors[0].code", equalTo("form.breaksChainImport"))
+                .body("errors[0].message", containsString("published as “Change on the previous year (%)”"));
+        asViewer().get("/api/indicators/CO2_INTENSITY/observations").then().body("$", hasSize(0));
+        importCsv(csv, "confirmForms=true").then().body("status", equalTo("SUCCEEDED"))
+                .body("confirmForms", equalTo(true)).body("rowsWritten", equalTo(2));
+        // Confirmed once: the same file again, unconfirmed, changes nothing and asks nothing.
+        importCsv(csv, "mode=upsert").then().body("status", equalTo("SUCCEEDED"))
+                .body("summary.unchanged", equalTo(2));
+        // A correction of that level in the same form does not ask again.
+        importCsv("indicator,period,value,form\nCO2_INTENSITY,2022,1.2,LEVEL\n", "mode=upsert").then()
+                .body("status", equalTo("SUCCEEDED")).body("summary.corrected", equalTo(1));
+    }
+
+    @Test
+    void shouldReadAnExcelPercentageCellAsThePercentageItShows() throws Exception {
+        // 0.2403 shows as 24.03 %: once imported as 0.24 % forest coverage. 1.949 shows as 194.90 %: a
+        // percentage where cubic metres belong, refused.
+        importXlsx(percentCells(Map.of("FOREST_COVERAGE", 0.2403, "FOREST_STOCK", 1.949)), "").then()
+                .body("status", equalTo("REJECTED")).body("errors.indicator", contains("FOREST_STOCK"))
+                .body("errors[0].code", equalTo("value.percentSign"));
+        asViewer().get("/api/indicators/FOREST_COVERAGE/observations").then().body("$", hasSize(0));
+        importXlsx(percentCells(Map.of("FOREST_COVERAGE", 0.2403)), "").then().body("status", equalTo("SUCCEEDED"));
+        asViewer().get("/api/indicators/FOREST_COVERAGE/observations/2021").then().body("value", equalTo(24.03));
+    }
+
+    /** A workbook of 2021 values in cells formatted as percentages ("0.00%"), in the map's order by code. */
+    private static byte[] percentCells(Map<String, Double> values) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        Workbook workbook = new Workbook(out, "percent-test", "1.0");
+        Worksheet sheet = workbook.newWorksheet("Observations");
+        List<String> header = List.of("indicator", "period", "value");
+        for (int c = 0; c < header.size(); c++) {
+            sheet.value(0, c, header.get(c));
+        }
+        int r = 1;
+        for (Map.Entry<String, Double> v : new java.util.TreeMap<>(values).entrySet()) {
+            sheet.value(r, 0, v.getKey());
+            sheet.value(r, 1, 2021);
+            sheet.value(r, 2, v.getValue());
+            sheet.style(r, 2).format("0.00%").set();
+            r++;
+        }
+        workbook.finish();
+        return out.toByteArray();
+    }
+
+    @Test
     void shouldAnswerADryRunLikeTheImportButWriteNothing() {
-        String csv = "indicator,period,value\nENERGY_INTENSITY,1990,2.1\nENERGY_INTENSITY,1991,2.0\n";
+        String csv = "indicator,period,value\nFOREST_STOCK,1990,101.4\nFOREST_STOCK,1991,102.0\n";
         importCsv(csv, "dryRun=true").then().statusCode(200)
                 .body("status", equalTo("SUCCEEDED")).body("dryRun", equalTo(true))
                 .body("rowsValid", equalTo(2)).body("rowsWritten", equalTo(0))
                 .body("summary.created", equalTo(2));
-        asViewer().get("/api/indicators/ENERGY_INTENSITY/observations").then().statusCode(200)
+        asViewer().get("/api/indicators/FOREST_STOCK/observations").then().statusCode(200)
                 .body("period", not(hasItem("1990")));
 
         importCsv(csv, "dryRun=false").then().statusCode(200)
                 .body("status", equalTo("SUCCEEDED")).body("dryRun", equalTo(false))
                 .body("rowsWritten", equalTo(2)).body("summary.created", equalTo(2));
-        asViewer().get("/api/indicators/ENERGY_INTENSITY/observations").then().statusCode(200)
-                .body("find { it.period == '1990' }.value", equalTo(2.1))
-                .body("find { it.period == '1991' }.value", equalTo(2.0));
+        asViewer().get("/api/indicators/FOREST_STOCK/observations").then().statusCode(200)
+                .body("find { it.period == '1990' }.value", equalTo(101.4))
+                .body("find { it.period == '1991' }.value", equalTo(102.0));
         // A dry run of a bad file answers like the import: REJECTED with the row.
-        importCsv("indicator,period,value\nENERGY_INTENSITY,1992,-1\n", "dryRun=true").then()
+        importCsv("indicator,period,value\nFOREST_STOCK,1992,-1\n", "dryRun=true").then()
                 .body("status", equalTo("REJECTED")).body("errors[0].row", equalTo(2))
-                .body("errors[0].message", equalTo("must be 0 or more for this indicator, was -1.0"));
+                .body("errors[0].message", equalTo("must be 0 or more for this indicator, was -1"));
     }
 
     @Test
@@ -141,8 +200,10 @@ class ObservationImportTest {
         importCsv("indicator,period,value\nCOAL_CONSUMPTION,1990,7.7\n", "mode=create").then()
                 .body("status", equalTo("REJECTED")).body("rowsWritten", equalTo(0))
                 .body("errors[0].row", equalTo(2)).body("errors[0].column", equalTo("period"))
-                .body("errors[0].message", equalTo("COAL_CONSUMPTION 1990 has a value already (7.5, version 0); "
-                        + "use mode=upsert to correct it"));
+                .body("errors[0].indicator", equalTo("COAL_CONSUMPTION")).body("errors[0].period", equalTo("1990"))
+                .body("errors[0].code", equalTo("row.exists"))
+                .body("errors[0].message", equalTo("has a value already (7.5); to replace it with the file’s value, "
+                        + "choose “correct it to the file’s value”"));
 
         importCsv("indicator,period,value,source\nCOAL_CONSUMPTION,1990,7.7,revised\n", "mode=upsert").then()
                 .body("status", equalTo("SUCCEEDED")).body("mode", equalTo("UPSERT"))
@@ -193,8 +254,9 @@ class ObservationImportTest {
         importCsv(csv, "").then().body("status", equalTo("REJECTED"))
                 .body("errorCount", equalTo(1))
                 .body("errors[0].row", equalTo(4)).body("errors[0].column", equalTo("period"))
-                .body("errors[0].message", equalTo("CO2_EMISSIONS 1990 is in row 2 already; a file holds one value "
-                        + "per indicator and period"));
+                .body("errors[0].indicator", equalTo("CO2_EMISSIONS")).body("errors[0].period", equalTo("1990"))
+                .body("errors[0].message", equalTo("is in row 2 already; a file holds one value per indicator and "
+                        + "period"));
         asViewer().get("/api/indicators/CO2_EMISSIONS/observations").then().body("period", not(hasItem("1991")));
     }
 

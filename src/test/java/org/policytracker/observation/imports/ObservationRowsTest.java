@@ -7,13 +7,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.dhatim.fastexcel.Workbook;
+import org.dhatim.fastexcel.Worksheet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.policytracker.system.Lang;
 
 /** Reading import files: CSV and XLSX, header mapping, row numbers, streaming. No container. */
 class ObservationRowsTest {
@@ -58,11 +62,12 @@ class ObservationRowsTest {
             List<ImportError> errors = rows.headerErrors();
             assertEquals(List.of("colour", "value", "period"), errors.stream().map(ImportError::column).toList());
             assertTrue(errors.stream().allMatch(e -> e.row() == 1));
-            assertTrue(errors.get(0).message().startsWith("'colour' is not a known column; allowed: indicator, "
-                    + "period, value, form, source, note, seriesBreak (nameZh, nameEn, unit, createdBy, createdAt, updatedBy, "
-                    + "updatedAt are allowed and ignored)"),
-                    errors.get(0).message());
-            assertEquals("appears twice in the header row (columns 2 and 4)", errors.get(1).message());
+            assertTrue(errors.get(0).message().in(Lang.EN)
+                    .startsWith("'colour' is not a known column; allowed: indicator, "
+                            + "period, value, form, source, note, seriesBreak (nameZh, nameEn, unit, createdBy, createdAt, updatedBy, "
+                            + "updatedAt are allowed and ignored)"),
+                    errors.get(0).message().in(Lang.EN));
+            assertEquals("appears twice in the header row (columns 2 and 4)", errors.get(1).message().in(Lang.EN));
         }
     }
 
@@ -127,6 +132,36 @@ class ObservationRowsTest {
             assertEquals(List.of(), rows.headerErrors());
             assertEquals(new RawRow(2, "NON_FOSSIL_SHARE", "2024", Map.of("value", "19.8")), rows.next());
             assertEquals(new RawRow(3, "NON_FOSSIL_SHARE", "2025", Map.of("value", "2000")), rows.next());
+            assertNull(rows.next());
+        }
+    }
+
+    @Test
+    void shouldReadAPercentageCellAsThePercentageItShows() throws IOException {
+        // Excel shows 24.03 % and stores 0.2403: once read as 0.24 % forest coverage.
+        Path file = dir.resolve("percent.xlsx");
+        try (OutputStream out = Files.newOutputStream(file)) {
+            Workbook workbook = new Workbook(out, "percent-test", "1.0");
+            Worksheet sheet = workbook.newWorksheet("Observations");
+            sheet.value(0, 0, "indicator");
+            sheet.value(0, 1, "period");
+            sheet.value(0, 2, "value");
+            String[] formats = {"0.00%", "0%", "0.0\"%\"", "#,##0.00"};
+            double[] values = {0.2403, 0.24, 24.0, 1234.5};
+            for (int i = 0; i < formats.length; i++) {
+                sheet.value(i + 1, 0, "FOREST_COVERAGE");
+                sheet.value(i + 1, 1, 2021 + i);
+                sheet.value(i + 1, 2, values[i]);
+                sheet.style(i + 1, 2).format(formats[i]).set();
+            }
+            workbook.finish();
+        }
+        try (ObservationRows rows = ObservationRows.open(FileFormat.XLSX, file)) {
+            assertEquals("24.03%", rows.next().figure().get("value"));
+            assertEquals("24%", rows.next().figure().get("value"));
+            // A % inside quotes is literal text: the cell shows 24.0% and holds 24.
+            assertEquals("24", rows.next().figure().get("value"));
+            assertEquals("1234.5", rows.next().figure().get("value"));
             assertNull(rows.next());
         }
     }

@@ -28,9 +28,9 @@ class RowKeysAndErrorsTest {
     void shouldCountEveryErrorAndKeepTheFirstThousandByRow() {
         ErrorCollector errors = new ErrorCollector();
         for (int row = 3000; row >= 2; row--) {
-            errors.add(new ImportError(row, "value", "bad " + row));
+            errors.add(ImportError.of(row, "value", "value.required"));
         }
-        errors.add(new ImportError(2, "period", "also bad"));
+        errors.add(ImportError.of(2, "period", "period.required", "example", 2025));
         assertEquals(3000, errors.count());
         List<ImportError> kept = errors.kept();
         assertEquals(ErrorCollector.MAX_KEPT, kept.size());

@@ -41,7 +41,7 @@ class ValueFileRoundTripTest {
         post("NON_FOSSIL_SHARE", Map.of("period", "2022", "value", 0.1 + 0.2));
         post("SERVICE_TRADE_TOTAL", Map.of("period", "2023", "value", 65754.3));
         post("CO2_INTENSITY", Map.of("period", "2021", "value", -3.8, "form", "YOY_CHANGE_PCT"));
-        post("CO2_INTENSITY", Map.of("period", "2022", "value", 19478.147902, "form", "INDEX"));
+        post("CO2_INTENSITY", Map.of("period", "2022", "value", 19478.147902, "form", "INDEX", "confirmForm", true));
         post("FOREST_STOCK", Map.of("period", "2022", "value", 194.93));
         asAnalyst().contentType(ContentType.JSON).body(Map.of("value", 195.0, "note", "更正", "version", 0))
                 .put("/api/indicators/FOREST_STOCK/observations/2022").then().statusCode(200);

@@ -17,8 +17,8 @@ import org.dhatim.fastexcel.reader.Row;
 import org.dhatim.fastexcel.reader.Sheet;
 import org.junit.jupiter.api.Test;
 import org.policytracker.TestFiles;
+import org.policytracker.catalogue.ObservationForm;
 import org.policytracker.observation.Figure;
-import org.policytracker.observation.ObservationForm;
 
 /**
  * The export writers: CSV quoting and byte order mark, inline strings and a new sheet when one is full.

@@ -26,7 +26,7 @@ import org.policytracker.catalogue.SeedDirectory;
 import org.policytracker.catalogue.SeedModel;
 import org.policytracker.catalogue.SeedReader;
 import org.policytracker.catalogue.TargetKind;
-import org.policytracker.observation.ObservationForm;
+import org.policytracker.catalogue.ObservationForm;
 
 /**
  * The pure assessment engine: one operation assesses every target of the catalogue (seed

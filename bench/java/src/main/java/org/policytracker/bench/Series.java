@@ -22,8 +22,8 @@ final class Series {
 
     static final int FIRST_REAL_YEAR = 2000;
     static final int LAST_REAL_YEAR = 2025;
-    /** Synthetic indicators carry 100 years each (1991–2090; the accepted range is 1990–2100). */
-    static final int FIRST_SYNTHETIC_YEAR = 1991;
+    /** Synthetic indicators carry 100 years each (1901–2000: ended years after their series' start, 1900). */
+    static final int FIRST_SYNTHETIC_YEAR = 1901;
     static final int SYNTHETIC_YEARS = 100;
 
     private Series() {
@@ -58,7 +58,8 @@ final class Series {
                     drift = -drift;
                 }
                 List<Point> points = new ArrayList<>();
-                for (int year = FIRST_REAL_YEAR; year <= LAST_REAL_YEAR; year++) {
+                int first = Math.max(FIRST_REAL_YEAR, i.seriesStart() == null ? FIRST_REAL_YEAR : i.seriesStart());
+                for (int year = first; year <= LAST_REAL_YEAR; year++) {
                     double value;
                     if (i.valueType() == ValueType.RATE) {
                         value = round(ref + (random.nextDouble() - 0.5) * 4);
