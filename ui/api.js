@@ -3,7 +3,14 @@
 // open its own Basic-auth dialog, and sends the HttpOnly session cookie (credentials: same-origin).
 // Nothing here stores a password or token: the session lives only in that cookie.
 
+import { currentLanguage } from './i18n.js';
+
 const APP_HEADER = { 'X-Requested-With': 'fetch' };
+
+/** The server words its answers (problems, import errors) in the app's language. */
+function languageHeader() {
+  return { 'Accept-Language': currentLanguage() === 'en' ? 'en' : 'zh-CN' };
+}
 
 let onUnauthorized = () => {};
 
@@ -20,14 +27,14 @@ export class ApiError extends Error {
     this.problem = problem || null;
   }
 
-  /** [{field, message}] from a problem+json body; empty when the problem names no field. */
+  /** [{field, code, message}] from a problem+json body; empty when the problem names no field. */
   get fieldErrors() {
     return (this.problem && Array.isArray(this.problem.errors)) ? this.problem.errors : [];
   }
 }
 
 async function send(method, path, { json, body, contentType, accept } = {}) {
-  const headers = { ...APP_HEADER, Accept: accept || 'application/json, application/problem+json' };
+  const headers = { ...APP_HEADER, ...languageHeader(), Accept: accept || 'application/json, application/problem+json' };
   if (json !== undefined) {
     // JSON bodies are also the CSRF defence: a cross-site HTML form cannot send this content type.
     headers['Content-Type'] = 'application/json';
@@ -71,6 +78,7 @@ export const api = {
   get: (path) => send('GET', path).then(jsonOf),
   post: (path, json) => send('POST', path, { json }).then(jsonOf),
   put: (path, json) => send('PUT', path, { json }).then(jsonOf),
+  del: (path) => send('DELETE', path).then(jsonOf),
   /** A raw body (a file), answering the Response so callers can read Location. */
   upload: (path, body, contentType) => send('POST', path, { body, contentType }),
   /** A binary download as a Blob. */

@@ -133,7 +133,7 @@ async function route() {
       renderImport(main, me, isCurrent);
     } else if (path === '/' || path === '') {
       nav.querySelector('[data-route="overview"]').setAttribute('aria-current', 'page');
-      await renderOverview(main, new URLSearchParams(query || ''), isCurrent);
+      await renderOverview(main, new URLSearchParams(query || ''), isCurrent, me);
     } else {
       replace(main, h('h1', { tabindex: '-1', text: t('notfound.title') }), h('p', {}, h('a', { href: '#/', text: t('common.back') })));
     }

@@ -181,9 +181,18 @@ export function chartTable(chart, target, assessment) {
   if (!chart) {
     return null;
   }
-  const rows = chart.data.datasets.filter((d) => !d.hideInLegend).flatMap((d) => d.data.map((p) => [d.label,
-    Number.isInteger(p.x) ? String(p.x) : String(Math.round(p.x)),
-    formatValue(p.y, target, d.id === 'related' ? { valueBasis: 'LEVEL' } : assessment)]));
+  const scale = (d) => (d.id === 'related' ? { valueBasis: 'LEVEL' } : assessment);
+  const year = (x) => (Number.isInteger(x) ? String(x) : String(Math.round(x)));
+  const sets = chart.data.datasets;
+  const low = sets.find((d) => d.id === 'targetLow');
+  const high = sets.find((d) => d.id === 'targetHigh');
+  // The band is drawn as two short lines; the table gives it once, as its range at the deadline.
+  const rows = sets.filter((d) => d.id !== 'targetLow' && d.id !== 'targetHigh').flatMap((d) => d.data.map((p) => [
+    d.label, year(p.x), formatValue(p.y, target, scale(d))]));
+  if (low && high) {
+    rows.push([low.label, String(target.targetYear),
+      `${formatValue(low.data[0].y, target, assessment)} – ${formatValue(high.data[0].y, target, assessment)}`]);
+  }
   return h('details', { class: 'chart-table' }, h('summary', { text: t('chart.tableSummary') }),
     h('div', { class: 'table-wrap' }, h('table', {},
       h('thead', {}, h('tr', {}, ['chart.tableSeries', 'chart.tableYear', 'chart.tableValue']

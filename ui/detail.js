@@ -5,11 +5,11 @@ import { api, ApiError, seg } from './api.js';
 import { h, replace } from './dom.js';
 import { num, percent, pick, t } from './i18n.js';
 import {
-  bindingLabel, deadline, documentName, formatRate, formatValue, indicatorName, statusBadge, targetWording,
+  bindingLabel, deadline, documentName, formatPoints, formatRate, formatValue, indicatorName, statusBadge, targetWording,
 } from './format.js';
 import { chartTable, drawChart } from './detail-chart.js';
 import { auditTable, observationTable } from './history.js';
-import { milestoneForm, observationForm } from './entry.js';
+import { errorMessage, milestoneForm, observationForm } from './entry.js';
 import { exportLinks } from './export.js';
 
 let chart = null;
@@ -65,9 +65,17 @@ function figures(target, a) {
     figure(t('fig.latest'), at(a.latest)),
     a.projected !== null && a.projected !== undefined
       ? figure(t('fig.projected', { year: target.targetYear }), formatValue(a.projected, target, a)) : null,
-    // For a RELATIVE target the two rates are the means of the indicator and of the compared series.
-    figure(t(relative ? 'fig.relatedMean' : 'fig.required'), formatRate(a.requiredAnnualRate)),
-    figure(t(relative ? 'fig.ownMean' : 'fig.observed'), formatRate(a.observedAnnualRate)),
+    // A share's pace in percentage points, as analysts speak of it, with the relative rates beside it.
+    ...(a.observedAnnualChange !== null && a.observedAnnualChange !== undefined ? [
+      figure(t('fig.requiredPoints'), formatPoints(a.requiredAnnualChange)),
+      figure(t('fig.observedPoints'), formatPoints(a.observedAnnualChange),
+        h('span', { class: 'muted relative-rates', text: ` ${t('fig.relativeRates', {
+          required: formatRate(a.requiredAnnualRate), observed: formatRate(a.observedAnnualRate) })}` })),
+    ] : [
+      // For a RELATIVE target the two rates are the means of the indicator and of the compared series.
+      figure(t(relative ? 'fig.relatedMean' : 'fig.required'), formatRate(a.requiredAnnualRate)),
+      figure(t(relative ? 'fig.ownMean' : 'fig.observed'), formatRate(a.observedAnnualRate)),
+    ]),
     a.ratio !== null && a.ratio !== undefined ? figure(t('fig.ratio'), num(a.ratio, { maximumFractionDigits: 3 })) : null,
     a.progress !== null && a.progress !== undefined ? figure(t('fig.progress'), percent(a.progress)) : null,
     a.elapsed !== null && a.elapsed !== undefined ? figure(t('fig.elapsed'), percent(a.elapsed)) : null,
@@ -132,9 +140,10 @@ export async function renderDetail(root, id, me, isCurrent, flash) {
   const milestone = target.kind === 'MILESTONE';
   const code = target.indicator.code;
   const related = target.relatedIndicator;
-  const [assessment, observations, relatedObs, audit, state] = await Promise.all([
+  const [assessment, observations, deleted, relatedObs, audit, state] = await Promise.all([
     api.get(`/api/targets/${seg(id)}/assessment`),
     milestone ? [] : api.get(`/api/indicators/${seg(code)}/observations`),
+    milestone ? [] : api.get(`/api/indicators/${seg(code)}/observations/deleted`),
     related ? api.get(`/api/indicators/${seg(related.code)}/observations`) : [],
     api.get(milestone ? `/api/audit?target=${seg(id)}&size=50` : `/api/audit?indicator=${seg(code)}&size=50`),
     milestone ? api.get(`/api/targets/${seg(id)}/milestone`) : null,
@@ -152,10 +161,14 @@ export async function renderDetail(root, id, me, isCurrent, flash) {
     const change = flash.statusBefore === assessment.status
       ? t('entry.statusSame', { status: t(`status.${assessment.status}`) })
       : t('entry.statusChanged', { from: t(`status.${flash.statusBefore}`), to: t(`status.${assessment.status}`) });
-    live.append(h('p', { class: 'notice notice-success', tabindex: '-1' }, flash.text, ' ', change));
+    live.append(h('p', { class: 'notice notice-success', tabindex: '-1' }, flash.text, ' ', change,
+      flash.undo ? [' ', h('button', { type: 'button', class: 'button-small undo', text: t('hist.undo'), onClick: flash.undo })]
+        : null));
   }
   const chartBox = h('div', { class: 'chart-container' });
   const main = h('div', { class: 'detail-main' });
+  // The forms have a box of their own: beside the figures on wide screens, first on a phone (app.css).
+  const entry = h('div', { class: 'detail-entry' });
   const side = h('div', { class: 'detail-side' });
   replace(root,
     h('p', { class: 'back' }, h('a', { href: '#/', text: t('common.back') })),
@@ -167,7 +180,7 @@ export async function renderDetail(root, id, me, isCurrent, flash) {
         h('span', { text: bindingLabel(target.binding) }), h('span', { class: 'target-id', text: target.id })),
       exportLinks({ targets: [target.id] })),
     live,
-    h('div', { class: 'detail-grid' }, main, side));
+    h('div', { class: 'detail-grid' }, entry, main, side));
 
   main.append(h('section', { class: 'panel', 'aria-labelledby': 'assess-title' },
     h('h2', { id: 'assess-title', text: t('detail.explanation') }), explanation(assessment), figures(target, assessment)));
@@ -179,14 +192,40 @@ export async function renderDetail(root, id, me, isCurrent, flash) {
     chartBox.append(chartTable(chart, target, assessment) || '');
   }
   if (milestone) {
-    side.append(milestoneForm(target, state, canWrite, onSaved));
+    entry.append(milestoneForm(target, state, canWrite, onSaved));
   } else if (canWrite) {
-    side.append(observationForm(target, observations, relatedObs, assessment, onSaved));
+    entry.append(observationForm(target, observations, relatedObs, assessment, onSaved));
   }
   side.append(provenance(target));
   if (!milestone) {
-    main.append(observationTable(target, observations, canWrite, (o) => side.querySelector('form.entry-form')
-      ?.dispatchEvent(new CustomEvent('prefill', { detail: o }))));
+    const restore = async (o) => {
+      try {
+        await api.post(`/api/indicators/${seg(code)}/observations/${seg(o.period)}/restore?version=${o.version}`);
+        reload({ text: t('hist.restored', { period: o.period }), statusBefore: assessment.status });
+      } catch (error) {
+        live.replaceChildren(h('p', { class: 'form-alert', role: 'alert', text: errorMessage(error) }));
+      }
+    };
+    main.append(observationTable(target, observations, deleted, canWrite, {
+      onCorrect: (o) => {
+        const form = entry.querySelector('form.entry-form');
+        form?.dispatchEvent(new CustomEvent('prefill', { detail: o }));
+        form?.scrollIntoView({ block: 'start' });
+      },
+      onDelete: async (o) => {
+        try {
+          await api.del(`/api/indicators/${seg(code)}/observations/${seg(o.period)}?version=${o.version}`);
+          // The deleted row's version is the next one: undo restores exactly what was deleted.
+          reload({
+            text: t('hist.deleted', { period: o.period }), statusBefore: assessment.status,
+            undo: () => restore({ period: o.period, version: o.version + 1 }),
+          });
+        } catch (error) {
+          live.replaceChildren(h('p', { class: 'form-alert', role: 'alert', text: errorMessage(error) }));
+        }
+      },
+      onRestore: restore,
+    }));
   }
   main.append(auditTable(audit));
   live.querySelector('p')?.focus();

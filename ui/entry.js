@@ -17,13 +17,18 @@ export function errorMessage(error) {
   const general = status === 0 ? t('error.network')
     : [400, 403, 404, 409, 413, 415].includes(status) ? t(`error.${status}`)
       : status >= 500 ? t('error.server', { status }) : t('error.other', { status });
+  // Field errors are shown next to their fields, in the server's words (in the app's language); the detail
+  // only when the problem names no field.
+  if (error.fieldErrors.length) {
+    return general;
+  }
   const detail = error.problem && (error.problem.detail || error.problem.title);
   return detail && status !== 0 ? `${general} ${t('error.detail', { detail })}` : general;
 }
 
 // What the server keeps about a value besides its figure: never sent back in a correction.
 const RECORD_FIELDS = ['indicator', 'period', 'periodType', 'createdBy', 'createdAt', 'updatedBy', 'updatedAt', 'version',
-  'priorVintages', 'warnings'];
+  'deletedAt', 'priorVintages', 'warnings'];
 
 /**
  * The figure of a stored value: every field but the record's. A correction starts from it, so that a
@@ -69,7 +74,7 @@ function showErrors(form, alert, error) {
       control.setAttribute('aria-invalid', 'true');
       first = first || control;
     } else {
-      alert.append(h('p', { text: name ? `${name}: ${message}` : message }));
+      alert.append(h('p', { text: message }));
     }
   });
   (first || alert).focus();
@@ -84,15 +89,18 @@ export function observationForm(target, observations, relatedObs, assessment, on
   }
   const indicatorSel = h('select', { name: 'indicator' },
     indicators.map((i) => h('option', { value: i.code, text: indicatorName(i) })));
+  // The last year that has ended: a year's value exists only once it is over (the server says so too).
+  const lastEnded = new Date().getFullYear() - 1;
   const lastYear = Math.max(0, ...observations.map((o) => Number(o.period)));
   const period = h('input', {
-    name: 'period', type: 'number', min: '1990', max: '2100', step: '1', required: true, inputmode: 'numeric',
-    value: String(lastYear ? lastYear + 1 : (target.baselineYear ?? new Date().getFullYear() - 1) + 1),
+    name: 'period', type: 'text', required: true, inputmode: 'numeric', autocomplete: 'off', maxlength: '16',
+    value: String(Math.min(lastEnded, lastYear ? lastYear + 1 : (target.baselineYear ?? lastEnded - 1) + 1)),
   });
   const formSel = h('select', { name: 'form' },
     ['LEVEL', 'YOY_CHANGE_PCT', 'INDEX'].map((f) => h('option', { value: f, text: t(`form.${f}`) })));
-  formSel.value = target.kind === 'CHANGE_VS_BASE' ? 'YOY_CHANGE_PCT' : 'LEVEL';
-  const value = h('input', { name: 'value', type: 'number', step: 'any', required: true, inputmode: 'decimal' });
+  // A text field: the server reads what was typed ("-3,8", "−3.8", "２４．０３", "24.03%") by one set of rules,
+  // and refuses with a reason what it cannot read; a number field would drop or change characters silently.
+  const value = h('input', { name: 'value', type: 'text', required: true, inputmode: 'decimal', autocomplete: 'off' });
   const source = h('input', { name: 'source', type: 'text', maxlength: '1000', autocomplete: 'off' });
   const note = h('textarea', { name: 'note', rows: '2', maxlength: '4000' });
   const seriesBreak = h('input', { name: 'seriesBreak', type: 'text', maxlength: '1000', autocomplete: 'off' });
@@ -103,6 +111,9 @@ export function observationForm(target, observations, relatedObs, assessment, on
 
   const indicatorOf = () => indicators.find((i) => i.code === indicatorSel.value) || target.indicator;
   const existing = () => (byIndicator[indicatorSel.value] || []).find((o) => o.period === period.value.trim());
+  // The form the indicator is published in: proposed, and another one asks for confirmation.
+  const publishedForm = () => indicatorOf().publishedForm || 'LEVEL';
+  formSel.value = publishedForm();
 
   // The unit next to the value follows the form: the indicator's unit for a level, % for a change.
   function refresh() {
@@ -111,7 +122,7 @@ export function observationForm(target, observations, relatedObs, assessment, on
     const old = existing();
     notice.hidden = !old;
     notice.textContent = old ? t('entry.correcting', {
-      period: old.period, value: enteredValue(old.value, old.form, indicatorOf()), version: old.version,
+      period: old.period, value: enteredValue(old.value, old.form, indicatorOf()),
     }) : '';
     submit.textContent = old ? t('entry.submitCorrect') : t('entry.submitNew');
   }
@@ -126,7 +137,11 @@ export function observationForm(target, observations, relatedObs, assessment, on
     field(t('entry.note'), note),
     field(t('entry.seriesBreak'), seriesBreak, t('entry.seriesBreakHint')),
     notice, alert, h('div', { class: 'actions' }, submit));
-  [indicatorSel, formSel].forEach((c) => c.addEventListener('change', refresh));
+  indicatorSel.addEventListener('change', () => {
+    formSel.value = publishedForm();
+    refresh();
+  });
+  formSel.addEventListener('change', refresh);
   period.addEventListener('input', refresh);
 
   form.addEventListener('prefill', (e) => {
@@ -142,13 +157,12 @@ export function observationForm(target, observations, relatedObs, assessment, on
     value.focus();
   });
 
-  form.addEventListener('submit', async (e) => {
-    e.preventDefault();
+  async function save(confirmForm) {
     const old = existing();
-    const number = value.value.trim() === '' ? null : Number(value.value);
     const body = {
-      value: Number.isFinite(number) ? number : null, form: formSel.value,
+      value: value.value.trim() || null, form: formSel.value,
       source: source.value.trim() || null, note: note.value.trim() || null, seriesBreak: seriesBreak.value.trim() || null,
+      ...(confirmForm ? { confirmForm: true } : {}),
     };
     submit.disabled = true;
     form.setAttribute('aria-busy', 'true');
@@ -160,13 +174,29 @@ export function observationForm(target, observations, relatedObs, assessment, on
       const warnings = (saved && saved.warnings || []).map((w) => t('entry.warning', { message: w.message }));
       onSaved([t('entry.saved'), ...warnings].join(' '));
     } catch (error) {
-      if (!(error instanceof ApiError && error.status === 401)) {
+      const chain = error instanceof ApiError && error.status === 409
+        ? error.fieldErrors.find((f) => f.code === 'form.breaksChain') : null;
+      if (chain) {
+        // Another form than the published one: say what it does to the chain and let the analyst confirm.
+        showErrors(form, alert, null);
+        alert.hidden = false;
+        const confirm = h('button', {
+          type: 'button', class: 'button-secondary confirm-form', text: t('entry.confirmForm'), onClick: () => save(true),
+        });
+        replace(alert, h('p', { text: chain.message }), h('p', {}, confirm));
+        confirm.focus();
+      } else if (!(error instanceof ApiError && error.status === 401)) {
         showErrors(form, alert, error);
       }
     } finally {
       submit.disabled = false;
       form.removeAttribute('aria-busy');
     }
+  }
+
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    save(false);
   });
   refresh();
   return form;

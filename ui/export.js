@@ -8,16 +8,22 @@ import { currentLanguage, t } from './i18n.js';
 
 const FORMATS = ['csv', 'xlsx', 'pdf', 'html'];
 
-/** The report URL for a format and the given filters ({document, theme, status, targets: [...]}). */
+/**
+ * The report URL for a format and the given filters ({document, theme, status, targets: [...], asOf, knownAt,
+ * omitNoData}).
+ */
 export function reportUrl(format, filters) {
   const query = new URLSearchParams({ format, lang: currentLanguage() });
-  for (const key of ['document', 'theme', 'status']) {
+  for (const key of ['document', 'theme', 'status', 'asOf', 'knownAt']) {
     if (filters[key]) {
       query.set(key, filters[key]);
     }
   }
   if (filters.targets && filters.targets.length) {
     query.set('target', filters.targets.join(','));
+  }
+  if (filters.omitNoData) {
+    query.set('omitNoData', 'true');
   }
   return `/api/reports/status?${query}`;
 }

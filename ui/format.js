@@ -6,6 +6,7 @@ import { h } from './dom.js';
 import { has, num, percent, pick, t } from './i18n.js';
 
 export const STATUSES = ['ACHIEVED', 'ON_TRACK', 'AT_RISK', 'OFF_TRACK', 'MISSED', 'NO_DATA'];
+const TWO = { minimumFractionDigits: 2, maximumFractionDigits: 2 };
 export const THEMES = ['CARBON_ENERGY', 'INTELLECTUAL_PROPERTY', 'SERVICE_TRADE', 'FTZ'];
 
 // A distinct shape per status, so that the status never rests on colour alone.
@@ -24,6 +25,11 @@ export function inLanguage(pair) {
   return pair ? pick(pair.zh, pair.en) : '';
 }
 
+/** A number with exactly {decimals} decimals, as a statistic is published. */
+export function fixed(value, decimals) {
+  return num(value, { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
+}
+
 /** "−4.57": a real minus sign, which reads better than a hyphen next to Chinese text. */
 function signed(value, options) {
   const text = num(Math.abs(value), options);
@@ -33,10 +39,14 @@ function signed(value, options) {
   return value > 0 ? `+${text}` : text;
 }
 
-/** A level of the indicator with its unit, as the server words it: "17.7%", "12 亿千瓦", "12 × 100 million kW". */
+/**
+ * A level of the indicator with its unit, as the server words it ("17.7%", "12 亿千瓦", "12 × 100 million kW"),
+ * rounded to the decimals the indicator is published with.
+ */
 export function withUnit(value, indicator) {
   const pattern = indicator && indicator.valuePattern ? inLanguage(indicator.valuePattern) : '{value}';
-  return pattern.replace('{value}', num(value));
+  const decimals = indicator && Number.isInteger(indicator.precision) ? indicator.precision : null;
+  return pattern.replace('{value}', decimals === null ? num(value) : fixed(value, decimals));
 }
 
 /** The year a CHANGE_PCT value is counted from. */
@@ -53,14 +63,19 @@ export function formatValue(value, target, assessment) {
     return t('common.none');
   }
   if (assessment?.valueBasis === 'CHANGE_PCT') {
-    return t('value.change', { base: originYear(target, assessment), value: signed(value) });
+    return t('value.change', { base: originYear(target, assessment), value: signed(value, TWO) });
   }
   return withUnit(value, target.indicator);
 }
 
-/** A rate in percent per year: "−3.89%/年". */
+/** A rate in percent per year, always with two decimals: "−3.89%/年", "−0.38%/年". */
 export function formatRate(rate) {
-  return rate === null || rate === undefined ? t('common.none') : t('value.rate', { value: signed(rate) });
+  return rate === null || rate === undefined ? t('common.none') : t('value.rate', { value: signed(rate, TWO) });
+}
+
+/** A share's pace in percentage points a year: "+0.47 个百分点/年". */
+export function formatPoints(points) {
+  return points === null || points === undefined ? t('common.none') : t('value.points', { value: signed(points, TWO) });
 }
 
 /** The deadline: the exact date where the text gives one, else the year. */

@@ -1,7 +1,7 @@
 // The record of an indicator's values: each value with who entered and corrected it when, and the
 // values it had before (prior vintages); and the audit trail of the indicator or milestone.
 
-import { h } from './dom.js';
+import { h, replace } from './dom.js';
 import { num, t } from './i18n.js';
 import { isoTime, unitOf, withUnit } from './format.js';
 
@@ -39,13 +39,41 @@ function vintages(o, indicator) {
       v.note ? h('div', { class: 'muted' }, `${t('hist.note')}: `, h('span', { class: 'note-text', text: v.note })) : null))));
 }
 
-/** The observations table; onCorrect(observation) fills the entry form (analysts only). */
-export function observationTable(target, observations, canWrite, onCorrect) {
+/** The row's actions: correct (fills the entry form) and delete, which asks for confirmation first. */
+function actions(o, handlers) {
+  const cell = h('td', { class: 'row-actions' });
+  const idle = () => replace(cell,
+    h('button', {
+      type: 'button', class: 'button-small', text: t('hist.correct'),
+      'aria-label': t('hist.correctLabel', { period: o.period }), onClick: () => handlers.onCorrect(o),
+    }), ' ',
+    h('button', {
+      type: 'button', class: 'button-small button-danger delete', text: t('hist.delete'),
+      'aria-label': t('hist.deleteLabel', { period: o.period }), onClick: confirming,
+    }));
+  function confirming() {
+    const yes = h('button', {
+      type: 'button', class: 'button-small button-danger confirm-delete', text: t('hist.confirmDelete'),
+      onClick: () => handlers.onDelete(o),
+    });
+    replace(cell, yes, ' ', h('button', { type: 'button', class: 'button-small', text: t('hist.cancel'), onClick: idle }));
+    yes.focus();
+  }
+  idle();
+  return cell;
+}
+
+/**
+ * The observations table (the actions right after the period, so that they stay in view on a phone) and
+ * the deleted values, which analysts can restore. handlers: {onCorrect, onDelete, onRestore}.
+ */
+export function observationTable(target, observations, deleted, canWrite, handlers) {
   const indicator = target.indicator;
   const body = [...observations].sort((a, b) => b.period.localeCompare(a.period)).map((o) => h('tr', {
     dataset: { period: o.period },
   },
   h('th', { scope: 'row', text: o.period }),
+  canWrite ? actions(o, handlers) : null,
   h('td', { class: 'num', text: enteredValue(o.value, o.form, indicator) }),
   h('td', { text: t(`form.${o.form}`) }),
   h('td', { class: 'source-text', text: o.source || '' }),
@@ -53,17 +81,22 @@ export function observationTable(target, observations, canWrite, onCorrect) {
     ? h('div', { class: 'series-break' }, `${t('entry.seriesBreak')}: `, h('span', { text: o.seriesBreak })) : null),
   h('td', {}, h('div', { text: t('hist.by', { user: o.createdBy, time: isoTime(o.createdAt) }) }),
     o.version > 0 ? h('div', { class: 'muted', text: t('hist.updated', { user: o.updatedBy, time: isoTime(o.updatedAt) }) }) : null,
-    vintages(o, indicator)),
-  canWrite ? h('td', {}, h('button', {
-    type: 'button', class: 'button-small', text: t('hist.correct'),
-    'aria-label': t('hist.correctLabel', { period: o.period }), onClick: () => onCorrect(o),
-  })) : null));
-  const head = ['hist.period', 'hist.value', 'hist.form', 'hist.source', 'hist.note', 'hist.entered'];
-  return h('section', { class: 'panel', 'aria-labelledby': 'hist-title' },
+    vintages(o, indicator))));
+  const head = ['hist.period', ...(canWrite ? ['hist.actions'] : []), 'hist.value', 'hist.form', 'hist.source', 'hist.note',
+    'hist.entered'];
+  const removed = deleted && deleted.length ? h('details', { class: 'deleted-values' },
+    h('summary', { text: t('hist.deletedTitle', { count: deleted.length }) }),
+    h('ul', {}, deleted.map((o) => h('li', { dataset: { period: o.period } },
+      h('strong', { text: o.period }), ' ', h('span', { text: enteredValue(o.value, o.form, indicator) }), ' ',
+      h('span', { class: 'muted', text: t('hist.deletedBy', { user: o.updatedBy, time: isoTime(o.deletedAt) }) }), ' ',
+      canWrite ? h('button', {
+        type: 'button', class: 'button-small restore', text: t('hist.restore'),
+        'aria-label': t('hist.restoreLabel', { period: o.period }), onClick: () => handlers.onRestore(o),
+      }) : null)))) : null;
+  return h('section', { class: 'panel history', 'aria-labelledby': 'hist-title' },
     h('h2', { id: 'hist-title' }, t('hist.title'), h('span', { class: 'muted', text: ` · ${withUnitName(indicator)}` })),
-    observations.length
-      ? tableWrap(t('hist.title'), canWrite ? [...head, 'hist.actions'] : head, body)
-      : h('p', { class: 'empty', text: t('hist.empty') }));
+    observations.length ? tableWrap(t('hist.title'), head, body) : h('p', { class: 'empty', text: t('hist.empty') }),
+    removed);
 }
 
 function withUnitName(indicator) {

@@ -48,10 +48,12 @@ function errorsTable(job) {
     h('h2', { id: 'import-errors-title', text: t('import.errors', { count }) }),
     errors.length < count ? h('p', { class: 'muted', text: t('import.errorsTruncated', { count, shown: errors.length }) }) : null,
     h('div', { class: 'table-wrap', tabindex: '0', role: 'region', 'aria-labelledby': 'import-errors-title' },
-      h('table', {}, h('thead', {}, h('tr', {}, ['import.row', 'import.column', 'import.message']
-        .map((k) => h('th', { scope: 'col', text: t(k) })))),
+      h('table', {}, h('thead', {}, h('tr', {}, ['import.row', 'import.indicator', 'import.period', 'import.column',
+        'import.message'].map((k) => h('th', { scope: 'col', text: t(k) })))),
       h('tbody', {}, errors.map((e) => h('tr', {},
         h('td', { class: 'num', text: e.row === undefined || e.row === null ? '' : String(e.row) }),
+        h('td', { class: 'error-indicator', text: e.indicator || '' }),
+        h('td', { class: 'error-period', text: e.period || '' }),
         h('td', { text: e.column || e.field || '' }),
         h('td', { text: e.message || '' })))))));
 }
@@ -70,7 +72,11 @@ function jobView(job, dryRun) {
   return h('div', { class: `import-job import-${status}`, dataset: { status } },
     h('p', { class: 'import-status' }, h('strong', { text: t(`import.status.${status}`) })),
     bar,
-    h('p', { text: t('import.counts', { read: job.rowsRead ?? 0, valid: job.rowsValid ?? 0, written: job.rowsWritten ?? 0 }) }),
+    // Rows with a blank value (a template's unfilled rows) are skipped, not counted as read values.
+    h('p', { class: 'import-counts', text: t('import.counts', {
+      read: Math.max(0, (job.rowsRead ?? 0) - (s && !running ? (s.skipped ?? 0) : 0)), valid: job.rowsValid ?? 0,
+      written: job.rowsWritten ?? 0 }) }),
+    s && !running && s.skipped ? h('p', { class: 'muted', text: t('import.skipped', { skipped: s.skipped }) }) : null,
     s && !running ? h('p', { text: t('import.summary', { created: s.created ?? 0, corrected: s.corrected ?? 0, unchanged: s.unchanged ?? 0 }) }) : null,
     status === 'SUCCEEDED' && dryRun ? h('p', { class: 'notice notice-success', text: t('import.dryRunOk') }) : null,
     status === 'SUCCEEDED' && !dryRun ? h('p', {}, h('a', { href: '#/', text: t('common.back') })) : null,
@@ -88,6 +94,8 @@ export function renderImport(root, me, isCurrent) {
   const modeName = nextId('mode');
   const mode = (value, checked) => h('label', { class: 'radio' },
     h('input', { type: 'radio', name: modeName, value, checked }), ' ', t(`import.mode.${value}`));
+  const confirmId = nextId('confirm-forms');
+  const confirmForms = h('input', { id: confirmId, type: 'checkbox', name: 'confirmForms' });
   const alert = h('div', { class: 'form-alert', role: 'alert', tabindex: '-1', hidden: true });
   const result = h('div', { class: 'import-result', role: 'status', 'aria-live': 'polite' });
   const buttons = [h('button', { type: 'submit', class: 'button-secondary', value: 'validate', text: t('import.validate') }),
@@ -106,7 +114,8 @@ export function renderImport(root, me, isCurrent) {
     }
     file.removeAttribute('aria-invalid');
     const upsert = form.querySelector(`input[name="${modeName}"]:checked`).value;
-    const query = new URLSearchParams({ dryRun: String(dryRun), mode: upsert, wait: 'false', fileName: chosen.name });
+    const query = new URLSearchParams({ dryRun: String(dryRun), mode: upsert, wait: 'false', fileName: chosen.name,
+      confirmForms: String(confirmForms.checked) });
     buttons.forEach((b) => { b.disabled = true; });
     replace(result, jobView({ status: 'QUEUED' }, dryRun));
     let posted = false; // a 404 before the upload was accepted means no import endpoint at all
@@ -142,6 +151,7 @@ export function renderImport(root, me, isCurrent) {
   const form = h('form', { class: 'panel import-form', novalidate: true },
     h('div', { class: 'field' }, h('label', { for: fileId, text: t('import.file') }), file),
     h('fieldset', {}, h('legend', { text: t('import.mode') }), mode('create', true), mode('upsert', false)),
+    h('div', { class: 'field field-check' }, confirmForms, ' ', h('label', { for: confirmId, text: t('import.confirmForms') })),
     alert, h('div', { class: 'actions' }, buttons));
   form.addEventListener('submit', (e) => {
     e.preventDefault();

@@ -6,12 +6,16 @@ import { api } from './api.js';
 import { h, nextId, replace } from './dom.js';
 import { t } from './i18n.js';
 import { exportLinks, update as updateExport } from './export.js';
+import { errorMessage } from './entry.js';
 import {
-  STATUSES, THEMES, bindingLabel, deadline, documentName, formatValue, indicatorName, progressBar,
-  statusBadge, statusIcon, targetWording,
+  STATUSES, THEMES, bindingLabel, deadline, documentName, formatValue, indicatorName, isoTime, progressBar,
+  statusBadge, statusIcon, targetWording, todayIso,
 } from './format.js';
 
 const FILTERS = ['document', 'theme', 'status', 'year', 'binding', 'q'];
+// When the overview and its reports look from: as of a date, as known at a time (admins). In the hash too.
+const MOMENT = ['asOf', 'knownAt'];
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** What a target is searched by: names, id, wording, quote, section, document. */
 function haystack(target) {
@@ -93,19 +97,113 @@ function filterControls(targets, filters, update) {
     })));
 }
 
+/** The as-of date (and, for admins, known-at) of the overview and its reports, applied by reloading the view. */
+function momentControls(moment, isAdmin) {
+  const asOfId = nextId('as-of');
+  const knownId = nextId('known-at');
+  const asOf = h('input', { id: asOfId, name: 'asOf', type: 'text', inputmode: 'numeric', placeholder: todayIso(),
+    value: moment.asOf || '', autocomplete: 'off', 'aria-describedby': `${asOfId}-hint` });
+  const knownAt = isAdmin ? h('input', { id: knownId, name: 'knownAt', type: 'text', inputmode: 'numeric',
+    placeholder: 'YYYY-MM-DD', value: moment.knownAt || '', autocomplete: 'off' }) : null;
+  const error = h('p', { class: 'field-error', role: 'alert', hidden: true });
+  const form = h('form', { class: 'moment', 'aria-label': t('moment.label') },
+    h('div', { class: 'field' }, h('label', { for: asOfId, text: t('moment.asOf') }), asOf,
+      h('p', { class: 'hint', id: `${asOfId}-hint`, text: t('moment.asOfHint') })),
+    knownAt ? h('div', { class: 'field' }, h('label', { for: knownId, text: t('moment.knownAt') }), knownAt,
+      h('p', { class: 'hint', text: t('moment.knownAtHint') })) : null,
+    h('div', { class: 'field field-clear' }, h('button', { type: 'submit', class: 'button-secondary', text: t('moment.apply') })),
+    error);
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    const values = { asOf: asOf.value.trim(), knownAt: knownAt ? knownAt.value.trim() : '' };
+    const bad = Object.values(values).find((v) => v && !ISO_DATE.test(v));
+    if (bad) {
+      error.hidden = false;
+      error.textContent = t('moment.format', { value: bad });
+      return;
+    }
+    const query = new URLSearchParams(window.location.hash.split('?')[1] || '');
+    MOMENT.forEach((k) => (values[k] ? query.set(k, values[k]) : query.delete(k)));
+    window.location.hash = `#/${query.toString() ? `?${query}` : ''}`;
+  });
+  return form;
+}
+
+/** What a new office sees first: what to do, who may do it, and (admins) the sample dataset. */
+function firstSteps(me, targets, reload) {
+  const isAdmin = me.roles.includes('admin');
+  const canWrite = isAdmin || me.roles.includes('analyst');
+  const alert = h('p', { class: 'form-alert', role: 'alert', hidden: true });
+  return h('section', { class: 'panel first-steps', 'aria-labelledby': 'first-steps-title' },
+    h('h2', { id: 'first-steps-title', text: t('first.title') }),
+    h('p', { text: t('first.intro', { documents: new Set(targets.map((tg) => tg.source.document)).size,
+      targets: targets.length }) }),
+    h('ul', {},
+      h('li', { text: t('first.enter') }),
+      h('li', {}, t('first.import'), ' ', canWrite ? h('a', { href: '#/import', text: t('nav.import') }) : null),
+      h('li', { text: t(canWrite ? 'first.roles' : 'first.viewer') })),
+    isAdmin ? h('p', {}, h('button', {
+      type: 'button', class: 'button-secondary load-sample', text: t('sample.load'),
+      onClick: async () => {
+        try {
+          await api.post('/api/sample');
+          reload();
+        } catch (error) {
+          alert.hidden = false;
+          alert.textContent = errorMessage(error);
+        }
+      },
+    }), ' ', h('span', { class: 'muted', text: t('sample.loadHint') })) : null,
+    alert);
+}
+
+/** The banner of the sample dataset, on every overview while it is loaded; admins can remove it. */
+function sampleBanner(sample, me, reload) {
+  const alert = h('span', { class: 'form-alert', role: 'alert', hidden: true });
+  return h('div', { class: 'notice notice-warning sample-banner', role: 'note' },
+    h('strong', { text: t('sample.banner') }), ' ',
+    h('span', { text: t('sample.loadedBy', { user: sample.loadedBy, time: isoTime(sample.loadedAt) }) }), ' ',
+    me.roles.includes('admin') ? h('button', {
+      type: 'button', class: 'button-small remove-sample', text: t('sample.remove'),
+      onClick: async () => {
+        try {
+          await api.del('/api/sample');
+          reload();
+        } catch (error) {
+          alert.hidden = false;
+          alert.textContent = errorMessage(error);
+        }
+      },
+    }) : null, alert);
+}
+
 /** Renders the overview into root; params are the hash's query parameters. */
-export async function renderOverview(root, params, isCurrent) {
+export async function renderOverview(root, params, isCurrent, me) {
   replace(root, h('h1', { tabindex: '-1', text: t('overview.title') }),
     h('p', { class: 'loading', role: 'status', text: t('common.loading') }));
-  const targets = await api.get('/api/dashboard');
+  const moment = Object.fromEntries(MOMENT.map((k) => [k, params.get(k) || '']));
+  const query = new URLSearchParams(Object.entries(moment).filter(([, v]) => v)).toString();
+  const [targets, sample] = await Promise.all([api.get(`/api/dashboard${query ? `?${query}` : ''}`),
+    api.get('/api/sample')]);
   if (!isCurrent()) {
     return;
   }
+  const reload = () => renderOverview(root, params, isCurrent, me);
   const filters = Object.fromEntries(FILTERS.map((k) => [k, params.get(k) || '']));
   const counts = h('div', { class: 'status-counts', role: 'group', 'aria-label': t('overview.counts') });
   const summary = h('p', { class: 'result-summary', role: 'status', 'aria-live': 'polite' });
   const results = h('div', { class: 'results' });
+  // Reports leave out the targets without data unless asked for them: a report to send upward. A list
+  // narrowed to 暂无数据 asks for exactly those, so its export keeps them.
+  const omitId = nextId('omit-no-data');
+  const omit = h('input', { id: omitId, type: 'checkbox', name: 'omitNoData', checked: true });
+  const exportFilters = () => ({ document: filters.document, theme: filters.theme, status: filters.status,
+    asOf: moment.asOf, knownAt: moment.knownAt, omitNoData: omit.checked && filters.status !== 'NO_DATA',
+    targets: FILTERS.some((k) => filters[k]) ? targets.filter((tg) => matches(tg, filters, false)).map((tg) => tg.id) : [] });
   const exports = exportLinks({});
+  omit.addEventListener('change', () => updateExport(exports, exportFilters()));
+  const exportBox = h('div', { class: 'export-box' }, exports,
+    h('span', { class: 'field-check' }, omit, ' ', h('label', { for: omitId, text: t('export.omitNoData') })));
   let controls;
 
   const countButtons = ['', ...STATUSES].map((status) => {
@@ -128,9 +226,8 @@ export async function renderOverview(root, params, isCurrent) {
     });
     const shown = base.filter((tg) => matches(tg, filters, false));
     summary.textContent = t('overview.shown', { shown: shown.length, total: targets.length });
-    const filtered = FILTERS.some((k) => filters[k]);
-    updateExport(exports, { document: filters.document, theme: filters.theme, status: filters.status,
-      targets: filtered ? shown.map((tg) => tg.id) : [] });
+    omit.disabled = filters.status === 'NO_DATA';
+    updateExport(exports, exportFilters());
     if (!targets.length) {
       replace(results, h('p', { class: 'empty', text: t('overview.noTargets') }));
       return;
@@ -157,8 +254,8 @@ export async function renderOverview(root, params, isCurrent) {
   // in the hash without adding a history entry per keystroke.
   function update(change, redrawControls) {
     Object.assign(filters, change);
-    const query = new URLSearchParams(Object.entries(filters).filter(([, v]) => v)).toString();
-    history.replaceState(null, '', `#/${query ? `?${query}` : ''}`);
+    const hashQuery = new URLSearchParams(Object.entries({ ...filters, ...moment }).filter(([, v]) => v)).toString();
+    history.replaceState(null, '', `#/${hashQuery ? `?${hashQuery}` : ''}`);
     if (redrawControls) {
       const next = filterControls(targets, filters, update);
       controls.replaceWith(next);
@@ -168,6 +265,13 @@ export async function renderOverview(root, params, isCurrent) {
   }
 
   controls = filterControls(targets, filters, update);
-  replace(root, h('h1', { tabindex: '-1', text: t('overview.title') }), counts, controls, summary, exports, results);
+  const noData = targets.every((tg) => tg.assessment.status === 'NO_DATA');
+  replace(root, h('h1', { tabindex: '-1', text: t('overview.title') }),
+    sample.loaded ? sampleBanner(sample, me, reload) : null,
+    noData && !sample.loaded && !moment.asOf && !moment.knownAt ? firstSteps(me, targets, reload) : null,
+    momentControls(moment, me.roles.includes('admin')),
+    moment.asOf || moment.knownAt ? h('p', { class: 'notice notice-info moment-note', text: t('moment.showing', {
+      asOf: moment.asOf || todayIso(), knownAt: moment.knownAt || t('moment.now') }) }) : null,
+    counts, controls, summary, exportBox, results);
   draw();
 }

@@ -49,7 +49,7 @@ class AnalystEntryBrowserTest extends BrowserTest {
         WebElement flash = waitFor(By.cssSelector(".flash .notice-success"));
         assertTrue(flash.getText().contains("状态由“暂无数据”变为“进展顺利”"), flash.getText());
         assertEquals("ON_TRACK", status());
-        assertTrue(browser().findElement(By.cssSelector("tr[data-period='2021']")).getText().contains("2,500 亿元"));
+        assertTrue(browser().findElement(By.cssSelector("tr[data-period='2021']")).getText().contains("2,500.0 亿元"));
         String chartValues = js("return JSON.stringify(Chart.getChart(document.getElementById('target-chart'))"
                 + ".data.datasets.find(d => d.id === 'actual').data);");
         assertEquals("[{\"x\":2020,\"y\":2180},{\"x\":2021,\"y\":2500}]", chartValues);
@@ -63,10 +63,10 @@ class AnalystEntryBrowserTest extends BrowserTest {
         value.sendKeys("2600");
         form.findElement(By.cssSelector("button[type=submit]")).click();
         waitUntil("the corrected value", () -> browser().findElement(By.cssSelector("tr[data-period='2021']"))
-                .getText().contains("2,600 亿元"));
+                .getText().contains("2,600.0 亿元"));
         WebElement vintages = browser().findElement(By.cssSelector("tr[data-period='2021'] details.vintages"));
         vintages.findElement(By.tagName("summary")).click();
-        assertTrue(vintages.getText().contains("2,500 亿元"), vintages.getText());
+        assertTrue(vintages.getText().contains("2,500.0 亿元"), vintages.getText());
         assertTrue(browser().findElement(By.tagName("main")).getText().contains("更正数据"), "audit trail");
     }
 
@@ -121,7 +121,7 @@ class AnalystEntryBrowserTest extends BrowserTest {
         value.sendKeys("140");
         form.findElement(By.cssSelector("button[type=submit]")).click();
         WebElement error = waitFor(By.cssSelector("[data-field='value'] .field-error"));
-        assertTrue(error.getText().contains("between 0 and 100"), error.getText());
+        assertTrue(error.getText().contains("须在 0 到 100 之间"), error.getText());
         assertEquals("true", value.getAttribute("aria-invalid"));
         assertTrue(form.findElement(By.cssSelector(".form-alert")).getText().contains("请求未被接受"));
         assertEquals("NO_DATA", status());
@@ -164,7 +164,7 @@ class AnalystEntryBrowserTest extends BrowserTest {
         new Select(form.findElement(By.name("state"))).selectByValue("DONE");
         form.findElement(By.cssSelector("button[type=submit]")).click();
         WebElement error = waitFor(By.cssSelector("form.milestone-form [data-field='date'] .field-error"));
-        assertTrue(error.getText().contains("required when the state is DONE"), error.getText());
+        assertTrue(error.getText().contains("状态为“已完成”时必填"), error.getText());
 
         form = browser().findElement(By.cssSelector("form.milestone-form"));
         new Select(form.findElement(By.name("state"))).selectByValue("IN_PROGRESS");

@@ -1,11 +1,9 @@
 package org.policytracker.web;
 
 import io.quarkus.test.common.http.TestHTTPResource;
-import io.restassured.http.ContentType;
 import java.net.URL;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import org.junit.jupiter.api.AfterAll;
@@ -22,6 +20,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.policytracker.TestData;
 import org.policytracker.TestUsers;
+import org.policytracker.TestValues;
 
 /**
  * Base of the browser tests: one Chromium per test class (started on first use, reused by its
@@ -151,8 +150,6 @@ public abstract class BrowserTest {
 
     /** Enters a value through the API (as analyst1): a test's own data, on the empty start each test has. */
     protected static void enterValue(String indicator, String period, double value, String form) {
-        TestUsers.asAnalyst().contentType(ContentType.JSON)
-                .body(Map.of("period", period, "value", value, "form", form, "source", "test fixture"))
-                .post("/api/indicators/" + indicator + "/observations").then().statusCode(201);
+        TestValues.post(indicator, period, value, form, "test fixture", null);
     }
 }

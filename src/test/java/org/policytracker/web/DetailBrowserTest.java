@@ -90,19 +90,33 @@ class DetailBrowserTest extends BrowserTest {
         Map<String, String> explanation = (Map<String, String>) assessment.get("explanation");
         assertTrue(page.contains(explanation.get("zh")), "Chinese explanation");
         assertTrue(page.contains(explanation.get("en")), "English explanation too");
-        assertTrue(page.contains("+8%/年"), "required annual rate");
+        assertTrue(page.contains("+8.00%/年"), "required annual rate, with two decimals as every rate");
         assertTrue(page.contains("%/年"), "observed annual rate");
         @SuppressWarnings("unchecked")
         Map<String, String> source = (Map<String, String>) target.get("source");
         assertEquals(source.get("quote"), browser().findElement(By.cssSelector(".provenance .quote")).getText());
         assertTrue(page.contains(source.get("section")));
         assertNotNull(browser().findElement(By.cssSelector("tr[data-period='2021']")));
-        assertTrue(browser().findElement(By.cssSelector("tr[data-period='2022']")).getText().contains("3,810 亿美元"));
+        assertTrue(browser().findElement(By.cssSelector("tr[data-period='2022']")).getText().contains("3,810.0 亿美元"));
         assertTrue(browser().findElement(By.cssSelector("tr[data-period='2022']")).getText().contains("analyst1"));
         assertTrue(browser().findElement(By.id("audit-title")).isDisplayed());
         assertTrue(page.contains("录入数据"), "the audit trail lists the entries");
         // The chart's numbers are there as a table too.
         assertTrue(browser().findElement(By.cssSelector(".chart-table")).getAttribute("textContent").contains("3,480"));
+    }
+
+    @Test
+    void shouldListAnAboutTargetsBandOnceInTheChartTableFromItsLowerToItsUpperEdge() {
+        enterValue("NON_FOSSIL_SHARE", "2021", 16.6, "LEVEL");
+        signInAsViewer();
+        String target = "CARBON-2025-NON-FOSSIL-SHARE"; // 20%左右, ±0.5
+        open("/targets/" + target);
+        awaitTarget(target);
+        waitFor(By.id("target-chart"));
+        List<String> bandRows = js("return [...document.querySelectorAll('.chart-table tbody tr')]"
+                + ".map(r => r.textContent).filter(t => t.includes('–'));");
+        assertEquals(1, bandRows.size(), "the band once: " + bandRows);
+        assertTrue(bandRows.get(0).contains("2025") && bandRows.get(0).contains("19.5% – 20.5%"), bandRows.get(0));
     }
 
     @Test

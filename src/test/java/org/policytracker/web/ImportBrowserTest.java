@@ -32,7 +32,10 @@ class ImportBrowserTest extends BrowserTest {
         waitFor(By.cssSelector("section.import-errors table tbody tr"));
         List<WebElement> cells = browser().findElements(By.cssSelector("section.import-errors tbody tr td"));
         assertEquals("3", cells.get(0).getText(), "the spreadsheet row of the bad value");
-        assertEquals("value", cells.get(1).getText());
+        assertEquals("CO2_EMISSIONS", cells.get(1).getText(), "the row's indicator");
+        assertEquals("2022", cells.get(2).getText(), "and period");
+        assertEquals("value", cells.get(3).getText());
+        assertTrue(cells.get(4).getText().contains("“abc”不是数字"), cells.get(4).getText());
         assertTrue(TestUsers.asViewer().get("/api/indicators/CO2_EMISSIONS/observations").jsonPath()
                 .getList("period").isEmpty(), "nothing was written");
 

@@ -21,9 +21,9 @@ import org.policytracker.assessment.Status;
 import org.policytracker.audit.AuditAction;
 import org.policytracker.catalogue.Binding;
 import org.policytracker.catalogue.Direction;
+import org.policytracker.catalogue.ObservationForm;
 import org.policytracker.catalogue.Theme;
 import org.policytracker.milestone.MilestoneState;
-import org.policytracker.observation.ObservationForm;
 
 /**
  * Every label the web app uses exists in Chinese and in English: the keys named in the scripts and
