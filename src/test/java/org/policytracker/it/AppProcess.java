@@ -2,6 +2,7 @@ package org.policytracker.it;
 
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -21,6 +22,8 @@ import java.util.regex.Pattern;
 final class AppProcess implements AutoCloseable {
 
     private static final Pattern LISTENING = Pattern.compile("Listening on: (http://[^\\s]+)");
+    /** How long a starting application may print nothing before the start counts as hung. */
+    private static final Duration QUIET_LIMIT = Duration.ofMinutes(3);
 
     private final Process process;
     private final Path log;
@@ -50,21 +53,31 @@ final class AppProcess implements AutoCloseable {
         return new AppProcess(builder.start(), log);
     }
 
-    /** Waits until the application listens; fails with its log if it exits first. */
+    /**
+     * Waits until the application listens; fails with its log if it exits first, or if it prints
+     * nothing new for {@link #QUIET_LIMIT} (a start on a loaded machine is slow, not silent).
+     */
     AppProcess awaitReady() throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (System.nanoTime() < deadline) {
-            Matcher m = LISTENING.matcher(output());
+        long lastProgress = System.nanoTime();
+        long seen = -1;
+        while (System.nanoTime() - lastProgress < QUIET_LIMIT.toNanos()) {
+            String output = output();
+            Matcher m = LISTENING.matcher(output);
             if (m.find()) {
                 baseUrl = m.group(1).replace("0.0.0.0", "localhost");
                 return this;
             }
             if (!process.isAlive()) {
-                throw new AssertionError("The application exited with " + process.exitValue() + ":\n" + output());
+                throw new AssertionError("The application exited with " + process.exitValue() + ":\n" + output);
+            }
+            if (output.length() != seen) {
+                seen = output.length();
+                lastProgress = System.nanoTime();
             }
             Thread.sleep(100);
         }
-        throw new AssertionError("The application did not start within 60 s:\n" + output());
+        throw new AssertionError("The application printed nothing for " + QUIET_LIMIT.toSeconds()
+                + " s without listening:\n" + output());
     }
 
     /** Waits for the process to exit and answers its exit code. */
@@ -104,6 +117,26 @@ final class AppProcess implements AutoCloseable {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)), user, password);
     }
 
+    /** Signs in through the web app's form; answers the session cookie ({@code name=value}). */
+    String signIn(String user, String password) throws Exception {
+        String form = "j_username=" + URLEncoder.encode(user, StandardCharsets.UTF_8) + "&j_password="
+                + URLEncoder.encode(password, StandardCharsets.UTF_8);
+        HttpResponse<String> answer = send(HttpRequest.newBuilder(URI.create(baseUrl + "/j_security_check"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)), null, null);
+        if (answer.statusCode() != 200) {
+            throw new AssertionError("sign-in answered " + answer.statusCode() + ": " + answer.body());
+        }
+        return answer.headers().allValues("Set-Cookie").stream().map(c -> c.split(";", 2)[0])
+                .filter(c -> c.startsWith("quarkus-credential=")).findFirst()
+                .orElseThrow(() -> new AssertionError("no session cookie in " + answer.headers().map()));
+    }
+
+    /** A GET with the session cookie from {@link #signIn} instead of a password. */
+    HttpResponse<String> getWithCookie(String path, String cookie) throws Exception {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Cookie", cookie).GET(), null, null);
+    }
+
     String baseUrl() {
         return baseUrl;
     }
@@ -121,12 +154,14 @@ final class AppProcess implements AutoCloseable {
 
     private static HttpResponse<String> send(HttpRequest.Builder request, String user, String password)
             throws Exception {
+        // The tests quote the server's English messages (without the header they are Chinese, the default).
+        request.header("Accept-Language", "en");
         if (user != null) {
             request.header("Authorization", "Basic " + Base64.getEncoder()
                     .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
         }
         return HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build()
-                .send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+                .send(request.timeout(Duration.ofMinutes(2)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     @Override

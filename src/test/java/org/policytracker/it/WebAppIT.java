@@ -80,11 +80,11 @@ class WebAppIT {
                         + "'target-chart')).data.datasets.map(d => d.id + ':' + d.data.length).join(',');"));
                 driver.findElement(By.id("lang")).click();
                 driver.get(app.baseUrl() + "/#/targets/SERVICE-TRADE-2025-KNOWLEDGE-INTENSIVE-GROWTH");
-                wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("main h2"), "Assessment"));
+                wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("assess-title"), "Assessment"));
                 wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("target-chart")));
                 shoot(driver, "detail-1280-en.png");
                 driver.findElement(By.id("lang")).click();
-                wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("main h2"), "评估"));
+                wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("assess-title"), "评估"));
 
                 Browser.emulateWidth(driver, 390, 844, true);
                 driver.get(app.baseUrl() + "/#/");
