@@ -6,8 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -34,6 +36,7 @@ class RestartIT {
         Map<String, String> env = Map.of("TRACKER_DATA_DIR", work.resolve("data").toString());
         String adminPassword;
         int targetCount;
+        String session;
         try (AppProcess app = AppProcess.start(work, env).awaitReady()) {
             Matcher m = GENERATED.matcher(app.output());
             assertTrue(m.find(), "first start prints the generated admin password:\n" + app.output());
@@ -50,12 +53,23 @@ class RestartIT {
             assertEquals(201, app.postJson("/api/indicators/NON_FOSSIL_SHARE/observations",
                     "{\"period\":\"2024\",\"value\":19.8,\"source\":\"2024年统计公报\"}",
                     "ana", "analyst-password-1").statusCode());
+            session = app.signIn("ana", "analyst-password-1");
+            assertEquals(200, app.getWithCookie("/api/me", session).statusCode());
+            assertSessionKeyNotLogged(app);
         }
         assertTrue(Files.exists(work.resolve("data")), "the database lives under TRACKER_DATA_DIR");
+        Path keyFile = work.resolve("data").resolve("session.key");
+        assertTrue(Files.exists(keyFile), "the session key is kept in the data directory");
+        assertEquals(PosixFilePermissions.fromString("rw-------"), Files.getPosixFilePermissions(keyFile),
+                "only the owner can read the session key");
 
         try (AppProcess app = AppProcess.start(work, env).awaitReady()) {
             assertTrue(app.output().contains("Catalogue unchanged"), app.output());
             assertTrue(!GENERATED.matcher(app.output()).find(), "the password is shown only once");
+            HttpResponse<String> me = app.getWithCookie("/api/me", session);
+            assertEquals(200, me.statusCode(), "a signed-in user stays signed in across a restart");
+            assertEquals("ana", JSON.readTree(me.body()).get("username").asText());
+            assertSessionKeyNotLogged(app);
             JsonNode targets = JSON.readTree(app.get("/api/targets", "ana", "analyst-password-1").body());
             assertEquals(targetCount, targets.size(), "no duplicates after a restart");
             assertEquals(200, app.get("/api/me", "admin", adminPassword).statusCode());
@@ -74,11 +88,21 @@ class RestartIT {
     @Test
     void shouldTakeTheFirstAdminPasswordFromTheEnvironment() throws Exception {
         Map<String, String> env = Map.of("TRACKER_DATA_DIR", work.resolve("data").toString(),
-                "TRACKER_ADMIN_PASSWORD", "from-the-environment-1");
+                "TRACKER_ADMIN_PASSWORD", "from-the-environment-1",
+                "QUARKUS_HTTP_AUTH_SESSION_ENCRYPTION_KEY", "a-configured-session-key-1");
         try (AppProcess app = AppProcess.start(work, env).awaitReady()) {
             assertEquals(200, app.get("/api/me", "admin", "from-the-environment-1").statusCode());
             assertTrue(!app.output().contains("from-the-environment-1"), "the password is not logged");
+            assertEquals(200, app.getWithCookie("/api/me", app.signIn("admin", "from-the-environment-1"))
+                    .statusCode());
+            assertSessionKeyNotLogged(app);
         }
+        assertTrue(!Files.exists(work.resolve("data").resolve("session.key")),
+                "a configured session key is used as it is: no key file is made");
+    }
+
+    private static void assertSessionKeyNotLogged(AppProcess app) {
+        assertTrue(!app.output().contains("Encryption key"), "no session key in the log:\n" + app.output());
     }
 
     @Test
