@@ -266,7 +266,8 @@ class CrashDuringImportIT {
         others.sort(null);
         MessageDigest sha = MessageDigest.getInstance("SHA-256");
         others.forEach(line -> sha.update((line + "\n").getBytes(StandardCharsets.UTF_8)));
-        assertTrue(others.size() >= 20, "the values entered before are exported");
+        // The ten FOREST_STOCK values this test enters before any crash.
+        assertTrue(others.size() >= 10, "the values entered before are exported: " + others.size());
         return new Snapshot(synthetic, others.size() + " values, sha256 " + HexFormat.of().formatHex(sha.digest()));
     }
 }
