@@ -18,6 +18,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -27,9 +28,11 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationVersion;
+import org.policytracker.observation.ValueLocks;
 import org.policytracker.system.Message;
 import org.policytracker.system.Problems;
 import org.policytracker.system.Roles;
+import org.policytracker.system.TrackerConfig;
 
 /**
  * The whole state in one database-independent file, and back: how an office moves from the
@@ -47,7 +50,13 @@ public class BackupResource {
     private final Flyway flyway;
     private final SecurityIdentity identity;
 
-    BackupResource(AgroalDataSource dataSource, Flyway flyway, SecurityIdentity identity) {
+    private final ValueLocks locks;
+    private final Duration lockWait;
+
+    BackupResource(AgroalDataSource dataSource, Flyway flyway, SecurityIdentity identity, ValueLocks locks,
+            TrackerConfig config) {
+        this.locks = locks;
+        this.lockWait = config.values().lockWait();
         this.dataSource = dataSource;
         this.flyway = flyway;
         this.identity = identity;
@@ -89,10 +98,13 @@ public class BackupResource {
             + "file's, all or nothing. A file from a newer schema than this application's is refused.")
     @APIResponse(responseCode = "200", description = "Restored; rows per table")
     @APIResponse(responseCode = "400", description = "Not a backup, or from a newer schema; nothing changed")
+    @APIResponse(responseCode = "503", description = "Values were being written (an import, say) for the whole "
+            + "of tracker.values.lock-wait; nothing changed")
     public RestoreResult restore(InputStream file) {
         String current = schemaVersion();
         try {
             Map<String, Long> rows = QuarkusTransaction.requiringNew().timeout(RESTORE_TIMEOUT_SECONDS).call(() -> {
+                locks.holdAllOrRefuse(lockWait);
                 try (Connection connection = dataSource.getConnection()) {
                     return BackupReader.restore(connection, file, version -> versionProblem(version, current));
                 }

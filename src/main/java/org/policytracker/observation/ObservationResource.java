@@ -37,6 +37,10 @@ import org.policytracker.system.Roles;
 @Tag(name = "Observations", description = "Values of indicators as published: levels, year-on-year changes, indexes")
 public class ObservationResource {
 
+    /** The answer of a write that waited too long for another writer of the indicator (ValueLocks). */
+    private static final String BUSY = "Another writer of this indicator (an import, say) kept it busy for "
+            + "tracker.values.lock-wait (30 s); nothing was written, try again";
+
     private final ObservationService service;
     private final SecurityIdentity identity;
 
@@ -72,6 +76,7 @@ public class ObservationResource {
     @APIResponse(responseCode = "200", description = "Restored")
     @APIResponse(responseCode = "404", description = "No deleted value for the period")
     @APIResponse(responseCode = "409", description = "Stale version")
+    @APIResponse(responseCode = "503", description = BUSY)
     public ObservationView restore(@PathParam("code") String code, @PathParam("period") String period,
             @Parameter(description = "The version of the deleted value", required = true, schema = @Schema(type = SchemaType.INTEGER, format = "int64")) @QueryParam("version") String version,
             @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String language) {
@@ -98,6 +103,7 @@ public class ObservationResource {
     @APIResponse(responseCode = "404", description = "Unknown indicator")
     @APIResponse(responseCode = "409", description = "The period has a value already (correct it with PUT), or the "
             + "value's form differs from the indicator's published form and confirmForm is not true")
+    @APIResponse(responseCode = "503", description = BUSY)
     public Response create(
             @Parameter(description = "Indicator code, e.g. CO2_INTENSITY") @PathParam("code") String code,
             @NotNull NewObservation request, @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String language) {
@@ -113,6 +119,7 @@ public class ObservationResource {
     @Operation(summary = "Correct a value", description = "The earlier value is kept as a prior vintage. The body "
             + "names the version it corrects; if someone changed the value since, the answer is 409.")
     @APIResponse(responseCode = "409", description = "Stale version")
+    @APIResponse(responseCode = "503", description = BUSY)
     public ObservationView correct(@PathParam("code") String code, @PathParam("period") String period,
             @NotNull Correction request, @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String language) {
         return service.correct(code, period, request, identity.getPrincipal().getName(), Lang.of(language));
@@ -125,6 +132,7 @@ public class ObservationResource {
             + "assessment known-at an earlier time still sees it.")
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "409", description = "Stale version")
+    @APIResponse(responseCode = "503", description = BUSY)
     public void delete(@PathParam("code") String code, @PathParam("period") String period,
             @Parameter(description = "The version being deleted", required = true, schema = @Schema(type = SchemaType.INTEGER, format = "int64")) @QueryParam("version") String version) {
         service.delete(code, period, version(version), identity.getPrincipal().getName());

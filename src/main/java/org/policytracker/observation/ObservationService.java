@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -24,6 +25,7 @@ import org.policytracker.system.Message;
 import org.policytracker.system.Numbers;
 import org.policytracker.system.ProblemException;
 import org.policytracker.system.Problems;
+import org.policytracker.system.TrackerConfig;
 
 /**
  * Entry, correction and deletion of one value, through the same rules ({@link Observation}) and the same
@@ -39,10 +41,14 @@ public class ObservationService {
 
     private final AuditLog audit;
     private final EntityManager em;
+    private final ValueLocks locks;
+    private final Duration lockWait;
 
-    ObservationService(AuditLog audit, EntityManager em) {
+    ObservationService(AuditLog audit, EntityManager em, ValueLocks locks, TrackerConfig config) {
         this.audit = audit;
         this.em = em;
+        this.locks = locks;
+        this.lockWait = config.values().lockWait();
     }
 
     public ObservationView create(String indicatorCode, NewObservation request, String actor, Lang lang) {
@@ -132,9 +138,16 @@ public class ObservationService {
 
     /**
      * Reads the stored row of the period (locked), lets {@code change} apply one of {@link Observation}'s
-     * rules to it, and writes the revision, all on the transaction's connection.
+     * rules to it, and writes the revision, all on the transaction's connection. No other transaction
+     * writes values of the indicator meanwhile ({@link ValueLocks}); 503 when one kept it for the lock wait.
      */
     private void write(Indicator indicator, Period period, Function<Observation, Revision> change) {
+        try {
+            locks.hold(List.of(indicator.id), lockWait);
+        } catch (ValueLocks.Busy e) {
+            throw Problems.of(503, List.of(FieldMessage.of("indicator", "observation.busy", "indicator",
+                    indicator.code, "seconds", lockWait.toSeconds())));
+        }
         em.unwrap(Session.class).doWork(connection -> {
             SampleDataset.refuseWritesWhileLoaded(connection);
             Observation row = ObservationStore.find(connection, Map.of(indicator.id, List.of(period.iso())), true)

@@ -50,6 +50,7 @@ public class SampleResource {
             + "history and audit entries; real values can be entered afterwards.")
     @APIResponse(responseCode = "200", description = "Removed")
     @APIResponse(responseCode = "409", description = "No sample is loaded")
+    @APIResponse(responseCode = "503", description = "Values were being written for the whole of tracker.values.lock-wait; nothing changed")
     public SampleService.State remove() {
         return samples.remove();
     }

@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -16,6 +17,7 @@ import java.util.List;
 import java.util.Optional;
 import org.policytracker.observation.Observation;
 import org.policytracker.observation.SampleDataset;
+import org.policytracker.observation.ValueLocks;
 import org.policytracker.observation.imports.FileFormat;
 import org.policytracker.observation.imports.ImportJobView;
 import org.policytracker.observation.imports.ImportMode;
@@ -23,6 +25,7 @@ import org.policytracker.observation.imports.ImportService;
 import org.policytracker.system.FieldMessage;
 import org.policytracker.system.Lang;
 import org.policytracker.system.Problems;
+import org.policytracker.system.TrackerConfig;
 
 /**
  * A clearly marked sample dataset a new office can look at: loaded by an admin into a database without
@@ -49,7 +52,12 @@ public class SampleService {
     private final ImportService imports;
     private final AgroalDataSource dataSource;
 
-    SampleService(ImportService imports, AgroalDataSource dataSource) {
+    private final ValueLocks locks;
+    private final Duration lockWait;
+
+    SampleService(ImportService imports, AgroalDataSource dataSource, ValueLocks locks, TrackerConfig config) {
+        this.locks = locks;
+        this.lockWait = config.values().lockWait();
         this.imports = imports;
         this.dataSource = dataSource;
     }
@@ -106,6 +114,7 @@ public class SampleService {
             throw Problems.of(409, List.of(FieldMessage.of("(sample)", "sample.notLoaded")));
         }
         QuarkusTransaction.requiringNew().run(() -> {
+            locks.holdAllOrRefuse(lockWait);
             try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
                 for (String table : VALUE_TABLES) {
                     s.executeUpdate("DELETE FROM " + table);

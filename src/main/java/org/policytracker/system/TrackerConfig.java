@@ -37,6 +37,19 @@ public interface TrackerConfig {
     @WithName("import")
     Import imports();
 
+    Values values();
+
+    /** Writes of values (entry, correction, deletion) one at a time. */
+    interface Values {
+
+        /**
+         * How long a write waits for another writer of the same indicator (an import, say) to finish
+         * before it is answered 503 "busy" (ValueLocks).
+         */
+        @WithDefault("30s")
+        Duration lockWait();
+    }
+
     Bench bench();
 
     /** Settings for the benchmark harness (bench/run) only; unset in production. */

@@ -15,6 +15,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.policytracker.catalogue.Indicator;
 import org.policytracker.observation.ObservationRules;
+import org.policytracker.observation.ValueLocks;
 import org.policytracker.observation.imports.WritePass.ChangedDuringWrite;
 import org.policytracker.observation.imports.WritePass.RejectedDuringWrite;
 
@@ -69,11 +70,14 @@ public class ImportRunner {
         }
         jobs.save(spec.id(), ImportStatus.WRITING, checked.tally(), 0, checked.errors());
         try {
-            writing.run(spec, file, indicators, checked.tally());
+            writing.run(spec, file, indicators, checked);
         } catch (RejectedDuringWrite e) {
             jobs.save(spec.id(), ImportStatus.REJECTED, checked.tally(), 0, collect(e.errors()));
         } catch (ChangedDuringWrite e) {
             jobs.save(spec.id(), ImportStatus.FAILED, checked.tally(), 0, collect(List.of(e.error())));
+        } catch (ValueLocks.Busy e) {
+            jobs.save(spec.id(), ImportStatus.FAILED, checked.tally(), 0,
+                    collect(List.of(ImportError.job("job.busy"))));
         }
     }
 

@@ -8,8 +8,10 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.policytracker.observation.Observation;
 import org.policytracker.observation.ObservationStore;
 import org.policytracker.system.TrackerConfig;
@@ -21,8 +23,11 @@ import org.policytracker.system.TrackerConfig;
 @ApplicationScoped
 class ValidationPass {
 
-    /** The outcome of pass 1: the counts (and what would happen) and every error. */
-    record Result(Tally tally, ErrorCollector errors) {
+    /**
+     * The outcome of pass 1: the counts (and what would happen), every error, and the indicators the file
+     * has values of (which pass 2 holds while it writes, {@link org.policytracker.observation.ValueLocks}).
+     */
+    record Result(Tally tally, ErrorCollector errors, Set<Long> indicatorIds) {
     }
 
     private final AgroalDataSource dataSource;
@@ -38,14 +43,15 @@ class ValidationPass {
     Result run(ImportJobs.Spec spec, Path file, Map<String, IndicatorRef> indicators) {
         Tally tally = new Tally();
         ErrorCollector errors = new ErrorCollector();
+        Set<Long> indicatorIds = new HashSet<>();
         try (ObservationRows rows = ObservationRows.open(spec.format(), file)) {
             if (!rows.headerErrors().isEmpty()) {
                 errors.addAll(rows.headerErrors());
-                return new Result(tally, errors);
+                return new Result(tally, errors, indicatorIds);
             }
             RowScan scan = new RowScan(new RowParser(indicators), config.batchSize(),
                     config.progressEvery());
-            scan.scan(rows, new RowKeys(), errors, tally, batch -> decide(spec, batch, tally, errors),
+            scan.scan(rows, new RowKeys(), errors, tally, batch -> decide(spec, batch, tally, errors, indicatorIds),
                     () -> jobs.save(spec.id(), ImportStatus.VALIDATING, tally, 0, errors));
         } catch (UnreadableFileException e) {
             errors.add(e.toError());
@@ -54,15 +60,16 @@ class ValidationPass {
         } catch (SQLException e) {
             throw new IllegalStateException("Looking up stored values failed", e);
         }
-        return new Result(tally, errors);
+        return new Result(tally, errors, indicatorIds);
     }
 
     /**
      * What each row of the batch would do, by the same rules the write applies (on copies read here and
      * thrown away); a stored value in create mode is an error.
      */
-    private void decide(ImportJobs.Spec spec, List<ParsedRow> batch, Tally tally, ErrorCollector errors)
-            throws SQLException {
+    private void decide(ImportJobs.Spec spec, List<ParsedRow> batch, Tally tally, ErrorCollector errors,
+            Set<Long> indicatorIds) throws SQLException {
+        batch.forEach(row -> indicatorIds.add(row.indicator().id()));
         Map<String, Observation> stored;
         // A connection outside any transaction: pass 1 only reads, and holds no locks while it does.
         try (Connection connection = dataSource.getConnection()) {

@@ -21,6 +21,7 @@ import org.policytracker.audit.AuditLog;
 import org.policytracker.observation.Observation;
 import org.policytracker.observation.ObservationStore;
 import org.policytracker.observation.Revision;
+import org.policytracker.observation.ValueLocks;
 import org.policytracker.system.TrackerConfig;
 
 /**
@@ -67,17 +68,26 @@ class WritePass {
     private final AuditLog audit;
     private final ImportJobs jobs;
     private final TrackerConfig.Import config;
+    private final ValueLocks locks;
 
-    WritePass(EntityManager em, AuditLog audit, ImportJobs jobs, TrackerConfig config) {
+    WritePass(EntityManager em, AuditLog audit, ImportJobs jobs, TrackerConfig config, ValueLocks locks) {
+        this.locks = locks;
         this.em = em;
         this.audit = audit;
         this.jobs = jobs;
         this.config = config.imports();
     }
 
-    /** Writes the file; {@code validated} is pass 1's tally, shown as the job's counts while writing. */
-    void run(ImportJobs.Spec spec, Path file, Map<String, IndicatorRef> indicators, Tally validated) {
+    /**
+     * Writes the file; {@code checked} is pass 1's result: its tally is shown as the job's counts while
+     * writing, and its indicators are held for the whole transaction, taken before anything is written.
+     *
+     * @throws ValueLocks.Busy when other writers kept those indicators for the whole write timeout
+     */
+    void run(ImportJobs.Spec spec, Path file, Map<String, IndicatorRef> indicators, ValidationPass.Result checked) {
+        Tally validated = checked.tally();
         QuarkusTransaction.requiringNew().timeout((int) config.writeTimeout().toSeconds()).run(() -> {
+            locks.hold(checked.indicatorIds(), config.writeTimeout());
             Tally tally = new Tally();
             em.unwrap(Session.class).doWork(connection -> write(connection, spec, file, indicators, validated, tally));
             jobs.saveInCurrentTransaction(spec.id(), ImportStatus.SUCCEEDED, tally, tally.written(),
