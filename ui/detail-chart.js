@@ -82,13 +82,18 @@ function line(id, label, data, colour, extra) {
  * The datasets for a target; each carries an `id` (actual, baseline, target, targetLow, targetHigh,
  * projected, required, related) so that tests and the data table can find them.
  */
-export function datasets(target, assessment, series, related) {
+export function datasets(target, assessment, series, related, bounds) {
   const out = [];
   const b = assessment.baseline;
   const basePoint = b && b.value !== null ? { x: Number(b.period), y: b.value } : null;
   const actual = [...(basePoint ? [basePoint] : []), ...series].sort((p, q) => p.x - q.x);
   if (actual.length) {
     out.push(line('actual', t('chart.actual'), actual, COLOURS.actual));
+  }
+  // Published bounds ("超过25%") are marks, not points of the line: ▲ at least, ▼ at most.
+  if (bounds && bounds.length && assessment.valueBasis !== 'CHANGE_PCT') {
+    out.push(line('bounds', t('chart.bounds'), bounds.map((b) => ({ x: b.x, y: b.y })), COLOURS.actual,
+      { pointStyle: 'triangle', pointRadius: 7, showLine: false, pointRotation: bounds.map((b) => (b.qualifier === 'AT_MOST' ? 180 : 0)) }));
   }
   if (basePoint) {
     out.push(line('baseline', t('chart.baseline'), [basePoint], COLOURS.baseline,
@@ -125,8 +130,8 @@ export function datasets(target, assessment, series, related) {
 }
 
 /** Draws the chart into a new canvas inside container; answers the Chart instance (or null). */
-export function drawChart(container, target, assessment, series, related) {
-  const sets = datasets(target, assessment, series, related);
+export function drawChart(container, target, assessment, series, related, bounds) {
+  const sets = datasets(target, assessment, series, related, bounds);
   if (!sets.length || typeof Chart === 'undefined') {
     container.append(h('p', { class: 'empty', text: t('chart.empty') }));
     return null;

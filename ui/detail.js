@@ -30,7 +30,7 @@ export function leaveDetail() {
 async function actualSeries(target, assessment, observations) {
   if (target.kind === 'RELATIVE') {
     // Compared series are rates, entered as levels: they are plotted as they are.
-    return observations.filter((o) => o.form === 'LEVEL').map((o) => ({ x: Number(o.period), y: o.value }));
+    return observations.filter((o) => o.form === 'LEVEL' && !isBound(o.qualifier)).map((o) => ({ x: Number(o.period), y: o.value }));
   }
   const { baseline, latest } = assessment;
   if (!baseline || !latest) {
@@ -43,11 +43,20 @@ async function actualSeries(target, assessment, observations) {
     : api.get(`/api/targets/${seg(target.id)}/assessment?asOf=${y}-12-31`))));
   const points = new Map();
   answers.forEach((a) => {
-    if (a.latest && a.latest.value !== null && Number(a.latest.period) > from) {
+    // A bound that proved the target is drawn as a mark (boundsOf), not as a point of the line.
+    if (a.latest && a.latest.value !== null && Number(a.latest.period) > from && !isBound(a.latest.qualifier)) {
       points.set(Number(a.latest.period), a.latest.value);
     }
   });
   return [...points].map(([x, y]) => ({ x, y }));
+}
+
+const isBound = (qualifier) => qualifier === 'AT_LEAST' || qualifier === 'AT_MOST';
+
+/** The published bounds of the level ("超过25%"), for the chart's marks. */
+function boundsOf(observations) {
+  return observations.filter((o) => o.form === 'LEVEL' && isBound(o.qualifier))
+    .map((o) => ({ x: Number(o.period), y: o.value, qualifier: o.qualifier }));
 }
 
 function figure(label, value, extra) {
@@ -59,7 +68,7 @@ function figures(target, a) {
     return h('dl', { class: 'figures' }, figure(t('col.deadline'), deadline(target)));
   }
   const relative = target.kind === 'RELATIVE';
-  const at = (pv) => (pv ? t('latest.value', { value: formatValue(pv.value, target, a), period: pv.period }) : t('common.none'));
+  const at = (pv) => (pv ? t('latest.value', { value: formatValue(pv.value, target, a, pv.qualifier), period: pv.period }) : t('common.none'));
   const list = [
     figure(t('fig.baseline'), at(a.baseline)),
     figure(t('fig.latest'), at(a.latest)),
@@ -188,7 +197,8 @@ export async function renderDetail(root, id, me, isCurrent, flash) {
     main.append(h('section', { class: 'panel', 'aria-labelledby': 'chart-title' },
       h('h2', { id: 'chart-title', text: t('chart.title') }), chartBox));
     chart = drawChart(chartBox, target, assessment, series,
-      related ? { indicator: related, points: relatedObs.filter((o) => o.form === 'LEVEL').map((o) => ({ x: Number(o.period), y: o.value })) } : null);
+      related ? { indicator: related, points: relatedObs.filter((o) => o.form === 'LEVEL').map((o) => ({ x: Number(o.period), y: o.value })) } : null,
+      target.kind === 'RELATIVE' ? [] : boundsOf(observations));
     chartBox.append(chartTable(chart, target, assessment) || '');
   }
   if (milestone) {

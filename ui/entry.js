@@ -101,6 +101,9 @@ export function observationForm(target, observations, relatedObs, assessment, on
   // A text field: the server reads what was typed ("-3,8", "−3.8", "２４．０３", "24.03%") by one set of rules,
   // and refuses with a reason what it cannot read; a number field would drop or change characters silently.
   const value = h('input', { name: 'value', type: 'text', required: true, inputmode: 'decimal', autocomplete: 'off' });
+  // 超过 / 约 / 以下 as published: a bound can prove a target met but is never used as a level.
+  const qualifierSel = h('select', { name: 'qualifier' },
+    ['EXACT', 'AT_LEAST', 'AT_MOST', 'ABOUT'].map((q) => h('option', { value: q, text: t(`qualifier.${q}`) })));
   const source = h('input', { name: 'source', type: 'text', maxlength: '1000', autocomplete: 'off' });
   const note = h('textarea', { name: 'note', rows: '2', maxlength: '4000' });
   const seriesBreak = h('input', { name: 'seriesBreak', type: 'text', maxlength: '1000', autocomplete: 'off' });
@@ -122,7 +125,7 @@ export function observationForm(target, observations, relatedObs, assessment, on
     const old = existing();
     notice.hidden = !old;
     notice.textContent = old ? t('entry.correcting', {
-      period: old.period, value: enteredValue(old.value, old.form, indicatorOf()),
+      period: old.period, value: enteredValue(old.value, old.form, indicatorOf(), old.qualifier),
     }) : '';
     submit.textContent = old ? t('entry.submitCorrect') : t('entry.submitNew');
   }
@@ -133,6 +136,7 @@ export function observationForm(target, observations, relatedObs, assessment, on
     field(t('entry.period'), period),
     field(t('entry.form'), formSel),
     valueField,
+    field(t('entry.qualifier'), qualifierSel, t('entry.qualifierHint')),
     field(t('entry.source'), source, t('entry.sourceHint')),
     field(t('entry.note'), note),
     field(t('entry.seriesBreak'), seriesBreak, t('entry.seriesBreakHint')),
@@ -149,6 +153,7 @@ export function observationForm(target, observations, relatedObs, assessment, on
     indicatorSel.value = o.indicator || indicatorSel.value;
     period.value = o.period;
     formSel.value = o.form;
+    qualifierSel.value = o.qualifier || 'EXACT';
     value.value = String(o.value);
     source.value = o.source || '';
     note.value = o.note || '';
@@ -160,7 +165,7 @@ export function observationForm(target, observations, relatedObs, assessment, on
   async function save(confirmForm) {
     const old = existing();
     const body = {
-      value: value.value.trim() || null, form: formSel.value,
+      value: value.value.trim() || null, form: formSel.value, qualifier: qualifierSel.value,
       source: source.value.trim() || null, note: note.value.trim() || null, seriesBreak: seriesBreak.value.trim() || null,
       ...(confirmForm ? { confirmForm: true } : {}),
     };

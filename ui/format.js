@@ -58,14 +58,19 @@ export function originYear(target, assessment) {
  * A value as the assessment states it: on the level scale with the indicator's unit, or, when
  * valueBasis is CHANGE_PCT, as the signed cumulative change: "比2020年 −4.57%".
  */
-export function formatValue(value, target, assessment) {
+export function formatValue(value, target, assessment, qualifier) {
   if (value === null || value === undefined) {
     return t('common.none');
   }
   if (assessment?.valueBasis === 'CHANGE_PCT') {
-    return t('value.change', { base: originYear(target, assessment), value: signed(value, TWO) });
+    return qualified(t('value.change', { base: originYear(target, assessment), value: signed(value, TWO) }), qualifier);
   }
-  return withUnit(value, target.indicator);
+  return qualified(withUnit(value, target.indicator), qualifier);
+}
+
+/** A value's text marked as published: "≥ 25%" for a bound, "约 25%" for an approximation; unchanged when exact. */
+export function qualified(text, qualifier) {
+  return qualifier && qualifier !== 'EXACT' ? t(`value.qualified.${qualifier}`, { value: text }) : text;
 }
 
 /** A rate in percent per year, always with two decimals: "−3.89%/年", "−0.38%/年". */

@@ -3,17 +3,20 @@
 
 import { h, replace } from './dom.js';
 import { num, t } from './i18n.js';
-import { isoTime, unitOf, withUnit } from './format.js';
+import { isoTime, qualified, unitOf, withUnit } from './format.js';
 
-/** A stored value as entered: in its form (a level with unit, a change on the previous year, an index). */
-export function enteredValue(value, form, indicator) {
+/**
+ * A stored value as entered: in its form (a level with unit, a change on the previous year, an index),
+ * marked when published as a bound or an approximation ("≥ 25%").
+ */
+export function enteredValue(value, form, indicator, qualifier) {
   if (form === 'YOY_CHANGE_PCT') {
-    return t('value.yoy', { value: `${value < 0 ? '−' : value > 0 ? '+' : ''}${num(Math.abs(value))}` });
+    return qualified(t('value.yoy', { value: `${value < 0 ? '−' : value > 0 ? '+' : ''}${num(Math.abs(value))}` }), qualifier);
   }
   if (form === 'INDEX') {
-    return t('value.index', { value: num(value) });
+    return qualified(t('value.index', { value: num(value) }), qualifier);
   }
-  return withUnit(value, indicator);
+  return qualified(withUnit(value, indicator), qualifier);
 }
 
 function tableWrap(caption, head, rows) {
@@ -29,7 +32,7 @@ function vintages(o, indicator) {
   return h('details', { class: 'vintages' },
     h('summary', { text: t('hist.vintages', { count: o.priorVintages.length }) }),
     h('ul', {}, o.priorVintages.map((v) => h('li', {},
-      h('span', { class: 'vintage-value', text: enteredValue(v.value, v.form, indicator) }), ' ',
+      h('span', { class: 'vintage-value', text: enteredValue(v.value, v.form, indicator, v.qualifier) }), ' ',
       h('span', {
         text: t('hist.vintage', {
           user: v.recordedBy, time: isoTime(v.recordedAt), by: v.supersededBy, when: isoTime(v.supersededAt),
@@ -74,7 +77,7 @@ export function observationTable(target, observations, deleted, canWrite, handle
   },
   h('th', { scope: 'row', text: o.period }),
   canWrite ? actions(o, handlers) : null,
-  h('td', { class: 'num', text: enteredValue(o.value, o.form, indicator) }),
+  h('td', { class: 'num', text: enteredValue(o.value, o.form, indicator, o.qualifier) }),
   h('td', { text: t(`form.${o.form}`) }),
   h('td', { class: 'source-text', text: o.source || '' }),
   h('td', { class: 'note-text' }, o.note || '', o.seriesBreak
@@ -87,7 +90,7 @@ export function observationTable(target, observations, deleted, canWrite, handle
   const removed = deleted && deleted.length ? h('details', { class: 'deleted-values' },
     h('summary', { text: t('hist.deletedTitle', { count: deleted.length }) }),
     h('ul', {}, deleted.map((o) => h('li', { dataset: { period: o.period } },
-      h('strong', { text: o.period }), ' ', h('span', { text: enteredValue(o.value, o.form, indicator) }), ' ',
+      h('strong', { text: o.period }), ' ', h('span', { text: enteredValue(o.value, o.form, indicator, o.qualifier) }), ' ',
       h('span', { class: 'muted', text: t('hist.deletedBy', { user: o.updatedBy, time: isoTime(o.deletedAt) }) }), ' ',
       canWrite ? h('button', {
         type: 'button', class: 'button-small restore', text: t('hist.restore'),

@@ -47,7 +47,7 @@ function select(label, name, options, value, onChange) {
 function row(target) {
   const a = target.assessment;
   const latest = a.latest
-    ? t('latest.value', { value: formatValue(a.latest.value, target, a), period: a.latest.period })
+    ? t('latest.value', { value: formatValue(a.latest.value, target, a, a.latest.qualifier), period: a.latest.period })
     : t('latest.none');
   return h('li', { class: 'target-row', dataset: { targetId: target.id, status: a.status } },
     h('div', { class: 'cell cell-main' },

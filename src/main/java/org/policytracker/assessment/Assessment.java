@@ -1,6 +1,7 @@
 package org.policytracker.assessment;
 
 import java.util.List;
+import org.policytracker.catalogue.Qualifier;
 
 /**
  * The assessment of one target as of a date: the JSON contract described in docs/ASSESSMENT.md.
@@ -60,16 +61,31 @@ public record Assessment(
         missingYears = missingYears == null ? List.of() : List.copyOf(missingYears);
     }
 
-    /** A value for a period ("2024"). */
-    public record PeriodValue(String period, Double value) {
+    /**
+     * A value for a period ("2024"); {@code qualifier} says whether it is the value (EXACT), a published
+     * bound (AT_LEAST, AT_MOST: a bound that proved the target met) or an approximation (ABOUT).
+     */
+    public record PeriodValue(String period, Double value, Qualifier qualifier) {
 
         public PeriodValue {
             value = finiteOrNull(value);
+            qualifier = qualifier == null ? Qualifier.EXACT : qualifier;
         }
 
         static PeriodValue of(int year, double value) {
-            return new PeriodValue(String.valueOf(year), value);
+            return new PeriodValue(String.valueOf(year), value, Qualifier.EXACT);
         }
+
+        static PeriodValue of(DataPoint point) {
+            return new PeriodValue(point.period(), point.value(), point.qualifier());
+        }
+    }
+
+    /** The same assessment with more said after its explanation. */
+    Assessment explainedFurther(Explanation more) {
+        return new Assessment(status, latest, baseline, progress, elapsed, projected, observedAnnualRate,
+                requiredAnnualRate, ratio, explanation.then(more), missingYears, valueBasis, observedAnnualChange,
+                requiredAnnualChange);
     }
 
     /** Why, in Chinese and in English. */

@@ -3,6 +3,7 @@ package org.policytracker.assessment;
 import java.time.LocalDate;
 import java.util.Objects;
 import org.policytracker.catalogue.ObservationForm;
+import org.policytracker.catalogue.Qualifier;
 
 /**
  * One published value of an indicator for one period, in the form it was published.
@@ -15,14 +16,30 @@ import org.policytracker.catalogue.ObservationForm;
  * @param value the level (in the indicator's unit), the percent change on the previous year
  *              ({@code -3.4} for 比上年下降3.4%), or an index level — according to {@code form}
  * @param form  how the value is stated
+ * @param qualifier EXACT, or a bound (AT_LEAST, AT_MOST: never used as a level, only to prove a goal
+ *                  met), or ABOUT (used as the value)
  */
-public record DataPoint(int year, double value, ObservationForm form) {
+public record DataPoint(int year, double value, ObservationForm form, Qualifier qualifier) {
 
     public DataPoint {
         Objects.requireNonNull(form, "form");
+        Objects.requireNonNull(qualifier, "qualifier");
         if (!Double.isFinite(value)) {
             throw new IllegalArgumentException("value of " + year + " is not a finite number: " + value);
         }
+    }
+
+    /** An exact value. */
+    public DataPoint(int year, double value, ObservationForm form) {
+        this(year, value, form, Qualifier.EXACT);
+    }
+
+    /** A published bound of the level: more than (AT_LEAST) or less than (AT_MOST) {@code value}. */
+    public static DataPoint bound(int year, Qualifier qualifier, double value) {
+        if (!qualifier.isBound()) {
+            throw new IllegalArgumentException(qualifier + " is not a bound");
+        }
+        return new DataPoint(year, value, ObservationForm.LEVEL, qualifier);
     }
 
     public static DataPoint level(int year, double value) {

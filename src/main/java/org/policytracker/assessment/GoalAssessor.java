@@ -1,6 +1,8 @@
 package org.policytracker.assessment;
 
 import org.policytracker.assessment.Assessment.Explanation;
+import org.policytracker.catalogue.Direction;
+import org.policytracker.catalogue.Qualifier;
 import org.policytracker.catalogue.TargetKind;
 import org.policytracker.catalogue.ValueType;
 
@@ -31,8 +33,52 @@ final class GoalAssessor {
             return Draft.of(spec, input.asOf()).build(Status.NO_DATA, Wording.of("目标缺少基期或基期值，无法评估。",
                     "The target lacks a base year or a baseline value, so it cannot be assessed."));
         }
+        if (!change) {
+            Assessment proven = provenByBound(spec, obs, input);
+            if (proven != null) {
+                return proven;
+            }
+        }
         Assessment noData = noData(spec, obs, track, spec.baselineYear(), input);
-        return noData != null ? noData : judge(spec, track, thresholds, Draft.of(spec, track, input.asOf()));
+        Assessment judged = noData != null ? noData
+                : judge(spec, track, thresholds, Draft.of(spec, track, input.asOf()));
+        DataPoint bound = latestBound(obs);
+        return bound == null ? judged : judged.explainedFurther(Wording.boundNotUsed(bound));
+    }
+
+    /**
+     * ACHIEVED when the latest figure is a published bound that proves the goal met: at least a value
+     * that meets a goal upwards, at most one that meets it downwards (MAINTAIN: in the target year only).
+     * The bound is the assessment's latest value; no rate, projection or progress is derived from it.
+     * Null otherwise: an exact value of the same year or later decides, and a bound that proves nothing
+     * is only mentioned.
+     */
+    private static Assessment provenByBound(TargetSpec spec, Observations obs, AssessmentInput input) {
+        DataPoint bound = latestBound(obs);
+        if (bound == null || spec.kind() == TargetKind.MAINTAIN && bound.year() != spec.targetYear()) {
+            return null;
+        }
+        Goal goal = Goal.of(spec, spec.baselineValue() != null ? spec.baselineValue() : spec.targetValue());
+        boolean proves = goal.better() == Direction.UP
+                ? bound.qualifier() == Qualifier.AT_LEAST && Goal.atLeast(bound.value(), goal.edge())
+                : bound.qualifier() == Qualifier.AT_MOST && Goal.atLeast(-bound.value(), -goal.edge());
+        if (!proves) {
+            return null;
+        }
+        Draft draft = Draft.of(spec, input.asOf());
+        draft.basis = Assessment.ValueBasis.LEVEL;
+        if (spec.baselineYear() != null && spec.baselineValue() != null) {
+            draft.baseline = Assessment.PeriodValue.of(spec.baselineYear(), spec.baselineValue());
+        }
+        draft.latest = Assessment.PeriodValue.of(bound);
+        return draft.build(Status.ACHIEVED, Wording.achievedByBound(bound, Wording.goal(spec, goal, null)));
+    }
+
+    /** The latest bound, when no exact value of its year or later exists; else null. */
+    private static DataPoint latestBound(Observations obs) {
+        var last = obs.bounds().lastEntry();
+        Integer exact = obs.lastYear();
+        return last == null || exact != null && exact >= last.getKey() ? null : last.getValue();
     }
 
     /**

@@ -9,27 +9,47 @@ import java.util.NavigableMap;
 import java.util.TreeMap;
 import org.policytracker.catalogue.ObservationForm;
 
-/** The points of one indicator that count for an assessment, by year and form. */
+/**
+ * The points of one indicator that count for an assessment, by year and form. Bounds (more than / less
+ * than a level) are kept apart: they are never values of the series, only {@link #bounds} that may prove
+ * a goal met.
+ */
 final class Observations {
 
     private final NavigableMap<Integer, Map<ObservationForm, Double>> byYear;
+    private final NavigableMap<Integer, DataPoint> bounds;
 
-    private Observations(NavigableMap<Integer, Map<ObservationForm, Double>> byYear) {
+    private Observations(NavigableMap<Integer, Map<ObservationForm, Double>> byYear,
+            NavigableMap<Integer, DataPoint> bounds) {
         this.byYear = byYear;
+        this.bounds = bounds;
     }
 
     /**
      * Keeps the points whose period ends on or before {@code asOf} and whose year is not after
-     * {@code lastYear}; for a repeated (year, form) the last point wins.
+     * {@code lastYear}; for a repeated (year, form) the last point wins. Bounds of the level go to
+     * {@link #bounds} (one per year, the last), bounds of other forms nowhere: a "fall of more than 3 %"
+     * cannot be chained either.
      */
     static Observations of(List<DataPoint> points, LocalDate asOf, int lastYear) {
         NavigableMap<Integer, Map<ObservationForm, Double>> byYear = new TreeMap<>();
+        NavigableMap<Integer, DataPoint> bounds = new TreeMap<>();
         for (DataPoint p : points) {
             if (!p.periodEnd().isAfter(asOf) && p.year() <= lastYear) {
-                byYear.computeIfAbsent(p.year(), y -> new EnumMap<>(ObservationForm.class)).put(p.form(), p.value());
+                if (!p.qualifier().isBound()) {
+                    byYear.computeIfAbsent(p.year(), y -> new EnumMap<>(ObservationForm.class))
+                            .put(p.form(), p.value());
+                } else if (p.form() == ObservationForm.LEVEL) {
+                    bounds.put(p.year(), p);
+                }
             }
         }
-        return new Observations(byYear);
+        return new Observations(byYear, bounds);
+    }
+
+    /** The published bounds of the level, by year; never part of the series. */
+    NavigableMap<Integer, DataPoint> bounds() {
+        return Collections.unmodifiableNavigableMap(bounds);
     }
 
     boolean isEmpty() {

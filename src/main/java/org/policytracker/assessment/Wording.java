@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 import org.policytracker.assessment.Assessment.Explanation;
 import org.policytracker.assessment.Assessment.ValueBasis;
 import org.policytracker.catalogue.Direction;
+import org.policytracker.catalogue.Qualifier;
 import org.policytracker.catalogue.TargetKind;
 import org.policytracker.system.Numbers;
 
@@ -66,6 +67,28 @@ final class Wording {
         double change = track.report(value);
         return of("比" + track.originYear() + "年" + (change < 0 ? "下降" : "增长") + pct(change, 2) + "%",
                 pct(change, 2) + " % " + (change < 0 ? "below " : "above ") + track.originYear());
+    }
+
+    /** A published bound: "25以上" / "at least 25", "25以下" / "at most 25". */
+    static Explanation bound(DataPoint bound) {
+        boolean least = bound.qualifier() == Qualifier.AT_LEAST;
+        return of(num(bound.value()) + (least ? "以上" : "以下"), (least ? "at least " : "at most ") + num(bound.value()));
+    }
+
+    /** "2024年公布为25以上，已达到目标（不低于24.1）；该数值为界限值，不用于计算速度和预测。" */
+    static Explanation achievedByBound(DataPoint bound, Explanation goal) {
+        Explanation b = bound(bound);
+        return of(bound.year() + "年公布为" + b.zh() + "，已达到目标（" + goal.zh() + "）；该数值为界限值，不用于计算速度和预测。",
+                "In " + bound.year() + " the value was published as " + b.en() + ", which meets the target ("
+                        + goal.en() + "); a bound is not used for rates or projections.");
+    }
+
+    /** Said when the latest figure is a bound that proves nothing, so the verdict rests on earlier values. */
+    static Explanation boundNotUsed(DataPoint bound) {
+        Explanation b = bound(bound);
+        return of(bound.year() + "年公布为" + b.zh() + "（界限值），不足以判断目标，也不用于计算速度和预测。",
+                "The " + bound.year() + " figure was published as " + b.en()
+                        + " (a bound): it does not settle the target and is not used for rates or projections.");
     }
 
     /** "2024年为19.8" / "in 2024 the value was 19.8". */

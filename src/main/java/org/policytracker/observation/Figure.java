@@ -15,12 +15,13 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.policytracker.catalogue.ObservationForm;
+import org.policytracker.catalogue.Qualifier;
 import org.policytracker.system.FieldMessage;
 import org.policytracker.system.Problems;
 
 /**
  * A value as it was published: the number, the form it is stated in (a level, a change on the
- * previous year, an index), where it was published, a note, and the note of a change of series basis.
+ * previous year, an index), whether it is exact, a bound or an approximation, where it was published, a note, and the note of a change of series basis.
  *
  * <p>
  * The one home of these fields. The current value ({@link Observation}), each earlier one
@@ -31,6 +32,7 @@ import org.policytracker.system.Problems;
  *
  * @param value       the number: in the indicator's unit (LEVEL), percent (YOY_CHANGE_PCT) or index points
  * @param form        how the value is stated; LEVEL when not given
+ * @param qualifier   whether the number is the value, a bound or an approximation; EXACT when not given
  * @param source      where the figure was published; blank is none
  * @param note        the analyst's note; blank is none
  * @param seriesBreak set when the series changes basis at this period; blank is none
@@ -41,35 +43,37 @@ import org.policytracker.system.Problems;
 public record Figure(
         @Schema(description = "The value in the indicator's unit (LEVEL), percent (YOY_CHANGE_PCT) or index points", required = true) @Column(name = "obs_value") Double value,
         @Schema(description = "How the value is stated; LEVEL when omitted") @Enumerated(EnumType.STRING) @Column(name = "form") ObservationForm form,
+        @Schema(description = "Whether the number is the value (EXACT, when omitted), a bound (AT_LEAST: 超过/突破/以上; AT_MOST: 不到/以下) or an approximation (ABOUT: 约). A bound can prove a target met but is never used for rates, projections or chains") @Enumerated(EnumType.STRING) @Column(name = "qualifier") Qualifier qualifier,
         @Schema(description = "Where the figure was published, e.g. 国家统计局《2024年国民经济和社会发展统计公报》") @Column(name = "source") String source,
         @Column(name = "note") String note,
         @Schema(description = "Set when the series changes basis at this period, e.g. 2024年起扣除原料用能和非化石能源消费量") @Column(name = "series_break") String seriesBreak) {
 
     /** The names of the fields, as JSON bodies and the value file's columns name them, in declaration order. */
-    public static final List<String> FIELDS = List.of("value", "form", "source", "note", "seriesBreak");
+    public static final List<String> FIELDS = List.of("value", "form", "qualifier", "source", "note", "seriesBreak");
 
     /** The columns of a figure, in the order {@link #bind} sets them: the same in every table that holds one. */
-    public static final String COLUMNS = "obs_value, form, source, note, series_break";
+    public static final String COLUMNS = "obs_value, form, qualifier, source, note, series_break";
 
     /** How many columns {@link #COLUMNS} names. */
-    public static final int COLUMN_COUNT = 5;
+    public static final int COLUMN_COUNT = 6;
 
-    /** A missing form is LEVEL; blank texts are none, so that "" and null never count as a difference. */
+    /** A missing form is LEVEL, a missing qualifier EXACT; blank texts are none, so that "" and null never count as a difference. */
     public Figure {
         form = form == null ? ObservationForm.LEVEL : form;
+        qualifier = qualifier == null ? Qualifier.EXACT : qualifier;
         source = blankToNull(source);
         note = blankToNull(note);
         seriesBreak = blankToNull(seriesBreak);
     }
 
-    /** The fields in {@link #FIELDS} order, as files hold them: the number, the form's name, the texts. */
+    /** The fields in {@link #FIELDS} order, as files hold them: the number, the names of form and qualifier, the texts. */
     public List<Object> fields() {
-        return Arrays.asList(value, form.name(), source, note, seriesBreak);
+        return Arrays.asList(value, form.name(), qualifier.name(), source, note, seriesBreak);
     }
 
     /** The same figure with another number. */
     public Figure withValue(Double newValue) {
-        return new Figure(newValue, form, source, note, seriesBreak);
+        return new Figure(newValue, form, qualifier, source, note, seriesBreak);
     }
 
     /**
@@ -79,17 +83,23 @@ public record Figure(
      * is added to {@code errors}, named by the field.
      */
     public static Figure parse(Function<String, String> text, List<FieldMessage> errors) {
-        String formText = text.apply("form");
-        ObservationForm form = null;
-        if (formText != null) {
-            try {
-                form = ObservationForm.valueOf(formText.strip().toUpperCase(Locale.ROOT));
-            } catch (IllegalArgumentException e) {
-                errors.add(FieldMessage.of("form", "choice", "value", Problems.quote(formText), "allowed",
-                        Arrays.stream(ObservationForm.values()).map(Enum::name).collect(Collectors.joining(", "))));
-            }
+        ObservationForm form = choice("form", text.apply("form"), ObservationForm.class, errors);
+        Qualifier qualifier = choice("qualifier", text.apply("qualifier"), Qualifier.class, errors);
+        return new Figure(null, form, qualifier, text.apply("source"), text.apply("note"), text.apply("seriesBreak"));
+    }
+
+    /** The constant a cell names (case and surrounding spaces ignored), null when blank; else an error. */
+    private static <E extends Enum<E>> E choice(String field, String text, Class<E> type, List<FieldMessage> errors) {
+        if (text == null) {
+            return null;
         }
-        return new Figure(null, form, text.apply("source"), text.apply("note"), text.apply("seriesBreak"));
+        try {
+            return Enum.valueOf(type, text.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            errors.add(FieldMessage.of(field, "choice", "value", Problems.quote(text), "allowed",
+                    Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", "))));
+            return null;
+        }
     }
 
     /** Sets {@link #COLUMNS} from parameter {@code first} on; returns the index after the last. */
@@ -100,9 +110,10 @@ public record Figure(
             statement.setDouble(first, value);
         }
         statement.setString(first + 1, form.name());
-        text(statement, first + 2, source);
-        text(statement, first + 3, note);
-        text(statement, first + 4, seriesBreak);
+        statement.setString(first + 2, qualifier.name());
+        text(statement, first + 3, source);
+        text(statement, first + 4, note);
+        text(statement, first + 5, seriesBreak);
         return first + COLUMN_COUNT;
     }
 
@@ -111,8 +122,10 @@ public record Figure(
         double number = rs.getDouble("obs_value");
         Double value = rs.wasNull() ? null : number;
         String form = rs.getString("form");
-        return new Figure(value, form == null ? null : ObservationForm.valueOf(form), rs.getString("source"),
-                rs.getString("note"), rs.getString("series_break"));
+        String qualifier = rs.getString("qualifier");
+        return new Figure(value, form == null ? null : ObservationForm.valueOf(form),
+                qualifier == null ? null : Qualifier.valueOf(qualifier), rs.getString("source"), rs.getString("note"),
+                rs.getString("series_break"));
     }
 
     private static void text(PreparedStatement statement, int index, String text) throws SQLException {

@@ -66,6 +66,8 @@ public final class ReportColumns {
                 new Column<>(t.baselineValueHeader(), Type.NUMBER, Row::baselineValue, 12, Row::decimals),
                 new Column<>(t.latestPeriodHeader(), Type.INTEGER, r -> year(r.latestPeriod()), 10),
                 new Column<>(t.latestValueHeader(), Type.NUMBER, Row::latestValue, 12, Row::decimals),
+                new Column<>(t.qualifierHeader(), Type.TEXT, r -> r.latestValue() == null ? ""
+                        : t.qualifierLabel(r.latestQualifier()), 12),
                 new Column<>(t.progressHeader(), Type.NUMBER, Row::progressPct, 10, r -> 1),
                 new Column<>(t.elapsedHeader(), Type.NUMBER, Row::elapsedPct, 10, r -> 1),
                 new Column<>(t.projectedHeader(), Type.NUMBER, Row::projectedValue, 14, Row::decimals),
@@ -87,6 +89,7 @@ public final class ReportColumns {
                 new Column<>(t.indicatorNameEnHeader(), Type.TEXT, ObservationRow::indicatorNameEn, 36),
                 new Column<>(t.periodHeader(), Type.INTEGER, o -> year(o.period()), 9),
                 new Column<>(t.valueHeader(), Type.NUMBER, ObservationRow::value, 12, ObservationRow::decimals),
+                new Column<>(t.qualifierHeader(), Type.TEXT, o -> t.qualifierLabel(o.qualifier()), 12),
                 new Column<>(t.unitHeader(), Type.TEXT, ObservationRow::unit, 16),
                 new Column<>(t.formHeader(), Type.TEXT, ObservationRow::formLabel, 18),
                 new Column<>(t.dataSourceHeader(), Type.TEXT, ObservationRow::source, 36),

@@ -206,7 +206,9 @@ public class ReportService {
                         : text.valueAt(t.indicator, basis, origin, baseline.value(), baseline.period(), decimals),
                 latest == null ? null : latest.period(), latest == null ? null : latest.value(),
                 latest == null ? "—"
-                        : text.valueAt(t.indicator, basis, origin, latest.value(), latest.period(), decimals),
+                        : text.valueAt(t.indicator, basis, origin, latest.value(), latest.qualifier(), latest.period(),
+                                decimals),
+                latest == null ? null : latest.qualifier(),
                 progressPct, text.percent(progressPct), elapsedPct, a.projected(),
                 a.projected() == null ? "—"
                         : text.valueAt(t.indicator, basis, origin, a.projected(), String.valueOf(t.targetYear),
@@ -308,7 +310,9 @@ public class ReportService {
                     Figure f = v.figure;
                     int decimals = TargetWording.decimals(i, f.form() != i.publishedForm);
                     return new ObservationRow(i.code, i.nameZh, i.nameEn, text.observationUnit(i, f.form()), v.period,
-                            f.value(), Numbers.format(f.value(), decimals), f.form(), text.formLabel(f.form()),
+                            f.value(), f.qualifier(),
+                            text.qualified(Numbers.format(f.value(), decimals), f.qualifier()),
+                            f.form(), text.formLabel(f.form()),
                             f.source(), f.note(), v.recordedBy, v.recordedAt, text.preciseDateTime(v.recordedAt),
                             decimals);
                 })

@@ -14,6 +14,7 @@ import org.policytracker.catalogue.Binding;
 import org.policytracker.catalogue.Document;
 import org.policytracker.catalogue.Indicator;
 import org.policytracker.catalogue.ObservationForm;
+import org.policytracker.catalogue.Qualifier;
 import org.policytracker.catalogue.Target;
 import org.policytracker.catalogue.TargetWording;
 import org.policytracker.catalogue.Theme;
@@ -185,6 +186,21 @@ public final class ReportText {
 
     public String latestValueHeader() {
         return word("report.col.latestValue");
+    }
+
+    public String qualifierHeader() {
+        return word("report.col.qualifier");
+    }
+
+    /** "确数", "以上（超过、突破）", …: as the entry form names them; blank when unknown. */
+    public String qualifierLabel(Qualifier qualifier) {
+        return qualifier == null ? "" : word("qualifier." + qualifier.name());
+    }
+
+    /** A value's text marked as published: "≥ 25%" for a bound, "约 25%" for an approximation; as is when exact. */
+    public String qualified(String valueText, Qualifier qualifier) {
+        return qualifier == null || qualifier == Qualifier.EXACT ? valueText
+                : word("value.qualified." + qualifier.name(), "value", valueText);
     }
 
     public String progressHeader() {
@@ -366,12 +382,19 @@ public final class ReportText {
      */
     public String valueAt(Indicator indicator, ValueBasis basis, Integer originYear, Double value, String period,
             int decimals) {
+        return valueAt(indicator, basis, originYear, value, Qualifier.EXACT, period, decimals);
+    }
+
+    /** As above, for a value that may be a published bound or an approximation: "≥ 25%（2022年）". */
+    public String valueAt(Indicator indicator, ValueBasis basis, Integer originYear, Double value, Qualifier qualifier,
+            String period, int decimals) {
         if (value == null) {
             return "—";
         }
         String v = basis == ValueBasis.CHANGE_PCT
                 ? word("value.change", "base", originYear == null ? "?" : originYear, "value", signed(value, decimals))
                 : TargetWording.withUnit(lang, value, TargetWording.unit(indicator, lang), decimals);
+        v = qualified(v, qualifier);
         return period == null ? v : word("latest.value", "value", v, "period", period);
     }
 

@@ -9,6 +9,7 @@ import org.policytracker.assessment.Assessment.ValueBasis;
 import org.policytracker.assessment.Status;
 import org.policytracker.catalogue.Binding;
 import org.policytracker.catalogue.ObservationForm;
+import org.policytracker.catalogue.Qualifier;
 import org.policytracker.catalogue.TargetKind;
 import org.policytracker.catalogue.Theme;
 import org.policytracker.report.chart.ChartData;
@@ -121,6 +122,7 @@ public record StatusReport(
             String latestPeriod,
             Double latestValue,
             String latestText,
+            Qualifier latestQualifier,
             Double progressPct,
             String progressText,
             Double elapsedPct,
@@ -150,6 +152,7 @@ public record StatusReport(
             String unit,
             String period,
             double value,
+            Qualifier qualifier,
             String valueText,
             ObservationForm form,
             String formLabel,

@@ -78,7 +78,7 @@ class StatusReportXlsxTest {
                     assertEquals(CellType.NUMBER, row.getCell(6).getType(), "target year of " + row.getCellText(1));
                     Map<String, Object> entry = dashboard.get(row.getCellText(1));
                     assertNotNull(entry, row.getCellText(1));
-                    assertEquals(Reports.status(entry), row.getCellText(15));
+                    assertEquals(Reports.status(entry), row.getCellText(16));
                 }
             }
             assertEquals(dashboard.size(), rows, "one row per target over the theme sheets");
@@ -94,7 +94,8 @@ class StatusReportXlsxTest {
             assertEquals(CellType.NUMBER, total.getCell(11).getType());
             assertEquals(0, new BigDecimal("8891.1").compareTo(total.getCell(11).asNumber()), "latest value");
             assertEquals("亿美元", total.getCellText(4));
-            assertEquals(Reports.status(dashboard.get("SERVICE-TRADE-2025-TOTAL")), total.getCellText(15));
+            assertEquals("确数", total.getCellText(12), "the latest value is exact");
+            assertEquals(Reports.status(dashboard.get("SERVICE-TRADE-2025-TOTAL")), total.getCellText(16));
 
             // The values behind the report, with typed values and times.
             List<Row> values = wb.findSheet("评估所用数据").orElseThrow().read();
@@ -102,11 +103,12 @@ class StatusReportXlsxTest {
                     && r.getCellText(3).equals("2022")).findFirst().orElseThrow();
             assertEquals(CellType.NUMBER, v2022.getCell(4).getType());
             assertEquals(0, new BigDecimal("8891.1").compareTo(v2022.getCell(4).asNumber()));
-            assertEquals("商务部：2022年服务贸易统计", v2022.getCellText(7));
-            assertEquals("含旅行服务", v2022.getCellText(8));
-            assertEquals("analyst1", v2022.getCellText(9));
-            assertEquals(CellType.NUMBER, v2022.getCell(10).getType(), "entered at is a date-time cell");
-            assertNotNull(v2022.getCell(10).asDate());
+            assertEquals("确数", v2022.getCellText(5));
+            assertEquals("商务部：2022年服务贸易统计", v2022.getCellText(8));
+            assertEquals("含旅行服务", v2022.getCellText(9));
+            assertEquals("analyst1", v2022.getCellText(10));
+            assertEquals(CellType.NUMBER, v2022.getCell(11).getType(), "entered at is a date-time cell");
+            assertNotNull(v2022.getCell(11).asDate());
         }
 
         // Frozen, filterable header rows on the theme sheets.

@@ -23,6 +23,17 @@ class AnalystEntryBrowserTest extends BrowserTest {
         return waitFor(By.cssSelector("form.entry-form"));
     }
 
+    /** Opens the target's page and answers its entry form, with the period set. */
+    private WebElement openEntry(String target, String year) {
+        open("/targets/" + target);
+        awaitTarget(target);
+        WebElement form = entryForm();
+        WebElement period = form.findElement(By.name("period"));
+        period.clear();
+        period.sendKeys(year);
+        return form;
+    }
+
     private String status() {
         return browser().findElement(By.cssSelector(".detail-goal .status")).getAttribute("data-status");
     }
@@ -108,15 +119,35 @@ class AnalystEntryBrowserTest extends BrowserTest {
     }
 
     @Test
+    void shouldEnterAPublishedBoundAndSeeItProveTheTargetAsAMarkNotAPoint() {
+        TestUsers.asAnalyst().contentType(ContentType.JSON).body(Map.of("period", "2021", "value", 23.3))
+                .post("/api/indicators/FOREST_COVERAGE/observations").then().statusCode(201);
+        signInAsAnalyst();
+        WebElement form = openEntry("CARBON-2025-FOREST-COVERAGE", "2022"); // ≥ 24.1 % by 2025, from 23.04 in 2020
+        new Select(form.findElement(By.name("qualifier"))).selectByValue("AT_LEAST");
+        form.findElement(By.name("value")).sendKeys("25");
+        form.findElement(By.name("source")).sendKeys("森林覆盖率超过25%");
+        form.findElement(By.cssSelector("button[type=submit]")).click();
+
+        waitFor(By.cssSelector(".flash .notice-success"));
+        assertEquals("ACHIEVED", status());
+        String row = browser().findElement(By.cssSelector("tr[data-period='2022']")).getText();
+        assertTrue(row.contains("≥ 25"), row);
+        assertTrue(browser().findElement(By.tagName("main")).getText().contains("2022年公布为25以上"),
+                "the explanation says the bound proved it");
+        String actual = js("return JSON.stringify(Chart.getChart(document.getElementById('target-chart'))"
+                + ".data.datasets.find(d => d.id === 'actual').data);");
+        assertEquals("[{\"x\":2020,\"y\":23.04},{\"x\":2021,\"y\":23.3}]", actual,
+                "a bound is not a point of the line");
+        String bounds = js("return JSON.stringify(Chart.getChart(document.getElementById('target-chart'))"
+                + ".data.datasets.find(d => d.id === 'bounds').data);");
+        assertEquals("[{\"x\":2022,\"y\":25}]", bounds, "it is a mark of its own");
+    }
+
+    @Test
     void shouldShowTheServersFieldErrorNextToTheField() {
         signInAsAnalyst();
-        String target = "IPP-2025-PREFECTURE-PUBLIC-SERVICE-COVERAGE"; // a share: 0–100
-        open("/targets/" + target);
-        awaitTarget(target);
-        WebElement form = entryForm();
-        WebElement period = form.findElement(By.name("period"));
-        period.clear();
-        period.sendKeys("2021");
+        WebElement form = openEntry("IPP-2025-PREFECTURE-PUBLIC-SERVICE-COVERAGE", "2021"); // a share: 0–100
         WebElement value = form.findElement(By.name("value"));
         value.sendKeys("140");
         form.findElement(By.cssSelector("button[type=submit]")).click();
@@ -132,12 +163,7 @@ class AnalystEntryBrowserTest extends BrowserTest {
         signInAsAnalyst();
         String target = "IPP-2025-OVERSEAS-PATENT-GRANTS";
         String payload = "<img src=x onerror=\"window.__xss=1\"><script>window.__xss=2</script>&lt;b&gt;";
-        open("/targets/" + target);
-        awaitTarget(target);
-        WebElement form = entryForm();
-        WebElement period = form.findElement(By.name("period"));
-        period.clear();
-        period.sendKeys("2021");
+        WebElement form = openEntry(target, "2021");
         form.findElement(By.name("value")).sendKeys("5.1");
         form.findElement(By.name("source")).sendKeys(payload);
         form.findElement(By.name("note")).sendKeys(payload);

@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 import org.dhatim.fastexcel.Worksheet;
 import org.policytracker.catalogue.Indicator;
 import org.policytracker.catalogue.ObservationForm;
+import org.policytracker.catalogue.Qualifier;
 import org.policytracker.catalogue.ValueType;
 import org.policytracker.observation.Figure;
 import org.policytracker.observation.ObservationRules;
@@ -35,23 +36,26 @@ final class TemplateWorkbook {
     static void write(OutputStream out, List<TemplateService.Line> lines, Lang lang) throws IOException {
         int rows = lines.stream().mapToInt(l -> l.missingPeriods().size()).sum();
         try (ValueFileWriter values = ValueFileWriter.xlsx(out, workbook -> writeIndicators(
-                workbook.newWorksheet(INDICATORS_SHEET), lines, lang), sheet -> formDropDown(sheet, rows))) {
+                workbook.newWorksheet(INDICATORS_SHEET), lines, lang), sheet -> {
+                    dropDown(sheet, rows, "form", ObservationForm.values());
+                    dropDown(sheet, rows, "qualifier", Qualifier.values());
+                })) {
             for (TemplateService.Line line : lines) {
                 Indicator i = line.indicator();
                 ObservationForm form = i.publishedForm == null ? ObservationForm.LEVEL : i.publishedForm;
                 for (String period : line.missingPeriods()) {
                     values.row(new ValueFile.Row(i.code, i.nameZh, i.nameEn, i.unit, period,
-                            new Figure(null, form, null, null, null), null, null, null, null));
+                            new Figure(null, form, null, null, null, null), null, null, null, null));
                 }
             }
         }
     }
 
-    /** The form column offers the three forms; anything else typed there is refused by Excel. */
-    private static void formDropDown(Worksheet sheet, int rows) {
-        int column = ValueFile.headers().indexOf("form");
+    /** The column of a choice (form, qualifier) offers its constants; anything else typed there is refused by Excel. */
+    private static void dropDown(Worksheet sheet, int rows, String field, Enum<?>[] choices) {
+        int column = ValueFile.headers().indexOf(field);
         sheet.range(1, column, Math.max(rows, 1), column)
-                .validateWithListByFormula("\"" + Arrays.stream(ObservationForm.values()).map(Enum::name)
+                .validateWithListByFormula("\"" + Arrays.stream(choices).map(Enum::name)
                         .collect(Collectors.joining(",")) + "\"")
                 .allowBlank(true).showDropdown(true);
     }
@@ -95,7 +99,7 @@ final class TemplateWorkbook {
     static List<ObservationForm> formsAllowed(ObservationRules.Context rules) {
         String period = Integer.toString(ObservationRules.lastEndedYear(rules.today()));
         return Arrays.stream(ObservationForm.values())
-                .filter(form -> ObservationRules.check(rules, period, new Figure(1.0, form, null, null, null))
+                .filter(form -> ObservationRules.check(rules, period, new Figure(1.0, form, null, null, null, null))
                         .stream().noneMatch(e -> e.field().equals("form")))
                 .toList();
     }

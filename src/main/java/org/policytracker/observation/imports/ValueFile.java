@@ -15,7 +15,7 @@ import org.policytracker.observation.Figure;
  * export of the values still to fill in. Its columns, in order:
  *
  * <pre>
- * indicator, nameZh, nameEn, unit, period, value, form, source, note, seriesBreak, createdBy, createdAt, updatedBy, updatedAt
+ * indicator, nameZh, nameEn, unit, period, value, form, qualifier, source, note, seriesBreak, createdBy, createdAt, updatedBy, updatedAt
  * </pre>
  *
  * {@code indicator} and {@code period} say which value a row is; the {@link Figure}'s fields (from
@@ -89,7 +89,7 @@ final class ValueFile {
         return COLUMNS.stream().map(Column::header).toList();
     }
 
-    /** "indicator, period, value, form, source, note, seriesBreak (nameZh, … are allowed and ignored)". */
+    /** "indicator, period, value, form, qualifier, source, note, seriesBreak (nameZh, … are allowed and ignored)". */
     static String allowed() {
         String read = COLUMNS.stream().filter(c -> c.use() != Use.INFO).map(Column::header)
                 .collect(Collectors.joining(", "));

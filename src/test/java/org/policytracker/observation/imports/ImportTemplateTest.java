@@ -66,8 +66,8 @@ class ImportTemplateTest {
             assertEquals(BigDecimal.valueOf(1952), share.getCell(5).asNumber(), "years are numbers");
             assertTrue(indicators.stream().noneMatch(r -> r.getCellText(4).equals("STATE")), "no milestone indicators");
         }
-        assertEquals(List.of("indicator", "nameZh", "nameEn", "unit", "period", "value", "form", "source", "note",
-                "seriesBreak", "createdBy", "createdAt", "updatedBy", "updatedAt"), texts(rows.get(0)),
+        assertEquals(List.of("indicator", "nameZh", "nameEn", "unit", "period", "value", "form", "qualifier", "source",
+                "note", "seriesBreak", "createdBy", "createdAt", "updatedBy", "updatedAt"), texts(rows.get(0)),
                 "the columns of the value export");
         List<String> shareYears = rows.stream().filter(r -> r.getCellText(0).equals("NON_FOSSIL_SHARE"))
                 .map(r -> r.getCellText(4)).toList();

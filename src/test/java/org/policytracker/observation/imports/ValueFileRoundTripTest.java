@@ -23,7 +23,7 @@ import org.policytracker.TestTables;
  * One value file: an export, unedited, imports back. A dry run SUCCEEDS without an error, and a real
  * upsert changes nothing: every row unchanged, not one row written in any table. For CSV and XLSX, with
  * the values that break naive files (exact decimals, quotes, commas and line breaks in notes, a series
- * break, each form, a corrected value and a deleted one).
+ * break, each form, a bound, a corrected value and a deleted one).
  */
 @QuarkusTest
 class ValueFileRoundTripTest {
@@ -43,6 +43,7 @@ class ValueFileRoundTripTest {
         post("CO2_INTENSITY", Map.of("period", "2021", "value", -3.8, "form", "YOY_CHANGE_PCT"));
         post("CO2_INTENSITY", Map.of("period", "2022", "value", 19478.147902, "form", "INDEX", "confirmForm", true));
         post("FOREST_STOCK", Map.of("period", "2022", "value", 194.93));
+        post("FOREST_COVERAGE", Map.of("period", "2022", "value", 25, "qualifier", "AT_LEAST"));
         asAnalyst().contentType(ContentType.JSON).body(Map.of("value", 195.0, "note", "更正", "version", 0))
                 .put("/api/indicators/FOREST_STOCK/observations/2022").then().statusCode(200);
         post("FOREST_STOCK", Map.of("period", "2023", "value", 200.0));
@@ -53,11 +54,11 @@ class ValueFileRoundTripTest {
         Map<String, List<Map<String, String>>> before = tables();
 
         upload(format, file, "mode=upsert&dryRun=true").then().body("status", equalTo("SUCCEEDED"))
-                .body("errorCount", equalTo(0)).body("rowsRead", equalTo(6)).body("summary.unchanged", equalTo(6));
+                .body("errorCount", equalTo(0)).body("rowsRead", equalTo(7)).body("summary.unchanged", equalTo(7));
         upload(format, file, "mode=upsert").then().body("status", equalTo("SUCCEEDED"))
                 .body("errorCount", equalTo(0)).body("rowsWritten", equalTo(0))
                 .body("summary.created", equalTo(0)).body("summary.corrected", equalTo(0))
-                .body("summary.unchanged", equalTo(6));
+                .body("summary.unchanged", equalTo(7));
 
         assertEquals(before, tables(), "an unedited export changes nothing");
     }
