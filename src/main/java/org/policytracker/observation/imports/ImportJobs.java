@@ -9,7 +9,9 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.policytracker.system.Lang;
 import org.policytracker.system.Problems;
 
@@ -30,6 +32,14 @@ public class ImportJobs {
 
     private final ObjectMapper json;
     private final ImportWatchdog watchdog;
+    /**
+     * Jobs whose write transaction is committing on this instance. H2 makes a commit visible to other
+     * sessions a moment before the committing thread has written it to the file; a poller that read
+     * SUCCEEDED in that moment, followed by a kill -9, would have been told of values that are gone. So
+     * until the commit has returned to the writer, the job is shown as still WRITING
+     * (docs/RELIABILITY.md, part 2). PostgreSQL makes a commit durable before it is visible.
+     */
+    private final Set<String> committing = ConcurrentHashMap.newKeySet();
 
     ImportJobs(ObjectMapper json, ImportWatchdog watchdog) {
         this.json = json;
@@ -90,6 +100,16 @@ public class ImportJobs {
         job.finishedAt = status.isFinal() ? job.heartbeatAt : null;
     }
 
+    /** Runs the write transaction of a job; its SUCCEEDED is shown only once the commit has returned. */
+    void committing(String id, Runnable transaction) {
+        committing.add(id);
+        try {
+            transaction.run();
+        } finally {
+            committing.remove(id);
+        }
+    }
+
     /** The job as the API shows it, its errors worded in {@code lang}. */
     public ImportJobView get(String id, Lang lang) {
         return QuarkusTransaction.requiringNew().call(() -> view(find(id), lang));
@@ -108,11 +128,12 @@ public class ImportJobs {
             List<ImportJobView.Error> errors = job.errors == null ? List.of()
                     : json.readValue(job.errors, ERROR_LIST).stream().map(e -> e.in(lang)).toList();
             ImportSummary summary = job.summary == null ? null : json.readValue(job.summary, ImportSummary.class);
+            boolean notYetDurable = job.status == ImportStatus.SUCCEEDED && committing.contains(job.id);
             return new ImportJobView(job.id, job.fileName, job.format, job.dryRun, job.mode, job.confirmForms,
-                    job.status,
+                    notYetDurable ? ImportStatus.WRITING : job.status,
                     job.rowsRead,
                     job.rowsValid, job.rowsWritten, job.errorCount, errors, summary, job.createdBy, job.createdAt,
-                    job.finishedAt);
+                    notYetDurable ? null : job.finishedAt);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Import job " + job.id + " holds malformed JSON", e);
         }

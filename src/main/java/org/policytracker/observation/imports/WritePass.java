@@ -86,13 +86,15 @@ class WritePass {
      */
     void run(ImportJobs.Spec spec, Path file, Map<String, IndicatorRef> indicators, ValidationPass.Result checked) {
         Tally validated = checked.tally();
-        QuarkusTransaction.requiringNew().timeout((int) config.writeTimeout().toSeconds()).run(() -> {
-            locks.hold(checked.indicatorIds(), config.writeTimeout());
-            Tally tally = new Tally();
-            em.unwrap(Session.class).doWork(connection -> write(connection, spec, file, indicators, validated, tally));
-            jobs.saveInCurrentTransaction(spec.id(), ImportStatus.SUCCEEDED, tally, tally.written(),
-                    new ErrorCollector());
-        });
+        jobs.committing(spec.id(),
+                () -> QuarkusTransaction.requiringNew().timeout((int) config.writeTimeout().toSeconds()).run(() -> {
+                    locks.hold(checked.indicatorIds(), config.writeTimeout());
+                    Tally tally = new Tally();
+                    em.unwrap(Session.class)
+                            .doWork(connection -> write(connection, spec, file, indicators, validated, tally));
+                    jobs.saveInCurrentTransaction(spec.id(), ImportStatus.SUCCEEDED, tally, tally.written(),
+                            new ErrorCollector());
+                }));
     }
 
     /** The periods of a batch by indicator, as {@link ObservationStore#find} takes them. */
