@@ -19,7 +19,7 @@ import org.policytracker.assessment.AssessmentEngine;
 import org.policytracker.assessment.AssessmentInput;
 import org.policytracker.assessment.DataPoint;
 import org.policytracker.assessment.MilestoneInput;
-import org.policytracker.assessment.MilestoneState;
+import org.policytracker.milestone.MilestoneState;
 import org.policytracker.assessment.TargetSpec;
 import org.policytracker.assessment.Thresholds;
 import org.policytracker.catalogue.SeedDirectory;
