@@ -38,6 +38,13 @@ function figureOf(observation) {
   return Object.fromEntries(Object.entries(observation).filter(([k]) => !RECORD_FIELDS.includes(k)));
 }
 
+// The 409 problems an analyst may overrule, with the request field that confirms each.
+const CONFIRMABLE = {
+  'form.breaksChain': { field: 'confirmForm', label: 'entry.confirmForm', css: 'confirm-form' },
+  'value.implausible': { field: 'confirm', label: 'entry.confirmValue', css: 'confirm-value' },
+  'value.implausibleUnit': { field: 'confirm', label: 'entry.confirmValue', css: 'confirm-value' },
+};
+
 /** A labelled field; its error paragraph is announced with the field (aria-describedby). */
 function field(label, control, hint, suffix) {
   const id = control.id || nextId('f');
@@ -107,7 +114,11 @@ export function observationForm(target, observations, relatedObs, assessment, on
   const source = h('input', { name: 'source', type: 'text', maxlength: '1000', autocomplete: 'off' });
   const note = h('textarea', { name: 'note', rows: '2', maxlength: '4000' });
   const seriesBreak = h('input', { name: 'seriesBreak', type: 'text', maxlength: '1000', autocomplete: 'off' });
+  // The unit the value is typed in, from the indicator's unit family (31000 人 for a count in 万人): the
+  // server converts it and keeps what was typed. Shown for a level when the family has more than one unit.
+  const unitSel = h('select', { name: 'unit', class: 'unit-choice', 'aria-label': t('entry.unit') });
   const valueField = field(t('entry.value'), value, null, '—');
+  valueField.querySelector('.with-unit').append(unitSel);
   const notice = h('p', { class: 'notice notice-info', hidden: true });
   const alert = h('div', { class: 'form-alert', role: 'alert', tabindex: '-1', hidden: true });
   const submit = h('button', { type: 'submit', class: 'button-primary' });
@@ -122,6 +133,12 @@ export function observationForm(target, observations, relatedObs, assessment, on
   function refresh() {
     const unit = formSel.value === 'LEVEL' ? (unitOf(indicatorOf()) || '') : t(formSel.value === 'INDEX' ? 'entry.unitIndex' : 'entry.unitYoy');
     valueField.querySelector('.unit').textContent = unit || '—';
+    const units = formSel.value === 'LEVEL' ? (indicatorOf().units || []) : [];
+    const chosen = unitSel.value;
+    replace(unitSel, ...units.map((u, i) => h('option', { value: i === 0 ? '' : u, text: i === 0 ? unitOf(indicatorOf()) : u })));
+    unitSel.value = units.includes(chosen) ? chosen : '';
+    unitSel.hidden = units.length < 2;
+    valueField.querySelector('.unit').hidden = !unitSel.hidden;
     const old = existing();
     notice.hidden = !old;
     notice.textContent = old ? t('entry.correcting', {
@@ -154,7 +171,10 @@ export function observationForm(target, observations, relatedObs, assessment, on
     period.value = o.period;
     formSel.value = o.form;
     qualifierSel.value = o.qualifier || 'EXACT';
-    value.value = String(o.value);
+    // As it was typed: the number in its unit.
+    value.value = String(o.unit ? o.enteredValue : o.value);
+    refresh();
+    unitSel.value = o.unit || '';
     source.value = o.source || '';
     note.value = o.note || '';
     seriesBreak.value = o.seriesBreak || '';
@@ -162,12 +182,15 @@ export function observationForm(target, observations, relatedObs, assessment, on
     value.focus();
   });
 
-  async function save(confirmForm) {
+  // confirmed: {confirmForm, confirm}, what the analyst confirmed after the server asked (409).
+  async function save(confirmed) {
     const old = existing();
     const body = {
       value: value.value.trim() || null, form: formSel.value, qualifier: qualifierSel.value,
+      unit: formSel.value === 'LEVEL' && !unitSel.hidden ? unitSel.value || null : null,
       source: source.value.trim() || null, note: note.value.trim() || null, seriesBreak: seriesBreak.value.trim() || null,
-      ...(confirmForm ? { confirmForm: true } : {}),
+      ...(confirmed.confirmForm ? { confirmForm: true } : {}),
+      ...(confirmed.confirm ? { confirm: true } : {}),
     };
     submit.disabled = true;
     form.setAttribute('aria-busy', 'true');
@@ -179,16 +202,19 @@ export function observationForm(target, observations, relatedObs, assessment, on
       const warnings = (saved && saved.warnings || []).map((w) => t('entry.warning', { message: w.message }));
       onSaved([t('entry.saved'), ...warnings].join(' '));
     } catch (error) {
-      const chain = error instanceof ApiError && error.status === 409
-        ? error.fieldErrors.find((f) => f.code === 'form.breaksChain') : null;
-      if (chain) {
-        // Another form than the published one: say what it does to the chain and let the analyst confirm.
+      const asked = error instanceof ApiError && error.status === 409
+        ? error.fieldErrors.find((f) => CONFIRMABLE[f.code]) : null;
+      if (asked) {
+        // Another form than the published one, or a value far from the series (a likely unit slip): say
+        // why, and let the analyst confirm it as it is, or change it.
+        const kind = CONFIRMABLE[asked.code];
         showErrors(form, alert, null);
         alert.hidden = false;
         const confirm = h('button', {
-          type: 'button', class: 'button-secondary confirm-form', text: t('entry.confirmForm'), onClick: () => save(true),
+          type: 'button', class: `button-secondary ${kind.css}`, text: t(kind.label),
+          onClick: () => save({ ...confirmed, [kind.field]: true }),
         });
-        replace(alert, h('p', { text: chain.message }), h('p', {}, confirm));
+        replace(alert, h('p', { text: asked.message }), h('p', {}, confirm));
         confirm.focus();
       } else if (!(error instanceof ApiError && error.status === 401)) {
         showErrors(form, alert, error);
@@ -201,7 +227,7 @@ export function observationForm(target, observations, relatedObs, assessment, on
 
   form.addEventListener('submit', (e) => {
     e.preventDefault();
-    save(false);
+    save({});
   });
   refresh();
   return form;

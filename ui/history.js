@@ -19,6 +19,20 @@ export function enteredValue(value, form, indicator, qualifier) {
   return qualified(withUnit(value, indicator), qualifier);
 }
 
+/**
+ * What was typed, when not in the indicator's unit ("entered as 31,000 人"), and whether the analyst
+ * confirmed a value the plausibility check refused; empty when neither.
+ */
+export function entryNotes(o) {
+  return [o.unit ? t('value.asEntered', { value: num(o.enteredValue), unit: o.unit }) : null,
+    o.confirm ? t('value.confirmed') : null].filter(Boolean).join(' · ');
+}
+
+function entryNoteLine(o) {
+  const text = entryNotes(o);
+  return text ? h('div', { class: 'muted entry-notes', text }) : null;
+}
+
 function tableWrap(caption, head, rows) {
   return h('div', { class: 'table-wrap', tabindex: '0', role: 'region', 'aria-label': caption },
     h('table', {}, h('thead', {}, h('tr', {}, head.map((k) => h('th', { scope: 'col', text: t(k) })))),
@@ -33,6 +47,7 @@ function vintages(o, indicator) {
     h('summary', { text: t('hist.vintages', { count: o.priorVintages.length }) }),
     h('ul', {}, o.priorVintages.map((v) => h('li', {},
       h('span', { class: 'vintage-value', text: enteredValue(v.value, v.form, indicator, v.qualifier) }), ' ',
+      entryNotes(v) ? h('span', { class: 'muted', text: `(${entryNotes(v)}) ` }) : null,
       h('span', {
         text: t('hist.vintage', {
           user: v.recordedBy, time: isoTime(v.recordedAt), by: v.supersededBy, when: isoTime(v.supersededAt),
@@ -77,7 +92,7 @@ export function observationTable(target, observations, deleted, canWrite, handle
   },
   h('th', { scope: 'row', text: o.period }),
   canWrite ? actions(o, handlers) : null,
-  h('td', { class: 'num', text: enteredValue(o.value, o.form, indicator, o.qualifier) }),
+  h('td', { class: 'num' }, enteredValue(o.value, o.form, indicator, o.qualifier), entryNoteLine(o)),
   h('td', { text: t(`form.${o.form}`) }),
   h('td', { class: 'source-text', text: o.source || '' }),
   h('td', { class: 'note-text' }, o.note || '', o.seriesBreak
@@ -119,7 +134,7 @@ function stateText(state) {
     return `${state.username} (${state.role})`;
   }
   return [state.value !== undefined && state.value !== null ? `${num(state.value)} ${state.form ? t(`form.${state.form}`) : ''}` : '',
-    state.source, state.note].filter(Boolean).join(' · ');
+    entryNotes(state), state.source, state.note].filter(Boolean).join(' · ');
 }
 
 export function auditTable(page) {

@@ -17,8 +17,9 @@ public final class TestValues {
      * their forms freely (EntrySlipsApiTest shows the confirmation itself).
      */
     public static void post(String indicator, String period, double value, String form, String source, String note) {
+        // Values for tests of other things: any form, any level (the rules' own tests check the refusals).
         Map<String, Object> body = new HashMap<>(Map.of("period", period, "value", value, "form", form,
-                "confirmForm", true));
+                "confirmForm", true, "confirm", true));
         if (source != null) {
             body.put("source", source);
         }

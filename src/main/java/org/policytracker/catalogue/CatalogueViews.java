@@ -26,11 +26,14 @@ public final class CatalogueViews {
                     + "\"{value} 亿千瓦\" / \"{value} × 100 million kW\"") Bilingual valuePattern,
             @Schema(description = "The first year a value was published; earlier periods are refused") Integer seriesStart,
             @Schema(description = "The decimals figures are published with; numbers are shown rounded to them") Integer precision,
-            @Schema(description = "The form the statistic is published in; entry proposes it") ObservationForm publishedForm) {
+            @Schema(description = "The form the statistic is published in; entry proposes it") ObservationForm publishedForm,
+            @Schema(description = "The units a level may be entered in (its unit family, the indicator's unit "
+                    + "first): a value in another is converted, one of another family refused", examples = "[\"万人\", \"人\", \"亿人\"]") List<String> units) {
 
         static IndicatorView of(Indicator i) {
             return new IndicatorView(i.code, i.nameZh, i.nameEn, i.unit, i.unitEn, i.theme, i.valueType,
-                    i.favourableDirection, TargetWording.valuePattern(i), i.seriesStart, i.precision, i.publishedForm);
+                    i.favourableDirection, TargetWording.valuePattern(i), i.seriesStart, i.precision, i.publishedForm,
+                    Units.family(i.unit));
         }
     }
 

@@ -36,4 +36,27 @@ public enum TargetKind {
             default -> true;
         };
     }
+
+    /**
+     * Whether a target of this kind has its baseline as a level in the indicator's unit (a change against
+     * the base year has a percent or an index, a comparison or milestone none): what the plausibility rule
+     * of entered values may compare with.
+     */
+    public boolean baselineIsLevel() {
+        return switch (this) {
+            case CHANGE_VS_BASE, RELATIVE, MILESTONE -> false;
+            default -> true;
+        };
+    }
+
+    /**
+     * Whether a target of this kind has its target value as a level in the indicator's unit (达到 4 万人,
+     * 25% 左右), not a change or a growth rate.
+     */
+    public boolean targetIsLevel() {
+        return switch (this) {
+            case LEVEL_AT_LEAST, LEVEL_ABOUT, LEVEL_AT_MOST, COUNT, COVERAGE -> true;
+            default -> false;
+        };
+    }
 }

@@ -21,7 +21,9 @@ import org.policytracker.system.Problems;
 
 /**
  * A value as it was published: the number, the form it is stated in (a level, a change on the
- * previous year, an index), whether it is exact, a bound or an approximation, where it was published, a note, and the note of a change of series basis.
+ * previous year, an index), whether it is exact, a bound or an approximation, the unit it was entered in,
+ * whether the writer confirmed it against the plausibility rule, where it was published, a note, and the
+ * note of a change of series basis.
  *
  * <p>
  * The one home of these fields. The current value ({@link Observation}), each earlier one
@@ -33,6 +35,10 @@ import org.policytracker.system.Problems;
  * @param value       the number: in the indicator's unit (LEVEL), percent (YOY_CHANGE_PCT) or index points
  * @param form        how the value is stated; LEVEL when not given
  * @param qualifier   whether the number is the value, a bound or an approximation; EXACT when not given
+ * @param unit        the unit the value was entered in, when not the indicator's own (31000 人 for 万人);
+ *                    {@code value} is then converted ({@link org.policytracker.catalogue.Units}); null is the indicator's
+ * @param enteredValue the number as entered in {@code unit}; null when {@code unit} is
+ * @param confirm     the writer confirmed a value the plausibility rule refuses (ObservationRules#implausible)
  * @param source      where the figure was published; blank is none
  * @param note        the analyst's note; blank is none
  * @param seriesBreak set when the series changes basis at this period; blank is none
@@ -44,36 +50,62 @@ public record Figure(
         @Schema(description = "The value in the indicator's unit (LEVEL), percent (YOY_CHANGE_PCT) or index points", required = true) @Column(name = "obs_value") Double value,
         @Schema(description = "How the value is stated; LEVEL when omitted") @Enumerated(EnumType.STRING) @Column(name = "form") ObservationForm form,
         @Schema(description = "Whether the number is the value (EXACT, when omitted), a bound (AT_LEAST: 超过/突破/以上; AT_MOST: 不到/以下) or an approximation (ABOUT: 约). A bound can prove a target met but is never used for rates, projections or chains") @Enumerated(EnumType.STRING) @Column(name = "qualifier") Qualifier qualifier,
+        @Schema(description = "The unit the value is entered in, from the indicator's unit family (units in the catalogue): 31000 in 人 for an indicator in 万人 is stored as 3.1 with the unit and number as entered. In answers, value is always in the indicator's unit; omitted or null: the indicator's unit") @Column(name = "entered_unit") String unit,
+        @Schema(description = "The number as entered in unit (read-only: computed from value and unit); null when entered in the indicator's unit", readOnly = true) @Column(name = "entered_value") Double enteredValue,
+        @Schema(description = "true stores a value the plausibility rule refuses (about 10 times or a tenth of the previous value or the baseline, or beyond the configured yearly change); recorded with the value and in the audit") @Column(name = "confirmed") boolean confirm,
         @Schema(description = "Where the figure was published, e.g. 国家统计局《2024年国民经济和社会发展统计公报》") @Column(name = "source") String source,
         @Column(name = "note") String note,
         @Schema(description = "Set when the series changes basis at this period, e.g. 2024年起扣除原料用能和非化石能源消费量") @Column(name = "series_break") String seriesBreak) {
 
-    /** The names of the fields, as JSON bodies and the value file's columns name them, in declaration order. */
-    public static final List<String> FIELDS = List.of("value", "form", "qualifier", "source", "note", "seriesBreak");
+    /**
+     * The names of the fields a writer sets, as JSON bodies and the value file's columns name them, in
+     * this order: {@code value} is the number in {@code unit}. {@code enteredValue} is not one: it is
+     * derived when the value is converted.
+     */
+    public static final List<String> FIELDS = List.of("value", "unit", "form", "qualifier", "confirm", "source",
+            "note", "seriesBreak");
 
     /** The columns of a figure, in the order {@link #bind} sets them: the same in every table that holds one. */
-    public static final String COLUMNS = "obs_value, form, qualifier, source, note, series_break";
+    public static final String COLUMNS = "obs_value, form, qualifier, entered_unit, entered_value, confirmed, source, note,"
+            + " series_break";
 
     /** How many columns {@link #COLUMNS} names. */
-    public static final int COLUMN_COUNT = 6;
+    public static final int COLUMN_COUNT = 9;
 
     /** A missing form is LEVEL, a missing qualifier EXACT; blank texts are none, so that "" and null never count as a difference. */
     public Figure {
         form = form == null ? ObservationForm.LEVEL : form;
         qualifier = qualifier == null ? Qualifier.EXACT : qualifier;
+        unit = blankToNull(unit) == null ? null : unit.strip();
+        enteredValue = unit == null ? null : enteredValue;
         source = blankToNull(source);
         note = blankToNull(note);
         seriesBreak = blankToNull(seriesBreak);
     }
 
-    /** The fields in {@link #FIELDS} order, as files hold them: the number, the names of form and qualifier, the texts. */
+    /**
+     * The fields in {@link #FIELDS} order, as files hold them: the number as entered (in {@code unit}), the
+     * unit, the names of form and qualifier, "true" when confirmed, the texts. Read back, they give this
+     * figure again.
+     */
     public List<Object> fields() {
-        return Arrays.asList(value, form.name(), qualifier.name(), source, note, seriesBreak);
+        return Arrays.asList(unit == null ? value : enteredValue, unit, form.name(), qualifier.name(),
+                confirm ? "true" : null, source, note, seriesBreak);
     }
 
-    /** The same figure with another number. */
+    /** The same figure with another number (in the indicator's unit when {@code unit} is null). */
     public Figure withValue(Double newValue) {
-        return new Figure(newValue, form, qualifier, source, note, seriesBreak);
+        return new Figure(newValue, form, qualifier, unit, enteredValue, confirm, source, note, seriesBreak);
+    }
+
+    /** The same figure converted: {@code converted} in the indicator's unit, {@code entered} as typed in {@code unit}. */
+    public Figure converted(Double converted, Double entered) {
+        return new Figure(converted, form, qualifier, unit, entered, confirm, source, note, seriesBreak);
+    }
+
+    /** The same figure entered in the indicator's own unit (a unit that is the indicator's is no unit). */
+    public Figure inIndicatorUnit() {
+        return new Figure(value, form, qualifier, null, null, confirm, source, note, seriesBreak);
     }
 
     /**
@@ -85,7 +117,29 @@ public record Figure(
     public static Figure parse(Function<String, String> text, List<FieldMessage> errors) {
         ObservationForm form = choice("form", text.apply("form"), ObservationForm.class, errors);
         Qualifier qualifier = choice("qualifier", text.apply("qualifier"), Qualifier.class, errors);
-        return new Figure(null, form, qualifier, text.apply("source"), text.apply("note"), text.apply("seriesBreak"));
+        return new Figure(null, form, qualifier, text.apply("unit"), null,
+                flag("confirm", text.apply("confirm"), errors),
+                text.apply("source"), text.apply("note"), text.apply("seriesBreak"));
+    }
+
+    /** A yes/no cell: true/false (or 1/0, yes/no, 是/否), blank is false; else an error. */
+    private static boolean flag(String field, String text, List<FieldMessage> errors) {
+        if (text == null) {
+            return false;
+        }
+        switch (text.strip().toLowerCase(Locale.ROOT)) {
+            case "true", "1", "yes", "是" -> {
+                return true;
+            }
+            case "false", "0", "no", "否" -> {
+                return false;
+            }
+            default -> {
+                errors.add(FieldMessage.of(field, "choice", "value", Problems.quote(text), "allowed",
+                        "true, false"));
+                return false;
+            }
+        }
     }
 
     /** The constant a cell names (case and surrounding spaces ignored), null when blank; else an error. */
@@ -111,9 +165,16 @@ public record Figure(
         }
         statement.setString(first + 1, form.name());
         statement.setString(first + 2, qualifier.name());
-        text(statement, first + 3, source);
-        text(statement, first + 4, note);
-        text(statement, first + 5, seriesBreak);
+        text(statement, first + 3, unit);
+        if (enteredValue == null) {
+            statement.setNull(first + 4, Types.DOUBLE);
+        } else {
+            statement.setDouble(first + 4, enteredValue);
+        }
+        statement.setBoolean(first + 5, confirm);
+        text(statement, first + 6, source);
+        text(statement, first + 7, note);
+        text(statement, first + 8, seriesBreak);
         return first + COLUMN_COUNT;
     }
 
@@ -123,9 +184,11 @@ public record Figure(
         Double value = rs.wasNull() ? null : number;
         String form = rs.getString("form");
         String qualifier = rs.getString("qualifier");
+        double enteredNumber = rs.getDouble("entered_value");
+        Double entered = rs.wasNull() ? null : enteredNumber;
         return new Figure(value, form == null ? null : ObservationForm.valueOf(form),
-                qualifier == null ? null : Qualifier.valueOf(qualifier), rs.getString("source"), rs.getString("note"),
-                rs.getString("series_break"));
+                qualifier == null ? null : Qualifier.valueOf(qualifier), rs.getString("entered_unit"), entered,
+                rs.getBoolean("confirmed"), rs.getString("source"), rs.getString("note"), rs.getString("series_break"));
     }
 
     private static void text(PreparedStatement statement, int index, String text) throws SQLException {

@@ -99,10 +99,13 @@ public class ObservationResource {
     @Operation(summary = "Enter a value", description = "Analysts and admins. One value per indicator and period. "
             + "An implausible value against the series is stored with a warning in the answer.")
     @APIResponse(responseCode = "201", description = "Stored; Location names it")
-    @APIResponse(responseCode = "400", description = "A field is missing or out of range (problem+json names it)")
+    @APIResponse(responseCode = "400", description = "A field is missing or out of range, or a unit not of the "
+            + "indicator's unit family (problem+json names it and the units allowed)")
     @APIResponse(responseCode = "404", description = "Unknown indicator")
     @APIResponse(responseCode = "409", description = "The period has a value already (correct it with PUT), or the "
-            + "value's form differs from the indicator's published form and confirmForm is not true")
+            + "value's form differs from the indicator's published form and confirmForm is not true, or the level is "
+            + "implausible (value.implausible, value.implausibleUnit: about 10 times or a tenth of the nearest value or "
+            + "baseline, a likely unit slip) and confirm is not true")
     @APIResponse(responseCode = "503", description = BUSY)
     public Response create(
             @Parameter(description = "Indicator code, e.g. CO2_INTENSITY") @PathParam("code") String code,
@@ -118,7 +121,10 @@ public class ObservationResource {
     @RolesAllowed({Roles.ANALYST, Roles.ADMIN})
     @Operation(summary = "Correct a value", description = "The earlier value is kept as a prior vintage. The body "
             + "names the version it corrects; if someone changed the value since, the answer is 409.")
-    @APIResponse(responseCode = "409", description = "Stale version")
+    @APIResponse(responseCode = "400", description = "A field is missing or out of range, or a unit of another family "
+            + "(problem+json names it)")
+    @APIResponse(responseCode = "409", description = "Stale version; or, as for a new value, a form to confirm "
+            + "(confirmForm) or an implausible level to confirm (confirm)")
     @APIResponse(responseCode = "503", description = BUSY)
     public ObservationView correct(@PathParam("code") String code, @PathParam("period") String period,
             @NotNull Correction request, @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String language) {

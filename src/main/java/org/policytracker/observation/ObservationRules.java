@@ -2,13 +2,21 @@ package org.policytracker.observation;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import org.policytracker.catalogue.Indicator;
 import org.policytracker.catalogue.ObservationForm;
+import org.policytracker.catalogue.Target;
+import org.policytracker.catalogue.Units;
 import org.policytracker.catalogue.ValueType;
 import org.policytracker.system.FieldMessage;
+import org.policytracker.system.Message;
 import org.policytracker.system.Numbers;
 import org.policytracker.system.Problems;
+import org.policytracker.system.TrackerConfig;
 
 /**
  * What an entered value must satisfy, by what the catalogue knows of its indicator and by the day it is
@@ -26,13 +34,83 @@ public final class ObservationRules {
      * @param percentUnit   whether its levels are in percent
      * @param publishedForm the form it is published in; null when unknown
      * @param today         the day of entry: a period that has not ended by then cannot have a value
+     * @param unit          the indicator's unit; null when it has none
+     * @param catalogue     the catalogue's levels of the indicator (its targets' baselines and target
+     *                      levels), for the plausibility rule
      */
     public record Context(ValueType valueType, Integer seriesStart, boolean percentUnit,
-            ObservationForm publishedForm, LocalDate today) {
+            ObservationForm publishedForm, LocalDate today, String unit, List<Reference> catalogue) {
 
+        public Context {
+            catalogue = List.copyOf(catalogue);
+        }
+
+        /** A context with no unit and no baselines, as the period and range rules alone need. */
+        public Context(ValueType valueType, Integer seriesStart, boolean percentUnit, ObservationForm publishedForm,
+                LocalDate today) {
+            this(valueType, seriesStart, percentUnit, publishedForm, today, null, List.of());
+        }
+
+        /** What the catalogue says of the indicator (one query for its targets' baselines and levels). */
         public static Context of(Indicator indicator, LocalDate today) {
+            List<Reference> references = new ArrayList<>();
+            for (Target t : Target.<Target>list("indicator = ?1 and retired = false", indicator)) {
+                if (t.kind.baselineIsLevel() && t.baselineYear != null && t.baselineValue != null) {
+                    references.add(Reference.of(Reference.Kind.BASELINE, t.baselineYear, t.baselineValue));
+                }
+                if (t.kind.targetIsLevel() && t.targetValue != null) {
+                    references.add(Reference.of(Reference.Kind.TARGET, t.targetYear, t.targetValue));
+                }
+            }
             return new Context(indicator.valueType, indicator.seriesStart, "%".equals(indicator.unit),
-                    indicator.publishedForm, today);
+                    indicator.publishedForm, today, indicator.unit, references.stream().distinct().toList());
+        }
+
+        /** The units a value may be entered in ({@link Units#family}). */
+        public List<String> units() {
+            return Units.family(unit);
+        }
+    }
+
+    /**
+     * A level the plausibility rule compares a new value with: a stored value of another period, a baseline
+     * of the catalogue, or (when there is neither) a target level of the catalogue.
+     *
+     * @param kind   where the level comes from
+     * @param period the period, as shown ("2020")
+     * @param end    the last day of the period
+     * @param value  the level, in the indicator's unit
+     */
+    public record Reference(Kind kind, String period, LocalDate end, double value) {
+
+        /** Where a reference level comes from; the vocabulary words it as {@code plausibility.<kind>}. */
+        public enum Kind {
+            STORED,
+            BASELINE,
+            TARGET
+        }
+
+        public static Reference of(Kind kind, int year, double value) {
+            Period p = Period.ofYear(year);
+            return new Reference(kind, p.iso(), p.end(), value);
+        }
+
+        /** A stored level of a period. */
+        public static Reference stored(Period period, double value) {
+            return new Reference(Kind.STORED, period.iso(), period.end(), value);
+        }
+    }
+
+    /**
+     * The limits of the plausibility rule (tracker.values.implausible-*).
+     *
+     * @param ratio            a value this many times the reference, or this fraction of it, is implausible
+     * @param yearlyChangePct  a value implying a larger yearly rise in percent (or the matching fall) is too
+     */
+    public record Plausibility(double ratio, double yearlyChangePct) {
+
+        public static Plausibility of(TrackerConfig.Values config) {
+            return new Plausibility(config.implausibleRatio(), config.implausibleYearlyChange());
         }
     }
 
@@ -81,6 +159,139 @@ public final class ObservationRules {
             errors.add(new FieldMessage("value", e.message()));
             return figure.withValue(null);
         }
+    }
+
+    /**
+     * The figure in the indicator's unit: a value entered in another unit of its family
+     * ({@link Units#family}) is converted, keeping the number and unit as entered; a unit that is the
+     * indicator's own is no unit; a unit of another family, or a unit on a value that is not a level, is an
+     * error naming {@code unit} and the units allowed. Applied after {@link #readValue}.
+     */
+    public static Figure inUnit(Context indicator, Figure figure, List<FieldMessage> errors) {
+        String unit = figure.unit();
+        if (unit == null || unit.equals(indicator.unit())) {
+            return figure.inIndicatorUnit();
+        }
+        if (figure.form() != ObservationForm.LEVEL) {
+            errors.add(FieldMessage.of("unit", "unit.notLevel", "unit", Problems.quote(unit), "form",
+                    new Message.Word("form." + figure.form())));
+            return figure;
+        }
+        Optional<Double> factor = Units.factor(unit, indicator.unit());
+        if (factor.isEmpty()) {
+            List<String> allowed = indicator.units();
+            errors.add(allowed.isEmpty()
+                    ? FieldMessage.of("unit", "unit.none", "unit", Problems.quote(unit))
+                    : FieldMessage.of("unit", "unit.otherFamily", "unit", Problems.quote(unit), "indicatorUnit",
+                            indicator.unit(), "allowed", String.join(", ", allowed)));
+            return figure;
+        }
+        Double entered = figure.value();
+        return figure.converted(entered == null ? null : entered * factor.get(), entered);
+    }
+
+    /**
+     * Whether a level is implausible against the reference nearest its period (the latest stored value or
+     * baseline before it, else the earliest after it): {@code limits.ratio()} times it or more, that fraction
+     * of it or less, or a yearly change beyond {@code limits.yearlyChangePct()} (compounded over the years
+     * between). Such a value is a likely unit mistake (31000 人 typed as 万人); the problem names
+     * {@code value}, says why, and suggests a unit of the family that would make it plausible. Empty when it
+     * is plausible, confirmed, not an entered level, or there is nothing to compare it with; a rate (which
+     * may be negative or zero) is never judged.
+     */
+    public static Optional<FieldMessage> implausible(Context indicator, Period period, Figure figure,
+            List<Reference> stored, Plausibility limits) {
+        Double value = figure.value();
+        if (figure.confirm() || figure.form() != ObservationForm.LEVEL || value == null || value <= 0
+                || indicator.valueType() == ValueType.RATE || indicator.valueType() == ValueType.STATE) {
+            return Optional.empty();
+        }
+        List<Reference> levels = new ArrayList<>();
+        indicator.catalogue().stream().filter(r -> r.kind() == Reference.Kind.BASELINE).forEach(levels::add);
+        stored.stream().filter(r -> !r.period().equals(period.iso())).forEach(levels::add);
+        Optional<Reference> nearest = nearest(levels, period);
+        if (nearest.isEmpty()) {
+            // No level to follow on from: the target's level at least says the order of magnitude.
+            nearest = nearest(indicator.catalogue().stream().filter(r -> r.kind() == Reference.Kind.TARGET).toList(),
+                    period);
+        }
+        if (nearest.isEmpty() || nearest.get().value() <= 0) {
+            return Optional.empty();
+        }
+        Reference reference = nearest.get();
+        boolean implausible = indicator.valueType() == ValueType.SHARE
+                // A share moves within 0–100 and may rise tenfold from a low start (coverage 1 % → 12 %): only
+                // the slip of a fraction typed for a percent (0.2403 for 24.03 %) is judged.
+                ? value <= 1 && reference.value() >= limits.ratio()
+                : isImplausible(value, reference, period, limits);
+        if (!implausible) {
+            return Optional.empty();
+        }
+        double ratio = value / reference.value();
+        Object[] pairs = {"value", Numbers.format(figure.unit() == null ? value : figure.enteredValue()), "unit",
+                figure.unit() == null ? nullToEmpty(indicator.unit()) : figure.unit(), "period", reference.period(),
+                "reference", Numbers.format(reference.value()), "indicatorUnit", nullToEmpty(indicator.unit()),
+                "ratio", factorText(ratio >= 1 ? ratio : 1 / ratio), "direction",
+                new Message.Word(ratio >= 1 ? "plausibility.larger" : "plausibility.smaller"),
+                "what", new Message.Word("plausibility." + reference.kind().name().toLowerCase(Locale.ROOT))};
+        Optional<String> likely = likelyUnit(indicator, period, figure, reference, limits);
+        if (likely.isPresent()) {
+            return Optional.of(FieldMessage.of("value", "value.implausibleUnit", append(pairs, "likely",
+                    likely.get())));
+        }
+        return Optional.of(FieldMessage.of("value", "value.implausible", pairs));
+    }
+
+    /** The ratio rule; and, against a level of another period, not a target, the yearly-change rule. */
+    private static boolean isImplausible(double value, Reference reference, Period period, Plausibility limits) {
+        double ratio = value / reference.value();
+        if (ratio >= limits.ratio() || ratio <= 1 / limits.ratio()) {
+            return true;
+        }
+        if (reference.kind() == Reference.Kind.TARGET) {
+            return false;
+        }
+        double years = Math.max(1, Math.abs(period.end().getYear() - reference.end().getYear()));
+        double yearly = Math.pow(Math.max(ratio, 1 / ratio), 1 / years);
+        return yearly > 1 + limits.yearlyChangePct() / 100;
+    }
+
+    /** The unit of the family, other than the one used, in which the number as entered would be plausible. */
+    private static Optional<String> likelyUnit(Context indicator, Period period, Figure figure, Reference reference,
+            Plausibility limits) {
+        double entered = figure.unit() == null ? figure.value() : figure.enteredValue();
+        String used = figure.unit() == null ? indicator.unit() : figure.unit();
+        if (indicator.valueType() == ValueType.SHARE) {
+            return Optional.empty();
+        }
+        return indicator.units().stream().filter(u -> !u.equals(used))
+                .filter(u -> !isImplausible(entered * Units.factor(u, indicator.unit()).orElseThrow(), reference,
+                        period, limits))
+                .findFirst();
+    }
+
+    private static Optional<Reference> nearest(List<Reference> references, Period period) {
+        Optional<Reference> before = references.stream().filter(r -> r.end().isBefore(period.end()))
+                .max(Comparator.comparing(Reference::end));
+        return before.isPresent() ? before
+                : references.stream().filter(r -> r.end().isAfter(period.end()))
+                        .min(Comparator.comparing(Reference::end));
+    }
+
+    /** A factor as people say it: whole above 10 (15500), one decimal below (6.4). */
+    private static String factorText(double factor) {
+        return factor >= 10 ? Numbers.format((double) Math.round(factor))
+                : Numbers.format(Math.round(factor * 10) / 10.0);
+    }
+
+    private static Object[] append(Object[] pairs, Object... more) {
+        Object[] all = Arrays.copyOf(pairs, pairs.length + more.length);
+        System.arraycopy(more, 0, all, pairs.length, more.length);
+        return all;
+    }
+
+    private static String nullToEmpty(String text) {
+        return text == null ? "" : text;
     }
 
     /**

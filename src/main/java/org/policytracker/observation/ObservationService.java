@@ -11,7 +11,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
+import java.util.function.Supplier;
 import org.hibernate.Session;
 import org.policytracker.audit.AuditLog;
 import org.policytracker.catalogue.Indicator;
@@ -43,12 +43,14 @@ public class ObservationService {
     private final EntityManager em;
     private final ValueLocks locks;
     private final Duration lockWait;
+    private final ObservationRules.Plausibility plausibility;
 
     ObservationService(AuditLog audit, EntityManager em, ValueLocks locks, TrackerConfig config) {
         this.audit = audit;
         this.em = em;
         this.locks = locks;
         this.lockWait = config.values().lockWait();
+        this.plausibility = ObservationRules.Plausibility.of(config.values());
     }
 
     public ObservationView create(String indicatorCode, NewObservation request, String actor, Lang lang) {
@@ -58,12 +60,13 @@ public class ObservationService {
         Figure figure = checked(context, request.period(), request.figure(), request.typedValue());
         Period period = Period.parse(request.period()).orElseThrow();
         List<FieldMessage> warnings = warnings(indicator, figure);
-        write(indicator, period, row -> {
+        write(indicator, period, (row, levels) -> {
             if (row.isCurrent()) {
                 throw Problems.conflict("period", "observation.exists", "indicator", indicatorCode, "period",
                         period.iso(), "value", Numbers.format(row.figure.value()));
             }
             confirmForm(context, figure, null, request.confirmForm());
+            confirmPlausible(context, period, figure, levels.get());
             return row.enter(figure, actor, now);
         });
         return view(indicator, period.iso(), warnings, lang);
@@ -76,12 +79,15 @@ public class ObservationService {
         OffsetDateTime now = now();
         ObservationRules.Context context = ObservationRules.Context.of(indicator, now.toLocalDate());
         Figure[] figure = new Figure[1];
-        write(indicator, p, row -> {
+        write(indicator, p, (row, levels) -> {
             // No such value is a 404 whatever the body says; then the body's problems; then its version.
             current(indicator, row);
             figure[0] = checked(context, p.iso(), request.figure(), request.typedValue());
             checkVersion(indicator, row, request.version());
             confirmForm(context, figure[0], row.figure.form(), request.confirmForm());
+            if (!figure[0].equals(row.figure)) {
+                confirmPlausible(context, p, figure[0], levels.get());
+            }
             return row.correct(figure[0], actor, now);
         });
         return view(indicator, p.iso(), warnings(indicator, figure[0]), lang);
@@ -91,7 +97,7 @@ public class ObservationService {
         Indicator indicator = indicator(indicatorCode);
         Period p = period(indicator, period);
         OffsetDateTime now = now();
-        write(indicator, p, row -> {
+        write(indicator, p, (row, levels) -> {
             checkVersion(indicator, current(indicator, row), version);
             return row.delete(actor, now);
         });
@@ -102,7 +108,7 @@ public class ObservationService {
         Indicator indicator = indicator(indicatorCode);
         Period p = period(indicator, period);
         OffsetDateTime now = now();
-        write(indicator, p, row -> {
+        write(indicator, p, (row, levels) -> {
             if (!row.isDeleted()) {
                 throw Problems.notFound("observation.noneDeleted", "indicator", indicator.code, "period", p.iso());
             }
@@ -141,7 +147,7 @@ public class ObservationService {
      * rules to it, and writes the revision, all on the transaction's connection. No other transaction
      * writes values of the indicator meanwhile ({@link ValueLocks}); 503 when one kept it for the lock wait.
      */
-    private void write(Indicator indicator, Period period, Function<Observation, Revision> change) {
+    private void write(Indicator indicator, Period period, Change change) {
         try {
             locks.hold(List.of(indicator.id), lockWait);
         } catch (ValueLocks.Busy e) {
@@ -153,7 +159,13 @@ public class ObservationService {
             Observation row = ObservationStore.find(connection, Map.of(indicator.id, List.of(period.iso())), true)
                     .getOrDefault(ObservationStore.key(indicator.id, period.iso()),
                             Observation.unstored(indicator.id, period));
-            Revision revision = change.apply(row);
+            Revision revision = change.apply(row, () -> {
+                try {
+                    return ObservationStore.levels(connection, indicator.id);
+                } catch (SQLException e) {
+                    throw new IllegalStateException("Reading the levels of " + indicator.code + " failed", e);
+                }
+            });
             try (ObservationStore store = new ObservationStore(connection, audit)) {
                 store.add(revision, indicator.code);
                 store.flush();
@@ -168,6 +180,13 @@ public class ObservationService {
                 throw e;
             }
         });
+    }
+
+    /** One of {@link Observation}'s rules applied to the stored row; {@code levels} reads the indicator's levels. */
+    @FunctionalInterface
+    private interface Change {
+
+        Revision apply(Observation row, Supplier<List<ObservationRules.Reference>> levels);
     }
 
     private static Indicator indicator(String code) {
@@ -198,7 +217,8 @@ public class ObservationService {
      */
     private static Figure checked(ObservationRules.Context context, String period, Figure figure, String typed) {
         List<FieldMessage> errors = new ArrayList<>();
-        Figure read = typed == null ? figure : ObservationRules.readValue(context, figure, typed, errors);
+        Figure typedRead = typed == null ? figure : ObservationRules.readValue(context, figure, typed, errors);
+        Figure read = ObservationRules.inUnit(context, typedRead, errors);
         List<FieldMessage> rules = ObservationRules.check(context, period, read);
         // An unreadable value has its reason already; the rules would only say it is required.
         rules.stream().filter(e -> errors.stream().noneMatch(u -> u.field().equals(e.field()))).forEach(errors::add);
@@ -216,6 +236,15 @@ public class ObservationService {
                     new Message.Word("form." + figure.form()), "published",
                     new Message.Word("form." + context.publishedForm()))));
         }
+    }
+
+    /** A 409 naming {@code value} unless confirmed, when the value is implausible (ObservationRules#implausible). */
+    private void confirmPlausible(ObservationRules.Context context, Period period, Figure figure,
+            List<ObservationRules.Reference> levels) {
+        ObservationRules.implausible(context, period, figure, levels, plausibility)
+                .ifPresent(problem -> {
+                    throw Problems.of(409, List.of(problem));
+                });
     }
 
     private static void checkVersion(Indicator indicator, Observation row, Long version) {

@@ -93,6 +93,26 @@ public final class ObservationStore implements AutoCloseable {
         return found;
     }
 
+    /**
+     * The current levels of an indicator (each period's value stated as a level, exact, bound or about), as
+     * the plausibility rule compares a new value with them ({@link ObservationRules#implausible}).
+     */
+    public static List<ObservationRules.Reference> levels(Connection connection, long indicatorId)
+            throws SQLException {
+        List<ObservationRules.Reference> levels = new ArrayList<>();
+        try (PreparedStatement query = connection.prepareStatement("SELECT period, obs_value FROM observation"
+                + " WHERE indicator_id = ? AND form = 'LEVEL' AND deleted_at IS NULL")) {
+            query.setLong(1, indicatorId);
+            try (ResultSet rs = query.executeQuery()) {
+                while (rs.next()) {
+                    Period period = Period.parse(rs.getString(1)).orElseThrow();
+                    levels.add(ObservationRules.Reference.stored(period, rs.getDouble(2)));
+                }
+            }
+        }
+        return levels;
+    }
+
     /** Queues the writes of a revision; {@code indicatorCode} names the indicator in the audit log. */
     public void add(Revision revision, String indicatorCode) throws SQLException {
         if (!revision.writes()) {

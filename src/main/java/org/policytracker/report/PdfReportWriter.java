@@ -310,7 +310,9 @@ public class PdfReportWriter implements ReportWriter {
             table.addCell(bodyCell((report.lang().zh() ? o.indicatorNameZh() : o.indicatorNameEn()) + "\n"
                     + o.indicatorCode(), f.small()));
             table.addCell(bodyCell(o.period(), f.small()));
-            PdfPCell value = bodyCell(o.valueText(), f.small());
+            PdfPCell value = bodyCell(
+                    o.enteredText().isEmpty() ? o.valueText() : o.valueText() + "\n" + o.enteredText(),
+                    f.small());
             value.setHorizontalAlignment(Element.ALIGN_RIGHT);
             table.addCell(value);
             table.addCell(bodyCell(o.unit(), f.small()));

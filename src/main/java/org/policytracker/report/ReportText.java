@@ -18,6 +18,7 @@ import org.policytracker.catalogue.Qualifier;
 import org.policytracker.catalogue.Target;
 import org.policytracker.catalogue.TargetWording;
 import org.policytracker.catalogue.Theme;
+import org.policytracker.observation.Figure;
 import org.policytracker.report.StatusReport.StatusCount;
 import org.policytracker.system.Lang;
 import org.policytracker.system.Numbers;
@@ -150,6 +151,26 @@ public final class ReportText {
 
     public String unitHeader() {
         return word("report.col.unit");
+    }
+
+    public String enteredHeader() {
+        return word("report.col.entered");
+    }
+
+    /**
+     * How a value was entered, when that says more than its value: the number and unit as typed
+     * ("录入为 31,000人") and a confirmation against the plausibility rule, as the app's history says them;
+     * empty otherwise.
+     */
+    public String entered(Figure figure) {
+        List<String> parts = new ArrayList<>();
+        if (figure.unit() != null && figure.enteredValue() != null) {
+            parts.add(word("value.asEntered", "value", Numbers.format(figure.enteredValue()), "unit", figure.unit()));
+        }
+        if (figure.confirm()) {
+            parts.add(word("value.confirmed"));
+        }
+        return String.join(" · ", parts);
     }
 
     public String targetHeader() {

@@ -156,6 +156,7 @@ public record StatusReport(
             String valueText,
             ObservationForm form,
             String formLabel,
+            String enteredText,
             String source,
             String note,
             String recordedBy,

@@ -48,6 +48,20 @@ public interface TrackerConfig {
          */
         @WithDefault("30s")
         Duration lockWait();
+
+        /**
+         * A level this many times the nearest earlier value or baseline of its indicator, or this fraction
+         * of it, is refused as implausible (a likely unit mistake) unless confirmed.
+         */
+        @WithDefault("10")
+        double implausibleRatio();
+
+        /**
+         * A level implying a larger yearly rise than this percent (or the matching fall), compounded over the
+         * years since the value it is compared with, is refused as implausible unless confirmed.
+         */
+        @WithDefault("100")
+        double implausibleYearlyChange();
     }
 
     Bench bench();

@@ -61,7 +61,8 @@ class EntrySlipsApiTest {
 
     @Test
     void shouldReadThousandsSeparatorsAndRefuseWhatCannotBeTold() {
-        enter(STOCK, Map.of("period", "2021", "value", "19,493.7")).statusCode(201).body("value", equalTo(19493.7));
+        enter("/api/indicators/SERVICE_TRADE_TOTAL/observations", Map.of("period", "2021", "value", "8,212.5"))
+                .statusCode(201).body("value", equalTo(8212.5));
         enter(STOCK, Map.of("period", "2022", "value", "19.493,7")).statusCode(400)
                 .contentType("application/problem+json")
                 .body("errors[0].field", equalTo("value")).body("errors[0].code", equalTo("value.ambiguous"))

@@ -138,7 +138,7 @@ class ObservationApiTest {
     }
 
     @Test
-    void shouldAcceptAnImplausibleJumpWithAWarning() {
+    void shouldWarnOfAnOutlierAndRefuseATenfoldJumpUnlessConfirmed() {
         String url = "/api/indicators/FOREST_STOCK/observations";
         double[] series = {170.0, 172.0, 175.6, 177.0};
         for (int i = 0; i < series.length; i++) {
@@ -146,9 +146,17 @@ class ObservationApiTest {
                     .body(Map.of("period", String.valueOf(2010 + i), "value", series[i]))
                     .post(url).then().statusCode(201).body("warnings", empty());
         }
-        asAnalyst().contentType(ContentType.JSON).body(Map.of("period", "2014", "value", 1750.0)).post(url)
-                .then().statusCode(201).body("value", equalTo(1750.0))
+        // A 13 % rise in a year is plausible, but far from this quiet series: stored, with a warning.
+        asAnalyst().contentType(ContentType.JSON).body(Map.of("period", "2014", "value", 200.0)).post(url)
+                .then().statusCode(201).body("value", equalTo(200.0))
                 .body("warnings[0].field", equalTo("value"))
+                .body("warnings[0].message", containsString("far from the rest of the series"));
+        // Ten times the previous year is a likely unit slip: refused unless confirmed, then warned of too.
+        asAnalyst().contentType(ContentType.JSON).body(Map.of("period", "2015", "value", 2000.0)).post(url)
+                .then().statusCode(409).body("errors[0].field", equalTo("value"))
+                .body("errors[0].code", equalTo("value.implausible"));
+        asAnalyst().contentType(ContentType.JSON).body(Map.of("period", "2015", "value", 2000.0, "confirm", true))
+                .post(url).then().statusCode(201).body("confirm", equalTo(true))
                 .body("warnings[0].message", containsString("far from the rest of the series"));
     }
 

@@ -237,14 +237,16 @@ class ConcurrentWritersTest {
         }
     }
 
+    /** Random levels: confirmed against the plausibility rule, which is not what this test is about. */
     private Answer post(String url, int year, double value) {
         return Http.send("POST", url, analyst, "application/json",
-                Nasty.b("{\"period\":\"" + year + "\",\"value\":" + value + ",\"source\":\"concurrency test\"}"));
+                Nasty.b("{\"period\":\"" + year + "\",\"value\":" + value
+                        + ",\"source\":\"concurrency test\",\"confirm\":true}"));
     }
 
     private Answer put(String url, double value, long version) {
         return Http.send("PUT", url, analyst, "application/json",
-                Nasty.b("{\"value\":" + value + ",\"version\":" + version + "}"));
+                Nasty.b("{\"value\":" + value + ",\"version\":" + version + ",\"confirm\":true}"));
     }
 
     private JsonNode get(String url) {

@@ -1,12 +1,14 @@
 package org.policytracker.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -46,9 +48,13 @@ class AnalystEntryBrowserTest extends BrowserTest {
         awaitTarget(target);
         assertEquals("NO_DATA", status());
         WebElement form = entryForm();
-        assertEquals("亿元", form.findElement(By.cssSelector(".unit")).getText(), "the unit next to the value");
+        Select unit = new Select(form.findElement(By.name("unit")));
+        assertEquals("亿元", unit.getFirstSelectedOption().getText(), "the unit next to the value, the indicator's");
+        assertEquals(List.of("亿元", "元", "万元", "万亿元"), unit.getOptions().stream().map(WebElement::getText).toList(),
+                "to pick from its family");
         new Select(form.findElement(By.name("form"))).selectByValue("YOY_CHANGE_PCT");
         assertEquals("%（比上年）", form.findElement(By.cssSelector(".unit")).getText());
+        assertFalse(form.findElement(By.name("unit")).isDisplayed(), "a change has no unit to pick");
         new Select(form.findElement(By.name("form"))).selectByValue("LEVEL");
         WebElement period = form.findElement(By.name("period"));
         period.clear();
@@ -142,6 +148,38 @@ class AnalystEntryBrowserTest extends BrowserTest {
         String bounds = js("return JSON.stringify(Chart.getChart(document.getElementById('target-chart'))"
                 + ".data.datasets.find(d => d.id === 'bounds').data);");
         assertEquals("[{\"x\":2022,\"y\":25}]", bounds, "it is a mark of its own");
+    }
+
+    @Test
+    void shouldCatchAUnitSlipAndLetTheAnalystPickTheUnitOrConfirm() {
+        signInAsAnalyst();
+        WebElement form = openEntry("IPP-2025-PATENT-ATTORNEYS", "2021"); // 达到4万人
+        form.findElement(By.name("value")).sendKeys("31000");
+        form.findElement(By.cssSelector("button[type=submit]")).click();
+        WebElement alert = waitFor(By.cssSelector(".form-alert .confirm-value"));
+        String said = form.findElement(By.cssSelector(".form-alert")).getText();
+        assertTrue(said.contains("是否应为 31,000人"), said);
+        assertEquals(404, TestUsers.asAnalyst().get("/api/indicators/LICENSED_PATENT_ATTORNEYS/observations/2021")
+                .statusCode(), "nothing is stored before the analyst decides");
+        assertTrue(alert.isDisplayed());
+
+        // The unit picker offers the family; 人 is converted and kept as typed.
+        Select unit = new Select(form.findElement(By.name("unit")));
+        assertEquals(List.of("万人", "人", "亿人"), unit.getOptions().stream().map(WebElement::getText).toList());
+        unit.selectByValue("人");
+        form.findElement(By.cssSelector("button[type=submit]")).click();
+        waitFor(By.cssSelector(".flash .notice-success"));
+        String row = browser().findElement(By.cssSelector("tr[data-period='2021']")).getText();
+        assertTrue(row.contains("3.1") && row.contains("录入为 31,000人"), row);
+
+        // A figure that is right although far from the series is stored once confirmed, and marked.
+        form = openEntry("IPP-2025-PATENT-ATTORNEYS", "2022");
+        form.findElement(By.name("value")).sendKeys("40");
+        form.findElement(By.cssSelector("button[type=submit]")).click();
+        waitFor(By.cssSelector(".form-alert .confirm-value")).click();
+        waitFor(By.cssSelector(".flash .notice-success"));
+        row = browser().findElement(By.cssSelector("tr[data-period='2022']")).getText();
+        assertTrue(row.contains("已确认"), row);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.policytracker.observation.imports;
 
 import java.time.OffsetDateTime;
+import java.util.List;
 import org.policytracker.catalogue.ObservationForm;
 import org.policytracker.observation.Observation;
 import org.policytracker.observation.ObservationRules;
@@ -34,13 +35,19 @@ public enum ImportMode {
 
     /**
      * What a row does to its stored value, as both passes decide it: refused when its form breaks the
-     * published chain unconfirmed ({@link #unconfirmedForm}) or when its period has a value in create
+     * published chain unconfirmed ({@link #unconfirmedForm}), when it is implausible unconfirmed
+     * ({@link #implausible}; {@code levels} are its indicator's stored levels) or when its period has a value in create
      * mode ({@link #conflict}); else its revision ({@link #revise}).
      */
-    Outcome decide(ParsedRow row, Observation stored, String actor, OffsetDateTime now, boolean confirmForms) {
+    Outcome decide(ParsedRow row, Observation stored, String actor, OffsetDateTime now, boolean confirmForms,
+            List<ObservationRules.Reference> levels, ObservationRules.Plausibility plausibility) {
         ImportError form = unconfirmedForm(row, stored, confirmForms);
         if (form != null) {
             return new Outcome(null, form);
+        }
+        ImportError implausible = implausible(row, stored, levels, plausibility);
+        if (implausible != null) {
+            return new Outcome(null, implausible);
         }
         Revision revision = revise(stored, row, actor, now);
         return revision == null ? new Outcome(null, conflict(row, stored)) : new Outcome(revision, null);
@@ -60,6 +67,22 @@ public enum ImportMode {
         return ImportError.of(row.row(), "form", "form.breaksChainImport", "form",
                 new Message.Word("form." + row.figure().form()), "published",
                 new Message.Word("form." + rules.publishedForm())).about(row.indicator().code(), row.period().iso());
+    }
+
+    /**
+     * The error of a row whose value is implausible against its indicator's levels and baselines
+     * ({@link ObservationRules#implausible}) and not confirmed in its {@code confirm} column; none for a row
+     * that says what its stored value says.
+     */
+    private static ImportError implausible(ParsedRow row, Observation stored, List<ObservationRules.Reference> levels,
+            ObservationRules.Plausibility plausibility) {
+        if (stored.isCurrent() && stored.figure.equals(row.figure())) {
+            return null;
+        }
+        return ObservationRules.implausible(row.indicator().rules(), row.period(), row.figure(), levels, plausibility)
+                .map(problem -> new ImportError(row.row(), problem.field(), row.indicator().code(), row.period().iso(),
+                        problem.message()))
+                .orElse(null);
     }
 
     /** The error of a row whose period has a value in create mode. */

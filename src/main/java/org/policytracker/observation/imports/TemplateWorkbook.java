@@ -20,15 +20,16 @@ import org.policytracker.system.Workbooks;
 /**
  * Writes the import template: sheet "Observations" is a {@link ValueFile} (the columns the export writes
  * and the import reads) with one row per indicator and missing year, value blank and form the one the
- * indicator is published in, a drop-down of the forms in the form column; sheet "Indicators" says, in the
- * reader's language, what each indicator takes.
+ * indicator is published in, unit the indicator's, a drop-down of the forms in the form column; sheet
+ * "Indicators" says, in the reader's language, what each indicator takes (the units a value may be given
+ * in among them).
  */
 final class TemplateWorkbook {
 
     static final String INDICATORS_SHEET = "Indicators";
-    static final List<String> INDICATOR_COLUMNS = List.of("code", "nameZh", "nameEn", "unit", "valueType",
-            "seriesStart", "precision", "publishedForm", "forms", "rules");
-    private static final double[] INDICATOR_WIDTHS = {40, 28, 48, 18, 11, 11, 10, 16, 30, 110};
+    static final List<String> INDICATOR_COLUMNS = List.of("code", "nameZh", "nameEn", "unit", "units",
+            "valueType", "seriesStart", "precision", "publishedForm", "forms", "rules");
+    private static final double[] INDICATOR_WIDTHS = {40, 28, 48, 18, 26, 11, 11, 10, 16, 30, 110};
 
     private TemplateWorkbook() {
     }
@@ -39,13 +40,14 @@ final class TemplateWorkbook {
                 workbook.newWorksheet(INDICATORS_SHEET), lines, lang), sheet -> {
                     dropDown(sheet, rows, "form", ObservationForm.values());
                     dropDown(sheet, rows, "qualifier", Qualifier.values());
+                    dropDown(sheet, rows, "confirm", "true", "false");
                 })) {
             for (TemplateService.Line line : lines) {
                 Indicator i = line.indicator();
                 ObservationForm form = i.publishedForm == null ? ObservationForm.LEVEL : i.publishedForm;
                 for (String period : line.missingPeriods()) {
                     values.row(new ValueFile.Row(i.code, i.nameZh, i.nameEn, i.unit, period,
-                            new Figure(null, form, null, null, null, null), null, null, null, null));
+                            new Figure(null, form, null, null, null, false, null, null, null), null, null, null, null));
                 }
             }
         }
@@ -53,10 +55,13 @@ final class TemplateWorkbook {
 
     /** The column of a choice (form, qualifier) offers its constants; anything else typed there is refused by Excel. */
     private static void dropDown(Worksheet sheet, int rows, String field, Enum<?>[] choices) {
+        dropDown(sheet, rows, field, Arrays.stream(choices).map(Enum::name).toArray(String[]::new));
+    }
+
+    private static void dropDown(Worksheet sheet, int rows, String field, String... choices) {
         int column = ValueFile.headers().indexOf(field);
         sheet.range(1, column, Math.max(rows, 1), column)
-                .validateWithListByFormula("\"" + Arrays.stream(choices).map(Enum::name)
-                        .collect(Collectors.joining(",")) + "\"")
+                .validateWithListByFormula("\"" + String.join(",", choices) + "\"")
                 .allowBlank(true).showDropdown(true);
     }
 
@@ -71,16 +76,17 @@ final class TemplateWorkbook {
             sheet.value(row, 1, i.nameZh);
             sheet.value(row, 2, i.nameEn);
             sheet.value(row, 3, i.unit);
-            sheet.value(row, 4, i.valueType.name());
+            sheet.value(row, 4, String.join(", ", line.rules().units()));
+            sheet.value(row, 5, i.valueType.name());
             if (i.seriesStart != null) {
-                sheet.value(row, 5, i.seriesStart);
+                sheet.value(row, 6, i.seriesStart);
             }
             if (i.precision != null) {
-                sheet.value(row, 6, i.precision);
+                sheet.value(row, 7, i.precision);
             }
-            sheet.value(row, 7, i.publishedForm == null ? null : i.publishedForm.name());
-            sheet.value(row, 8, forms.stream().map(Enum::name).collect(Collectors.joining(", ")));
-            sheet.value(row, 9, rules(line.rules(), i.unit, forms, lang));
+            sheet.value(row, 8, i.publishedForm == null ? null : i.publishedForm.name());
+            sheet.value(row, 9, forms.stream().map(Enum::name).collect(Collectors.joining(", ")));
+            sheet.value(row, 10, rules(line.rules(), i.unit, forms, lang));
             row++;
         }
         sheet.finish();
@@ -99,7 +105,8 @@ final class TemplateWorkbook {
     static List<ObservationForm> formsAllowed(ObservationRules.Context rules) {
         String period = Integer.toString(ObservationRules.lastEndedYear(rules.today()));
         return Arrays.stream(ObservationForm.values())
-                .filter(form -> ObservationRules.check(rules, period, new Figure(1.0, form, null, null, null, null))
+                .filter(form -> ObservationRules
+                        .check(rules, period, new Figure(1.0, form, null, null, null, false, null, null, null))
                         .stream().noneMatch(e -> e.field().equals("form")))
                 .toList();
     }

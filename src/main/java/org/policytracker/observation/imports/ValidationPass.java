@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.policytracker.observation.Observation;
+import org.policytracker.observation.ObservationRules;
 import org.policytracker.observation.ObservationStore;
 import org.policytracker.system.TrackerConfig;
 
@@ -33,17 +34,20 @@ class ValidationPass {
     private final AgroalDataSource dataSource;
     private final ImportJobs jobs;
     private final TrackerConfig.Import config;
+    private final ObservationRules.Plausibility plausibility;
 
     ValidationPass(AgroalDataSource dataSource, ImportJobs jobs, TrackerConfig config) {
         this.dataSource = dataSource;
         this.jobs = jobs;
         this.config = config.imports();
+        this.plausibility = ObservationRules.Plausibility.of(config.values());
     }
 
     Result run(ImportJobs.Spec spec, Path file, Map<String, IndicatorRef> indicators) {
         Tally tally = new Tally();
         ErrorCollector errors = new ErrorCollector();
         Set<Long> indicatorIds = new HashSet<>();
+        StoredLevels levels = new StoredLevels();
         try (ObservationRows rows = ObservationRows.open(spec.format(), file)) {
             if (!rows.headerErrors().isEmpty()) {
                 errors.addAll(rows.headerErrors());
@@ -51,7 +55,8 @@ class ValidationPass {
             }
             RowScan scan = new RowScan(new RowParser(indicators), config.batchSize(),
                     config.progressEvery());
-            scan.scan(rows, new RowKeys(), errors, tally, batch -> decide(spec, batch, tally, errors, indicatorIds),
+            scan.scan(rows, new RowKeys(), errors, tally,
+                    batch -> decide(spec, batch, tally, errors, indicatorIds, levels),
                     () -> jobs.save(spec.id(), ImportStatus.VALIDATING, tally, 0, errors));
         } catch (UnreadableFileException e) {
             errors.add(e.toError());
@@ -68,22 +73,21 @@ class ValidationPass {
      * thrown away); a stored value in create mode is an error.
      */
     private void decide(ImportJobs.Spec spec, List<ParsedRow> batch, Tally tally, ErrorCollector errors,
-            Set<Long> indicatorIds) throws SQLException {
+            Set<Long> indicatorIds, StoredLevels levels) throws SQLException {
         batch.forEach(row -> indicatorIds.add(row.indicator().id()));
-        Map<String, Observation> stored;
         // A connection outside any transaction: pass 1 only reads, and holds no locks while it does.
         try (Connection connection = dataSource.getConnection()) {
-            stored = ObservationStore.find(connection, WritePass.periods(batch), false);
-        }
-        OffsetDateTime now = ImportJobs.now();
-        for (ParsedRow row : batch) {
-            Observation observation = WritePass.stored(stored, row);
-            ImportMode.Outcome outcome = spec.mode().decide(row, observation, spec.createdBy(), now,
-                    spec.confirmForms());
-            if (outcome.error() != null) {
-                errors.add(outcome.error());
-            } else {
-                tally.count(outcome.revision());
+            Map<String, Observation> stored = ObservationStore.find(connection, WritePass.periods(batch), false);
+            OffsetDateTime now = ImportJobs.now();
+            for (ParsedRow row : batch) {
+                Observation observation = WritePass.stored(stored, row);
+                ImportMode.Outcome outcome = spec.mode().decide(row, observation, spec.createdBy(), now,
+                        spec.confirmForms(), levels.of(connection, row.indicator().id()), plausibility);
+                if (outcome.error() != null) {
+                    errors.add(outcome.error());
+                } else {
+                    tally.count(outcome.revision());
+                }
             }
         }
     }

@@ -15,12 +15,14 @@ import org.policytracker.observation.Figure;
  * export of the values still to fill in. Its columns, in order:
  *
  * <pre>
- * indicator, nameZh, nameEn, unit, period, value, form, qualifier, source, note, seriesBreak, createdBy, createdAt, updatedBy, updatedAt
+ * indicator, nameZh, nameEn, period, value, unit, form, qualifier, confirm, source, note, seriesBreak, createdBy, createdAt, updatedBy, updatedAt
  * </pre>
  *
  * {@code indicator} and {@code period} say which value a row is; the {@link Figure}'s fields (from
  * {@link Figure#FIELDS}, so a field added there is a column here) are the value; the others are written
- * for people (the indicator's names and unit, who entered the value when) and ignored by the import.
+ * for people (the indicator's names, who entered the value when) and ignored by the import. The
+ * {@code unit} is the unit of the row's value: as entered, else the indicator's, so that a reader sees it
+ * and a file of an earlier version (whose {@code unit} was always the indicator's) imports the same.
  */
 final class ValueFile {
 
@@ -64,13 +66,15 @@ final class ValueFile {
         columns.add(INDICATOR);
         columns.add(new Column("nameZh", Use.INFO, Kind.TEXT, 28, Row::nameZh));
         columns.add(new Column("nameEn", Use.INFO, Kind.TEXT, 48, Row::nameEn));
-        columns.add(new Column("unit", Use.INFO, Kind.TEXT, 18, Row::unit));
         columns.add(PERIOD);
         for (int i = 0; i < Figure.FIELDS.size(); i++) {
             int field = i;
             String name = Figure.FIELDS.get(i);
+            Function<Row, Object> cell = name.equals("unit")
+                    ? r -> r.figure().unit() != null ? r.figure().unit() : r.unit()
+                    : r -> r.figure().fields().get(field);
             columns.add(new Column(name, Use.FIGURE, name.equals("value") ? Kind.NUMBER : Kind.TEXT,
-                    name.equals("value") ? 14 : name.equals("form") ? 16 : 36, r -> r.figure().fields().get(field)));
+                    name.equals("value") ? 14 : name.equals("form") || name.equals("unit") ? 16 : 36, cell));
         }
         columns.add(new Column("createdBy", Use.INFO, Kind.TEXT, 12, Row::createdBy));
         columns.add(new Column("createdAt", Use.INFO, Kind.TIME, 20, Row::createdAt));
@@ -89,7 +93,7 @@ final class ValueFile {
         return COLUMNS.stream().map(Column::header).toList();
     }
 
-    /** "indicator, period, value, form, qualifier, source, note, seriesBreak (nameZh, … are allowed and ignored)". */
+    /** "indicator, period, value, unit, form, … (nameZh, … are allowed and ignored)". */
     static String allowed() {
         String read = COLUMNS.stream().filter(c -> c.use() != Use.INFO).map(Column::header)
                 .collect(Collectors.joining(", "));

@@ -19,6 +19,7 @@ import java.util.Set;
 import org.hibernate.Session;
 import org.policytracker.audit.AuditLog;
 import org.policytracker.observation.Observation;
+import org.policytracker.observation.ObservationRules;
 import org.policytracker.observation.ObservationStore;
 import org.policytracker.observation.Revision;
 import org.policytracker.observation.ValueLocks;
@@ -69,9 +70,11 @@ class WritePass {
     private final ImportJobs jobs;
     private final TrackerConfig.Import config;
     private final ValueLocks locks;
+    private final ObservationRules.Plausibility plausibility;
 
     WritePass(EntityManager em, AuditLog audit, ImportJobs jobs, TrackerConfig config, ValueLocks locks) {
         this.locks = locks;
+        this.plausibility = ObservationRules.Plausibility.of(config.values());
         this.em = em;
         this.audit = audit;
         this.jobs = jobs;
@@ -119,7 +122,9 @@ class WritePass {
                 ObservationStore store = new ObservationStore(connection, audit)) {
             RowScan scan = new RowScan(new RowParser(indicators), config.batchSize(),
                     config.progressEvery());
-            scan.scan(rows, null, errors, tally, batch -> writeBatch(connection, store, spec, now, batch, tally),
+            StoredLevels levels = new StoredLevels();
+            scan.scan(rows, null, errors, tally,
+                    batch -> writeBatch(connection, store, spec, now, batch, tally, levels),
                     () -> jobs.save(spec.id(), ImportStatus.WRITING, validated, tally.written(), errors));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -130,15 +135,15 @@ class WritePass {
         }
     }
 
-    private static void writeBatch(Connection connection, ObservationStore store, ImportJobs.Spec spec,
-            OffsetDateTime now, List<ParsedRow> batch, Tally tally) throws SQLException {
+    private void writeBatch(Connection connection, ObservationStore store, ImportJobs.Spec spec,
+            OffsetDateTime now, List<ParsedRow> batch, Tally tally, StoredLevels levels) throws SQLException {
         Map<String, Observation> stored = ObservationStore.find(connection, periods(batch), true);
         List<ImportError> conflicts = new ArrayList<>();
         Map<Revision, ParsedRow> rows = new IdentityHashMap<>();
         for (ParsedRow row : batch) {
             Observation observation = stored(stored, row);
             ImportMode.Outcome outcome = spec.mode().decide(row, observation, spec.createdBy(), now,
-                    spec.confirmForms());
+                    spec.confirmForms(), levels.of(connection, row.indicator().id()), plausibility);
             Revision revision = outcome.revision();
             if (outcome.error() != null) {
                 conflicts.add(outcome.error());

@@ -50,31 +50,36 @@ class ImportTemplateTest {
             assertEquals(List.of("Observations", "Indicators"), workbook.getSheets().map(Sheet::getName).toList());
             rows = workbook.findSheet("Observations").orElseThrow().read();
             List<Row> indicators = workbook.findSheet("Indicators").orElseThrow().read();
-            assertEquals(List.of("code", "nameZh", "nameEn", "unit", "valueType", "seriesStart", "precision",
+            assertEquals(List.of("code", "nameZh", "nameEn", "unit", "units", "valueType", "seriesStart", "precision",
                     "publishedForm", "forms", "rules"), texts(indicators.get(0)));
             Row share = indicators.stream().filter(r -> r.getCellText(0).equals("NON_FOSSIL_SHARE")).findFirst()
                     .orElseThrow();
-            assertEquals(List.of("NON_FOSSIL_SHARE", "非化石能源消费比重", "%", "SHARE", "1952", "1", "LEVEL",
+            assertEquals(List.of("NON_FOSSIL_SHARE", "非化石能源消费比重", "%", "%", "SHARE", "1952", "1", "LEVEL",
                     "LEVEL, YOY_CHANGE_PCT, INDEX"),
                     List.of(share.getCellText(0), share.getCellText(1),
                             share.getCellText(3), share.getCellText(4), share.getCellText(5), share.getCellText(6),
-                            share.getCellText(7), share.getCellText(8)));
-            assertTrue(share.getCellText(9).startsWith("LEVEL: the share in percent, from 0 to 100;"),
-                    share.getCellText(9));
-            assertTrue(share.getCellText(9).contains("from 1952 (when the statistic was first published) to " + last),
-                    share.getCellText(9));
-            assertEquals(BigDecimal.valueOf(1952), share.getCell(5).asNumber(), "years are numbers");
-            assertTrue(indicators.stream().noneMatch(r -> r.getCellText(4).equals("STATE")), "no milestone indicators");
+                            share.getCellText(7), share.getCellText(8), share.getCellText(9)));
+            assertTrue(share.getCellText(10).startsWith("LEVEL: the share in percent, from 0 to 100;"),
+                    share.getCellText(10));
+            assertTrue(share.getCellText(10).contains("from 1952 (when the statistic was first published) to " + last),
+                    share.getCellText(10));
+            assertEquals(BigDecimal.valueOf(1952), share.getCell(6).asNumber(), "years are numbers");
+            assertTrue(indicators.stream().noneMatch(r -> r.getCellText(5).equals("STATE")), "no milestone indicators");
+            Row attorneys = indicators.stream().filter(r -> r.getCellText(0).equals("LICENSED_PATENT_ATTORNEYS"))
+                    .findFirst().orElseThrow();
+            assertEquals("万人, 人, 亿人", attorneys.getCellText(4), "the units a value may be given in");
         }
-        assertEquals(List.of("indicator", "nameZh", "nameEn", "unit", "period", "value", "form", "qualifier", "source",
-                "note", "seriesBreak", "createdBy", "createdAt", "updatedBy", "updatedAt"), texts(rows.get(0)),
+        assertEquals(List.of("indicator", "nameZh", "nameEn", "period", "value", "unit", "form", "qualifier", "confirm",
+                "source", "note", "seriesBreak", "createdBy", "createdAt", "updatedBy", "updatedAt"),
+                texts(rows.get(0)),
                 "the columns of the value export");
         List<String> shareYears = rows.stream().filter(r -> r.getCellText(0).equals("NON_FOSSIL_SHARE"))
-                .map(r -> r.getCellText(4)).toList();
+                .map(r -> r.getCellText(3)).toList();
         // From 2021 (the plan period) to the last year that has ended: no year that cannot have a value yet.
         assertEquals(IntStream.rangeClosed(2021, last).mapToObj(Integer::toString).toList(), shareYears);
         Row first = rows.stream().filter(r -> r.getCellText(0).equals("NON_FOSSIL_SHARE")).findFirst().orElseThrow();
-        assertEquals("", first.getCellText(5), "value left blank");
+        assertEquals("", first.getCellText(4), "value left blank");
+        assertEquals("%", first.getCellText(5), "the indicator's unit, for the analyst to change if need be");
         assertEquals("LEVEL", first.getCellText(6));
         // Each indicator's row proposes the form it is published in, from a drop-down of the three forms.
         assertEquals(List.of("YOY_CHANGE_PCT"), rows.stream().filter(r -> r.getCellText(0).equals("CO2_INTENSITY"))
@@ -84,7 +89,7 @@ class ImportTemplateTest {
                 "a drop-down of the forms in the form column");
         assertFalse(rows.stream().anyMatch(r -> r.getCellText(0).equals("CARBON_NEUTRALITY")), "a milestone's");
         List<String> oilYears = rows.stream().filter(r -> r.getCellText(0).equals("OIL_CONSUMPTION"))
-                .map(r -> r.getCellText(4)).toList();
+                .map(r -> r.getCellText(3)).toList();
         assertTrue(oilYears.contains("2021") && !oilYears.contains("2022"), "2022 has a value: " + oilYears);
 
         ImportApi.importXlsx(template, "fileName=template.xlsx").then().statusCode(200)

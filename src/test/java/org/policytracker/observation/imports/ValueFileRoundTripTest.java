@@ -23,7 +23,8 @@ import org.policytracker.TestTables;
  * One value file: an export, unedited, imports back. A dry run SUCCEEDS without an error, and a real
  * upsert changes nothing: every row unchanged, not one row written in any table. For CSV and XLSX, with
  * the values that break naive files (exact decimals, quotes, commas and line breaks in notes, a series
- * break, each form, a bound, a corrected value and a deleted one).
+ * break, each form, a bound, a value entered in another unit of its family, a value confirmed against
+ * the plausibility rule, a corrected value and a deleted one).
  */
 @QuarkusTest
 class ValueFileRoundTripTest {
@@ -38,8 +39,10 @@ class ValueFileRoundTripTest {
     void shouldImportAnUneditedExportBackChangingNothing(String format) {
         post("NON_FOSSIL_SHARE", Map.of("period", "2021", "value", 16.6, "source", "统计公报, 2021",
                 "note", "含\"初步\"数据,\n第二行", "seriesBreak", "2021年起按新口径"));
-        post("NON_FOSSIL_SHARE", Map.of("period", "2022", "value", 0.1 + 0.2));
-        post("SERVICE_TRADE_TOTAL", Map.of("period", "2023", "value", 65754.3));
+        // Exact decimals: 0.30000000000000004, implausible after 16.6, so confirmed.
+        post("NON_FOSSIL_SHARE", Map.of("period", "2022", "value", 0.1 + 0.2, "confirm", true));
+        post("SERVICE_TRADE_TOTAL", Map.of("period", "2023", "value", 9331.3));
+        post("LICENSED_PATENT_ATTORNEYS", Map.of("period", "2021", "value", 31000, "unit", "人"));
         post("CO2_INTENSITY", Map.of("period", "2021", "value", -3.8, "form", "YOY_CHANGE_PCT"));
         post("CO2_INTENSITY", Map.of("period", "2022", "value", 19478.147902, "form", "INDEX", "confirmForm", true));
         post("FOREST_STOCK", Map.of("period", "2022", "value", 194.93));
@@ -54,11 +57,11 @@ class ValueFileRoundTripTest {
         Map<String, List<Map<String, String>>> before = tables();
 
         upload(format, file, "mode=upsert&dryRun=true").then().body("status", equalTo("SUCCEEDED"))
-                .body("errorCount", equalTo(0)).body("rowsRead", equalTo(7)).body("summary.unchanged", equalTo(7));
+                .body("errorCount", equalTo(0)).body("rowsRead", equalTo(8)).body("summary.unchanged", equalTo(8));
         upload(format, file, "mode=upsert").then().body("status", equalTo("SUCCEEDED"))
                 .body("errorCount", equalTo(0)).body("rowsWritten", equalTo(0))
                 .body("summary.created", equalTo(0)).body("summary.corrected", equalTo(0))
-                .body("summary.unchanged", equalTo(7));
+                .body("summary.unchanged", equalTo(8));
 
         assertEquals(before, tables(), "an unedited export changes nothing");
     }
