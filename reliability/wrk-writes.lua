@@ -20,6 +20,7 @@ request = function()
   counter = counter + 1
   local indicator = string.format("SYN_%05d", math.floor(slot / 111))
   local year = 1900 + slot % 111
-  local body = string.format('{"period":"%d","value":%d.5,"source":"load test"}', year, slot % 1000)
+  -- Made-up levels (0.5 after 999.5): confirmed against the plausibility rule, not what is measured here.
+  local body = string.format('{"period":"%d","value":%d.5,"source":"load test","confirm":true}', year, slot % 1000)
   return wrk.format("POST", "/api/indicators/" .. indicator .. "/observations", nil, body)
 end

@@ -209,14 +209,17 @@ class CrashDuringImportIT {
         return status;
     }
 
-    /** The CSV of one generation: every synthetic indicator × 100 years, values that say their generation. */
+    /**
+     * The CSV of one generation: every synthetic indicator × 100 years, values that say their generation
+     * (twice the last generation's, say: confirmed against the plausibility rule).
+     */
     static byte[] csv(int generation) {
-        StringBuilder out = new StringBuilder(ROWS * 32).append("indicator,period,value\n");
+        StringBuilder out = new StringBuilder(ROWS * 32).append("indicator,period,value,confirm\n");
         for (int i = 0; i < INDICATORS; i++) {
             String code = SyntheticSeed.code(i);
             for (int y = 0; y < YEARS; y++) {
                 out.append(code).append(',').append(SyntheticSeed.FIRST_YEAR + y).append(',')
-                        .append(value(generation, i, y)).append('\n');
+                        .append(value(generation, i, y)).append(",true\n");
             }
         }
         return out.toString().getBytes(StandardCharsets.UTF_8);

