@@ -64,8 +64,8 @@ class ObservationRowsTest {
             assertTrue(errors.stream().allMatch(e -> e.row() == 1));
             assertTrue(errors.get(0).message().in(Lang.EN)
                     .startsWith("'colour' is not a known column; allowed: indicator, "
-                            + "period, value, form, qualifier, source, note, seriesBreak (nameZh, nameEn, unit, createdBy, createdAt, updatedBy, "
-                            + "updatedAt are allowed and ignored)"),
+                            + "period, value, unit, form, qualifier, confirm, source, note, seriesBreak (nameZh, nameEn, "
+                            + "createdBy, createdAt, updatedBy, updatedAt are allowed and ignored)"),
                     errors.get(0).message().in(Lang.EN));
             assertEquals("appears twice in the header row (columns 2 and 4)", errors.get(1).message().in(Lang.EN));
         }
@@ -130,7 +130,8 @@ class ObservationRowsTest {
         Files.write(file, workbook);
         try (ObservationRows rows = ObservationRows.open(FileFormat.XLSX, file)) {
             assertEquals(List.of(), rows.headerErrors());
-            assertEquals(new RawRow(2, "NON_FOSSIL_SHARE", "2024", Map.of("value", "19.8")), rows.next());
+            assertEquals(new RawRow(2, "NON_FOSSIL_SHARE", "2024", Map.of("value", "19.8", "unit", "%")), rows.next(),
+                    "unit is the value's unit, read with it");
             assertEquals(new RawRow(3, "NON_FOSSIL_SHARE", "2025", Map.of("value", "2000")), rows.next());
             assertNull(rows.next());
         }
