@@ -68,9 +68,14 @@ function figures(target, a) {
     return h('dl', { class: 'figures' }, figure(t('col.deadline'), deadline(target)));
   }
   const relative = target.kind === 'RELATIVE';
-  const at = (pv) => (pv ? t('latest.value', { value: formatValue(pv.value, target, a, pv.qualifier), period: pv.period }) : t('common.none'));
+  // A value with its period and, where stated, the release it is ("15.9 % (2020) · 最终核实").
+  const at = (pv) => (pv ? [t('latest.value', { value: formatValue(pv.value, target, a, pv.qualifier), period: pv.period }),
+    pv.publication ? t(`publication.${pv.publication}`) : null].filter(Boolean).join(' · ') : t('common.none'));
   const list = [
-    figure(t('fig.baseline'), at(a.baseline)),
+    // An observation of the baseline year is the baseline; the catalogue's value stays in view beside it.
+    figure(t('fig.baseline'), at(a.baseline), a.catalogueBaseline !== null && a.catalogueBaseline !== undefined
+      ? h('span', { class: 'muted catalogue-baseline', text: ` (${t('baseline.catalogue', { value: formatValue(a.catalogueBaseline, target, a) })})` })
+      : null),
     figure(t('fig.latest'), at(a.latest)),
     a.projected !== null && a.projected !== undefined
       ? figure(t('fig.projected', { year: target.targetYear }), formatValue(a.projected, target, a)) : null,

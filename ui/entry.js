@@ -111,6 +111,10 @@ export function observationForm(target, observations, relatedObs, assessment, on
   // 超过 / 约 / 以下 as published: a bound can prove a target met but is never used as a level.
   const qualifierSel = h('select', { name: 'qualifier' },
     ['EXACT', 'AT_LEAST', 'AT_MOST', 'ABOUT'].map((q) => h('option', { value: q, text: t(`qualifier.${q}`) })));
+  // Which release of the figure: a communiqué's preliminary one, the yearbook's final one, or an estimate.
+  const publicationSel = h('select', { name: 'publication' },
+    [['', t('publication.none')], ...['PRELIMINARY', 'FINAL', 'ESTIMATED'].map((p) => [p, t(`publication.${p}`)])]
+      .map(([v, text]) => h('option', { value: v, text })));
   const source = h('input', { name: 'source', type: 'text', maxlength: '1000', autocomplete: 'off' });
   const note = h('textarea', { name: 'note', rows: '2', maxlength: '4000' });
   const seriesBreak = h('input', { name: 'seriesBreak', type: 'text', maxlength: '1000', autocomplete: 'off' });
@@ -154,6 +158,7 @@ export function observationForm(target, observations, relatedObs, assessment, on
     field(t('entry.form'), formSel),
     valueField,
     field(t('entry.qualifier'), qualifierSel, t('entry.qualifierHint')),
+    field(t('entry.publication'), publicationSel, t('entry.publicationHint')),
     field(t('entry.source'), source, t('entry.sourceHint')),
     field(t('entry.note'), note),
     field(t('entry.seriesBreak'), seriesBreak, t('entry.seriesBreakHint')),
@@ -171,6 +176,7 @@ export function observationForm(target, observations, relatedObs, assessment, on
     period.value = o.period;
     formSel.value = o.form;
     qualifierSel.value = o.qualifier || 'EXACT';
+    publicationSel.value = o.publication || '';
     // As it was typed: the number in its unit.
     value.value = String(o.unit ? o.enteredValue : o.value);
     refresh();
@@ -187,6 +193,7 @@ export function observationForm(target, observations, relatedObs, assessment, on
     const old = existing();
     const body = {
       value: value.value.trim() || null, form: formSel.value, qualifier: qualifierSel.value,
+      publication: publicationSel.value || null,
       unit: formSel.value === 'LEVEL' && !unitSel.hidden ? unitSel.value || null : null,
       source: source.value.trim() || null, note: note.value.trim() || null, seriesBreak: seriesBreak.value.trim() || null,
       ...(confirmed.confirmForm ? { confirmForm: true } : {}),

@@ -20,11 +20,13 @@ export function enteredValue(value, form, indicator, qualifier) {
 }
 
 /**
- * What was typed, when not in the indicator's unit ("entered as 31,000 人"), and whether the analyst
- * confirmed a value the plausibility check refused; empty when neither.
+ * Which release the figure is (初步核算, 最终核实, 估计), what was typed when not in the indicator's unit
+ * ("entered as 31,000 人"), and whether the analyst confirmed a value the plausibility check refused;
+ * empty when none of these.
  */
 export function entryNotes(o) {
-  return [o.unit ? t('value.asEntered', { value: num(o.enteredValue), unit: o.unit }) : null,
+  return [o.publication ? t(`publication.${o.publication}`) : null,
+    o.unit ? t('value.asEntered', { value: num(o.enteredValue), unit: o.unit }) : null,
     o.confirm ? t('value.confirmed') : null].filter(Boolean).join(' · ');
 }
 

@@ -1,6 +1,7 @@
 package org.policytracker.assessment;
 
 import java.util.List;
+import org.policytracker.catalogue.Publication;
 import org.policytracker.catalogue.Qualifier;
 
 /**
@@ -32,6 +33,9 @@ import org.policytracker.catalogue.Qualifier;
  * @param observedAnnualChange for a share: the observed change in percentage points per year (the pace analysts
  *                           speak of; the relative rate is {@code observedAnnualRate}); null otherwise
  * @param requiredAnnualChange for a share: the required change in percentage points per year; null otherwise
+ * @param catalogueBaseline  the catalogue's baseline value, when an observation of the baseline year is used
+ *                           as the baseline instead ({@code baseline} is then that observation, with its
+ *                           publication); null otherwise
  */
 public record Assessment(
         Status status,
@@ -47,7 +51,8 @@ public record Assessment(
         List<Integer> missingYears,
         ValueBasis valueBasis,
         Double observedAnnualChange,
-        Double requiredAnnualChange) {
+        Double requiredAnnualChange,
+        Double catalogueBaseline) {
 
     public Assessment {
         progress = finiteOrNull(progress);
@@ -58,14 +63,17 @@ public record Assessment(
         ratio = finiteOrNull(ratio);
         observedAnnualChange = finiteOrNull(observedAnnualChange);
         requiredAnnualChange = finiteOrNull(requiredAnnualChange);
+        catalogueBaseline = finiteOrNull(catalogueBaseline);
         missingYears = missingYears == null ? List.of() : List.copyOf(missingYears);
     }
 
     /**
      * A value for a period ("2024"); {@code qualifier} says whether it is the value (EXACT), a published
-     * bound (AT_LEAST, AT_MOST: a bound that proved the target met) or an approximation (ABOUT).
+     * bound (AT_LEAST, AT_MOST: a bound that proved the target met) or an approximation (ABOUT);
+     * {@code publication} which release of the figure it rests on (PRELIMINARY, FINAL, ESTIMATED; null when
+     * not stated, and for the catalogue's own baseline).
      */
-    public record PeriodValue(String period, Double value, Qualifier qualifier) {
+    public record PeriodValue(String period, Double value, Qualifier qualifier, Publication publication) {
 
         public PeriodValue {
             value = finiteOrNull(value);
@@ -73,11 +81,15 @@ public record Assessment(
         }
 
         static PeriodValue of(int year, double value) {
-            return new PeriodValue(String.valueOf(year), value, Qualifier.EXACT);
+            return new PeriodValue(String.valueOf(year), value, Qualifier.EXACT, null);
+        }
+
+        static PeriodValue of(int year, double value, Publication publication) {
+            return new PeriodValue(String.valueOf(year), value, Qualifier.EXACT, publication);
         }
 
         static PeriodValue of(DataPoint point) {
-            return new PeriodValue(point.period(), point.value(), point.qualifier());
+            return new PeriodValue(point.period(), point.value(), point.qualifier(), point.publication());
         }
     }
 
@@ -85,7 +97,7 @@ public record Assessment(
     Assessment explainedFurther(Explanation more) {
         return new Assessment(status, latest, baseline, progress, elapsed, projected, observedAnnualRate,
                 requiredAnnualRate, ratio, explanation.then(more), missingYears, valueBasis, observedAnnualChange,
-                requiredAnnualChange);
+                requiredAnnualChange, catalogueBaseline);
     }
 
     /** Why, in Chinese and in English. */

@@ -26,7 +26,7 @@ public final class AssessmentEngine {
     public static Assessment assess(AssessmentInput input, Thresholds thresholds) {
         Objects.requireNonNull(input, "input");
         Objects.requireNonNull(thresholds, "thresholds");
-        return switch (input.spec().kind()) {
+        Assessment assessed = switch (input.spec().kind()) {
             case MILESTONE -> MilestoneAssessor.assess(input);
             case RELATIVE -> RelativeAssessor.assess(input);
             case AVERAGE_GROWTH, DIRECTION -> TrendAssessor.assess(input, thresholds);
@@ -36,5 +36,22 @@ public final class AssessmentEngine {
             case LEVEL_AT_LEAST, LEVEL_ABOUT, LEVEL_AT_MOST, COVERAGE, COUNT, CHANGE_VS_BASE ->
                 GoalAssessor.assess(input, thresholds);
         };
+        return withReleases(assessed, input.spec());
+    }
+
+    /**
+     * What the verdict rests on, said after it: an observation of the baseline year used as the baseline
+     * (with the difference from the catalogue's), and a latest figure that is preliminary or estimated.
+     */
+    private static Assessment withReleases(Assessment a, TargetSpec spec) {
+        Assessment.Explanation more = null;
+        if (a.catalogueBaseline() != null && a.baseline() != null && a.baseline().value() != null) {
+            more = Wording.baselineFromObservation(a.baseline(), a.catalogueBaseline(), spec.precision());
+        }
+        if (a.latest() != null && a.latest().publication() != null && a.latest().publication().isProvisional()) {
+            Assessment.Explanation provisional = Wording.provisional(a.latest());
+            more = more == null ? provisional : more.then(provisional);
+        }
+        return more == null ? a : a.explainedFurther(more);
     }
 }

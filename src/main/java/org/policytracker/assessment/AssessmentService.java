@@ -72,7 +72,8 @@ public class AssessmentService {
         for (ObservationVintage v : ObservationVintage.known(indicatorIds, snapshot)) {
             int year = Period.parse(v.period).orElseThrow().year();
             byIndicator.computeIfAbsent(v.indicatorId, id -> new ArrayList<>())
-                    .add(new DataPoint(year, v.figure.value(), v.figure.form(), v.figure.qualifier()));
+                    .add(new DataPoint(year, v.figure.value(), v.figure.form(), v.figure.qualifier(),
+                            v.figure.publication()));
         }
         return byIndicator;
     }

@@ -3,6 +3,7 @@ package org.policytracker.assessment;
 import java.time.LocalDate;
 import java.util.Objects;
 import org.policytracker.catalogue.ObservationForm;
+import org.policytracker.catalogue.Publication;
 import org.policytracker.catalogue.Qualifier;
 
 /**
@@ -18,8 +19,9 @@ import org.policytracker.catalogue.Qualifier;
  * @param form  how the value is stated
  * @param qualifier EXACT, or a bound (AT_LEAST, AT_MOST: never used as a level, only to prove a goal
  *                  met), or ABOUT (used as the value)
+ * @param publication which release of the figure it is (PRELIMINARY, FINAL, ESTIMATED); null when not stated
  */
-public record DataPoint(int year, double value, ObservationForm form, Qualifier qualifier) {
+public record DataPoint(int year, double value, ObservationForm form, Qualifier qualifier, Publication publication) {
 
     public DataPoint {
         Objects.requireNonNull(form, "form");
@@ -31,7 +33,17 @@ public record DataPoint(int year, double value, ObservationForm form, Qualifier 
 
     /** An exact value. */
     public DataPoint(int year, double value, ObservationForm form) {
-        this(year, value, form, Qualifier.EXACT);
+        this(year, value, form, Qualifier.EXACT, null);
+    }
+
+    /** A value whose publication is not stated. */
+    public DataPoint(int year, double value, ObservationForm form, Qualifier qualifier) {
+        this(year, value, form, qualifier, null);
+    }
+
+    /** The same value, stated as a given release of the figure. */
+    public DataPoint published(Publication release) {
+        return new DataPoint(year, value, form, qualifier, release);
     }
 
     /** A published bound of the level: more than (AT_LEAST) or less than (AT_MOST) {@code value}. */

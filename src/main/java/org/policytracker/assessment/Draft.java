@@ -22,6 +22,7 @@ final class Draft {
     Double requiredChange;
     List<Integer> missingYears = List.of();
     ValueBasis basis;
+    Double catalogueBaseline;
 
     /** A draft with what is known of the target alone. */
     static Draft of(TargetSpec spec, LocalDate asOf) {
@@ -36,6 +37,7 @@ final class Draft {
         draft.basis = track.basis();
         draft.baseline = track.baselinePeriodValue();
         draft.latest = track.latestPeriodValue();
+        draft.catalogueBaseline = track.catalogueBaseline();
         draft.missingYears = track.chain().missingYears();
         draft.elapsed = elapsed(track.baselineYear(), spec.deadline(), asOf);
         return draft;
@@ -43,7 +45,8 @@ final class Draft {
 
     Assessment build(Status status, Explanation explanation) {
         return new Assessment(status, latest, baseline, progress, elapsed, projected, observedRate, requiredRate,
-                ratio, explanation, missingYears, basis, observedChange, requiredChange);
+                ratio, explanation, missingYears, basis, observedChange, requiredChange,
+                catalogueBaseline);
     }
 
     /** The share of the time from the end of {@code fromYear} to the deadline passed at {@code asOf}, 0..1. */

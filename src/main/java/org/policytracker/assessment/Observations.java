@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.NavigableMap;
 import java.util.TreeMap;
 import org.policytracker.catalogue.ObservationForm;
+import org.policytracker.catalogue.Publication;
 
 /**
  * The points of one indicator that count for an assessment, by year and form. Bounds (more than / less
@@ -16,10 +17,14 @@ import org.policytracker.catalogue.ObservationForm;
  */
 final class Observations {
 
-    private final NavigableMap<Integer, Map<ObservationForm, Double>> byYear;
+    /** The forms in the order a year's publication is read from ({@link #publication}). */
+    private static final List<ObservationForm> PUBLICATION_ORDER = List.of(ObservationForm.LEVEL,
+            ObservationForm.INDEX, ObservationForm.YOY_CHANGE_PCT);
+
+    private final NavigableMap<Integer, Map<ObservationForm, DataPoint>> byYear;
     private final NavigableMap<Integer, DataPoint> bounds;
 
-    private Observations(NavigableMap<Integer, Map<ObservationForm, Double>> byYear,
+    private Observations(NavigableMap<Integer, Map<ObservationForm, DataPoint>> byYear,
             NavigableMap<Integer, DataPoint> bounds) {
         this.byYear = byYear;
         this.bounds = bounds;
@@ -32,13 +37,12 @@ final class Observations {
      * cannot be chained either.
      */
     static Observations of(List<DataPoint> points, LocalDate asOf, int lastYear) {
-        NavigableMap<Integer, Map<ObservationForm, Double>> byYear = new TreeMap<>();
+        NavigableMap<Integer, Map<ObservationForm, DataPoint>> byYear = new TreeMap<>();
         NavigableMap<Integer, DataPoint> bounds = new TreeMap<>();
         for (DataPoint p : points) {
             if (!p.periodEnd().isAfter(asOf) && p.year() <= lastYear) {
                 if (!p.qualifier().isBound()) {
-                    byYear.computeIfAbsent(p.year(), y -> new EnumMap<>(ObservationForm.class))
-                            .put(p.form(), p.value());
+                    byYear.computeIfAbsent(p.year(), y -> new EnumMap<>(ObservationForm.class)).put(p.form(), p);
                 } else if (p.form() == ObservationForm.LEVEL) {
                     bounds.put(p.year(), p);
                 }
@@ -65,15 +69,37 @@ final class Observations {
         return byYear.containsKey(year);
     }
 
+    /** The point of the given form for the year (not a bound), or null. */
+    DataPoint point(int year, ObservationForm form) {
+        Map<ObservationForm, DataPoint> forms = byYear.get(year);
+        return forms == null ? null : forms.get(form);
+    }
+
     /** The value of the given form for the year, or null. */
     Double value(int year, ObservationForm form) {
-        Map<ObservationForm, Double> forms = byYear.get(year);
-        return forms == null ? null : forms.get(form);
+        DataPoint point = point(year, form);
+        return point == null ? null : point.value();
+    }
+
+    /**
+     * The release of the year's figure (PRELIMINARY, FINAL, ESTIMATED): that of its level, else of its
+     * index, else of its change on the previous year, the order in which a chain prefers them; null when
+     * the year has no point or that figure does not say.
+     */
+    Publication publication(int year) {
+        for (ObservationForm form : PUBLICATION_ORDER) {
+            DataPoint point = point(year, form);
+            if (point != null) {
+                return point.publication();
+            }
+        }
+        return null;
     }
 
     /** The first year at or after {@code from} (any year when null) with a point of the form, or null. */
     Integer firstYear(ObservationForm form, Integer from) {
-        NavigableMap<Integer, Map<ObservationForm, Double>> tail = from == null ? byYear : byYear.tailMap(from, true);
+        NavigableMap<Integer, Map<ObservationForm, DataPoint>> tail = from == null ? byYear
+                : byYear.tailMap(from, true);
         return tail.entrySet().stream()
                 .filter(e -> e.getValue().containsKey(form))
                 .map(Map.Entry::getKey)
@@ -86,7 +112,7 @@ final class Observations {
         NavigableMap<Integer, Double> series = new TreeMap<>();
         byYear.forEach((year, forms) -> {
             if (forms.containsKey(form)) {
-                series.put(year, forms.get(form));
+                series.put(year, forms.get(form).value());
             }
         });
         return Collections.unmodifiableNavigableMap(series);

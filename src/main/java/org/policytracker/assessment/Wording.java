@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 import org.policytracker.assessment.Assessment.Explanation;
 import org.policytracker.assessment.Assessment.ValueBasis;
 import org.policytracker.catalogue.Direction;
+import org.policytracker.catalogue.Publication;
 import org.policytracker.catalogue.Qualifier;
 import org.policytracker.catalogue.TargetKind;
 import org.policytracker.system.Numbers;
@@ -289,5 +290,52 @@ final class Wording {
 
     static Explanation nothingAfter(int baselineYear) {
         return of("尚无" + baselineYear + "年之后的观测数据。", "No observation after " + baselineYear + " yet.");
+    }
+
+    // ------------------------------------------------------------------ which release of a figure
+
+    /** "初步核算数" / "preliminary"; null when not stated. */
+    private static Explanation release(Publication publication) {
+        if (publication == null) {
+            return null;
+        }
+        return switch (publication) {
+            case PRELIMINARY -> of("初步核算数", "preliminary");
+            case FINAL -> of("最终核实数", "final");
+            case ESTIMATED -> of("估计数", "estimated");
+        };
+    }
+
+    /**
+     * Said when an observation of the baseline year is the baseline: "基准值采用录入的2020年数据15.9（最终核实数），
+     * 目录基准值为15.8，相差+0.1。" / "The baseline is the entered 2020 figure, 15.9 (final), not the
+     * catalogue's 15.8 (+0.1)."
+     */
+    static Explanation baselineFromObservation(Assessment.PeriodValue baseline, double catalogue, Integer decimals) {
+        double observed = baseline.value();
+        String o = decimals == null ? num(observed) : Numbers.format(observed, decimals);
+        String c = decimals == null ? num(catalogue) : Numbers.format(catalogue, decimals);
+        Explanation r = release(baseline.publication());
+        String zh = "基准值采用录入的" + baseline.period() + "年数据" + o + (r == null ? "" : "（" + r.zh() + "）");
+        String en = "The baseline is the entered " + baseline.period() + " figure, " + o
+                + (r == null ? "" : " (" + r.en() + ")");
+        if (o.equals(c)) {
+            return of(zh + "，与目录基准值相同。", en + ", the same as the catalogue's.");
+        }
+        double difference = observed - catalogue;
+        String d = (difference > 0 ? "+" : "−")
+                + (decimals == null ? num(Math.abs(difference)) : Numbers.format(Math.abs(difference), decimals));
+        return of(zh + "，目录基准值为" + c + "，相差" + d + "。",
+                en + ", not the catalogue's " + c + " (" + d + ").");
+    }
+
+    /** Said when the latest figure is preliminary or estimated: the verdict may change with the final figure. */
+    static Explanation provisional(Assessment.PeriodValue latest) {
+        if (latest.publication() == Publication.PRELIMINARY) {
+            return of(latest.period() + "年数据为初步核算数，最终核实后可能变化。", "The " + latest.period()
+                    + " figure is preliminary and may change when the final figure is published.");
+        }
+        return of(latest.period() + "年数据为估计数，并非公布数据。",
+                "The " + latest.period() + " figure is an estimate, not a published figure.");
     }
 }

@@ -15,13 +15,15 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.policytracker.catalogue.ObservationForm;
+import org.policytracker.catalogue.Publication;
 import org.policytracker.catalogue.Qualifier;
 import org.policytracker.system.FieldMessage;
 import org.policytracker.system.Problems;
 
 /**
  * A value as it was published: the number, the form it is stated in (a level, a change on the
- * previous year, an index), whether it is exact, a bound or an approximation, the unit it was entered in,
+ * previous year, an index), whether it is exact, a bound or an approximation, which release it is
+ * (preliminary, final, estimated), the unit it was entered in,
  * whether the writer confirmed it against the plausibility rule, where it was published, a note, and the
  * note of a change of series basis.
  *
@@ -35,6 +37,7 @@ import org.policytracker.system.Problems;
  * @param value       the number: in the indicator's unit (LEVEL), percent (YOY_CHANGE_PCT) or index points
  * @param form        how the value is stated; LEVEL when not given
  * @param qualifier   whether the number is the value, a bound or an approximation; EXACT when not given
+ * @param publication which release of the figure it is (PRELIMINARY, FINAL, ESTIMATED); null is not stated
  * @param unit        the unit the value was entered in, when not the indicator's own (31000 人 for 万人);
  *                    {@code value} is then converted ({@link org.policytracker.catalogue.Units}); null is the indicator's
  * @param enteredValue the number as entered in {@code unit}; null when {@code unit} is
@@ -50,6 +53,7 @@ public record Figure(
         @Schema(description = "The value in the indicator's unit (LEVEL), percent (YOY_CHANGE_PCT) or index points", required = true) @Column(name = "obs_value") Double value,
         @Schema(description = "How the value is stated; LEVEL when omitted") @Enumerated(EnumType.STRING) @Column(name = "form") ObservationForm form,
         @Schema(description = "Whether the number is the value (EXACT, when omitted), a bound (AT_LEAST: 超过/突破/以上; AT_MOST: 不到/以下) or an approximation (ABOUT: 约). A bound can prove a target met but is never used for rates, projections or chains") @Enumerated(EnumType.STRING) @Column(name = "qualifier") Qualifier qualifier,
+        @Schema(description = "Which release of the figure it is: PRELIMINARY (初步核算, a communiqué's first figure), FINAL (最终核实, as revised in the yearbook) or ESTIMATED (估计, not published); omitted or null: not stated. An assessment says when it rests on a preliminary or estimated figure; an observation of a target's baseline year is used as its baseline, with the difference from the catalogue's baseline stated") @Enumerated(EnumType.STRING) @Column(name = "publication") Publication publication,
         @Schema(description = "The unit the value is entered in, from the indicator's unit family (units in the catalogue): 31000 in 人 for an indicator in 万人 is stored as 3.1 with the unit and number as entered. In answers, value is always in the indicator's unit; omitted or null: the indicator's unit") @Column(name = "entered_unit") String unit,
         @Schema(description = "The number as entered in unit (read-only: computed from value and unit); null when entered in the indicator's unit", readOnly = true) @Column(name = "entered_value") Double enteredValue,
         @Schema(description = "true stores a value the plausibility rule refuses (about 10 times or a tenth of the previous value or the baseline, or beyond the configured yearly change); recorded with the value and in the audit") @Column(name = "confirmed") boolean confirm,
@@ -62,15 +66,16 @@ public record Figure(
      * this order: {@code value} is the number in {@code unit}. {@code enteredValue} is not one: it is
      * derived when the value is converted.
      */
-    public static final List<String> FIELDS = List.of("value", "unit", "form", "qualifier", "confirm", "source",
+    public static final List<String> FIELDS = List.of("value", "unit", "form", "qualifier", "publication", "confirm",
+            "source",
             "note", "seriesBreak");
 
     /** The columns of a figure, in the order {@link #bind} sets them: the same in every table that holds one. */
-    public static final String COLUMNS = "obs_value, form, qualifier, entered_unit, entered_value, confirmed, source, note,"
+    public static final String COLUMNS = "obs_value, form, qualifier, publication, entered_unit, entered_value, confirmed, source, note,"
             + " series_break";
 
     /** How many columns {@link #COLUMNS} names. */
-    public static final int COLUMN_COUNT = 9;
+    public static final int COLUMN_COUNT = 10;
 
     /** A missing form is LEVEL, a missing qualifier EXACT; blank texts are none, so that "" and null never count as a difference. */
     public Figure {
@@ -90,22 +95,23 @@ public record Figure(
      */
     public List<Object> fields() {
         return Arrays.asList(unit == null ? value : enteredValue, unit, form.name(), qualifier.name(),
-                confirm ? "true" : null, source, note, seriesBreak);
+                publication == null ? null : publication.name(), confirm ? "true" : null, source, note, seriesBreak);
     }
 
     /** The same figure with another number (in the indicator's unit when {@code unit} is null). */
     public Figure withValue(Double newValue) {
-        return new Figure(newValue, form, qualifier, unit, enteredValue, confirm, source, note, seriesBreak);
+        return new Figure(newValue, form, qualifier, publication, unit, enteredValue, confirm, source, note,
+                seriesBreak);
     }
 
     /** The same figure converted: {@code converted} in the indicator's unit, {@code entered} as typed in {@code unit}. */
     public Figure converted(Double converted, Double entered) {
-        return new Figure(converted, form, qualifier, unit, entered, confirm, source, note, seriesBreak);
+        return new Figure(converted, form, qualifier, publication, unit, entered, confirm, source, note, seriesBreak);
     }
 
     /** The same figure entered in the indicator's own unit (a unit that is the indicator's is no unit). */
     public Figure inIndicatorUnit() {
-        return new Figure(value, form, qualifier, null, null, confirm, source, note, seriesBreak);
+        return new Figure(value, form, qualifier, publication, null, null, confirm, source, note, seriesBreak);
     }
 
     /**
@@ -117,7 +123,8 @@ public record Figure(
     public static Figure parse(Function<String, String> text, List<FieldMessage> errors) {
         ObservationForm form = choice("form", text.apply("form"), ObservationForm.class, errors);
         Qualifier qualifier = choice("qualifier", text.apply("qualifier"), Qualifier.class, errors);
-        return new Figure(null, form, qualifier, text.apply("unit"), null,
+        Publication publication = choice("publication", text.apply("publication"), Publication.class, errors);
+        return new Figure(null, form, qualifier, publication, text.apply("unit"), null,
                 flag("confirm", text.apply("confirm"), errors),
                 text.apply("source"), text.apply("note"), text.apply("seriesBreak"));
     }
@@ -165,16 +172,17 @@ public record Figure(
         }
         statement.setString(first + 1, form.name());
         statement.setString(first + 2, qualifier.name());
-        text(statement, first + 3, unit);
+        text(statement, first + 3, publication == null ? null : publication.name());
+        text(statement, first + 4, unit);
         if (enteredValue == null) {
-            statement.setNull(first + 4, Types.DOUBLE);
+            statement.setNull(first + 5, Types.DOUBLE);
         } else {
-            statement.setDouble(first + 4, enteredValue);
+            statement.setDouble(first + 5, enteredValue);
         }
-        statement.setBoolean(first + 5, confirm);
-        text(statement, first + 6, source);
-        text(statement, first + 7, note);
-        text(statement, first + 8, seriesBreak);
+        statement.setBoolean(first + 6, confirm);
+        text(statement, first + 7, source);
+        text(statement, first + 8, note);
+        text(statement, first + 9, seriesBreak);
         return first + COLUMN_COUNT;
     }
 
@@ -184,10 +192,12 @@ public record Figure(
         Double value = rs.wasNull() ? null : number;
         String form = rs.getString("form");
         String qualifier = rs.getString("qualifier");
+        String publication = rs.getString("publication");
         double enteredNumber = rs.getDouble("entered_value");
         Double entered = rs.wasNull() ? null : enteredNumber;
         return new Figure(value, form == null ? null : ObservationForm.valueOf(form),
-                qualifier == null ? null : Qualifier.valueOf(qualifier), rs.getString("entered_unit"), entered,
+                qualifier == null ? null : Qualifier.valueOf(qualifier),
+                publication == null ? null : Publication.valueOf(publication), rs.getString("entered_unit"), entered,
                 rs.getBoolean("confirmed"), rs.getString("source"), rs.getString("note"), rs.getString("series_break"));
     }
 

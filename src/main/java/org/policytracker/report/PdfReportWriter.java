@@ -311,7 +311,7 @@ public class PdfReportWriter implements ReportWriter {
                     + o.indicatorCode(), f.small()));
             table.addCell(bodyCell(o.period(), f.small()));
             PdfPCell value = bodyCell(
-                    o.enteredText().isEmpty() ? o.valueText() : o.valueText() + "\n" + o.enteredText(),
+                    o.valueNotes().isEmpty() ? o.valueText() : o.valueText() + "\n" + o.valueNotes(),
                     f.small());
             value.setHorizontalAlignment(Element.ALIGN_RIGHT);
             table.addCell(value);

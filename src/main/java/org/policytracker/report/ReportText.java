@@ -14,6 +14,7 @@ import org.policytracker.catalogue.Binding;
 import org.policytracker.catalogue.Document;
 import org.policytracker.catalogue.Indicator;
 import org.policytracker.catalogue.ObservationForm;
+import org.policytracker.catalogue.Publication;
 import org.policytracker.catalogue.Qualifier;
 import org.policytracker.catalogue.Target;
 import org.policytracker.catalogue.TargetWording;
@@ -211,6 +212,15 @@ public final class ReportText {
 
     public String qualifierHeader() {
         return word("report.col.qualifier");
+    }
+
+    public String publicationHeader() {
+        return word("report.col.publication");
+    }
+
+    /** "初步核算", "最终核实", "估计": as the entry form names them; blank when not stated. */
+    public String publicationLabel(Publication publication) {
+        return publication == null ? "" : word("publication." + publication.name());
     }
 
     /** "确数", "以上（超过、突破）", …: as the entry form names them; blank when unknown. */

@@ -156,6 +156,7 @@ public record StatusReport(
             String valueText,
             ObservationForm form,
             String formLabel,
+            String publicationLabel,
             String enteredText,
             String source,
             String note,
@@ -163,5 +164,11 @@ public record StatusReport(
             OffsetDateTime recordedAt,
             String recordedAtText,
             int decimals) {
+
+        /** What is said under the value in the HTML and PDF reports: its release and how it was entered; empty when neither. */
+        public String valueNotes() {
+            return publicationLabel.isEmpty() ? enteredText
+                    : enteredText.isEmpty() ? publicationLabel : publicationLabel + " · " + enteredText;
+        }
     }
 }

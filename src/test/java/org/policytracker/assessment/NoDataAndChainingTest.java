@@ -34,8 +34,9 @@ class NoDataAndChainingTest {
     static Stream<Arguments> noDataCases() {
         return Stream.of(
                 Arguments.of("no points", NON_FOSSIL, List.of(), "尚无2020年之后的观测数据。", "No observation after 2020 yet."),
-                Arguments.of("only the baseline year", NON_FOSSIL, List.of(level(2020, 16.0)),
-                        "尚无2020年之后的观测数据。", "No observation after 2020 yet."),
+                Arguments.of("only the baseline year: it is the baseline, and the difference is said", NON_FOSSIL,
+                        List.of(level(2020, 16.0)), "尚无2020年之后的观测数据。基准值采用录入的2020年数据16，目录基准值为15.9，相差+0.1。",
+                        "No observation after 2020 yet. The baseline is the entered 2020 figure, 16, not the catalogue's 15.9 (+0.1)."),
                 Arguments.of("only a point after the as-of date", NON_FOSSIL, List.of(level(2023, 18.0)),
                         "尚无2020年之后的观测数据。", "No observation after 2020 yet."),
                 Arguments.of("no baseline value and one point", CIVIL_RATE, List.of(level(2021, 80.0)),
@@ -50,8 +51,9 @@ class NoDataAndChainingTest {
                         Direction.UP), List.of(level(2022, 2.0)), "目标没有目标值，无法评估。",
                         "The target has no target value, so it cannot be assessed."),
                 Arguments.of("target year not after the baseline year", Fixtures.atLeast(2020, 5, 2020, 3),
-                        List.of(level(2020, 3.0)), "目标年2020年不晚于基期2020年，无法评估。",
-                        "The target year 2020 is not after the baseline year 2020, so the target cannot be assessed."));
+                        List.of(level(2020, 3.0)), "目标年2020年不晚于基期2020年，无法评估。基准值采用录入的2020年数据3，与目录基准值相同。",
+                        "The target year 2020 is not after the baseline year 2020, so the target cannot be assessed."
+                                + " The baseline is the entered 2020 figure, 3, the same as the catalogue's."));
     }
 
     @ParameterizedTest(name = "NO_DATA: {0}")

@@ -104,12 +104,14 @@ class StatusReportXlsxTest {
             assertEquals(CellType.NUMBER, v2022.getCell(4).getType());
             assertEquals(0, new BigDecimal("8891.1").compareTo(v2022.getCell(4).asNumber()));
             assertEquals("确数", v2022.getCellText(5));
-            assertEquals("已确认（未通过合理性检查）", v2022.getCellText(8), "how it was entered (TestValues confirms)");
-            assertEquals("商务部：2022年服务贸易统计", v2022.getCellText(9));
-            assertEquals("含旅行服务", v2022.getCellText(10));
-            assertEquals("analyst1", v2022.getCellText(11));
-            assertEquals(CellType.NUMBER, v2022.getCell(12).getType(), "entered at is a date-time cell");
-            assertNotNull(v2022.getCell(12).asDate());
+            assertEquals("发布状态", values.get(0).getCellText(8));
+            assertEquals("", v2022.getCellText(8), "the release is not stated");
+            assertEquals("已确认（未通过合理性检查）", v2022.getCellText(9), "how it was entered (TestValues confirms)");
+            assertEquals("商务部：2022年服务贸易统计", v2022.getCellText(10));
+            assertEquals("含旅行服务", v2022.getCellText(11));
+            assertEquals("analyst1", v2022.getCellText(12));
+            assertEquals(CellType.NUMBER, v2022.getCell(13).getType(), "entered at is a date-time cell");
+            assertNotNull(v2022.getCell(13).asDate());
         }
 
         // Frozen, filterable header rows on the theme sheets.

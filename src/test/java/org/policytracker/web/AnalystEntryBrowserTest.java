@@ -151,6 +151,28 @@ class AnalystEntryBrowserTest extends BrowserTest {
     }
 
     @Test
+    void shouldEnterTheFinalBaselineYearFigureAndSeeItBesideTheCataloguesBaseline() {
+        signInAsAnalyst();
+        WebElement form = openEntry("CARBON-2025-NON-FOSSIL-SHARE", "2020"); // catalogue baseline 15.9 (first published)
+        Select publication = new Select(form.findElement(By.name("publication")));
+        assertEquals(List.of("未注明", "初步核算", "最终核实", "估计"),
+                publication.getOptions().stream().map(WebElement::getText).toList());
+        publication.selectByValue("FINAL");
+        form.findElement(By.name("value")).sendKeys("16.0");
+        form.findElement(By.cssSelector("button[type=submit]")).click();
+        waitFor(By.cssSelector(".flash .notice-success"));
+        assertEquals("FINAL", TestUsers.asViewer().get("/api/indicators/NON_FOSSIL_SHARE/observations/2020").then()
+                .statusCode(200).extract().path("publication"));
+
+        String row = browser().findElement(By.cssSelector("tr[data-period='2020']")).getText();
+        assertTrue(row.contains("最终核实"), row);
+        String baseline = waitFor(By.cssSelector(".catalogue-baseline")).getText();
+        assertTrue(baseline.contains("目录基准值15.9"), baseline);
+        assertTrue(browser().findElement(By.tagName("main")).getText().contains("基准值采用录入的2020年数据16.0（最终核实数）"),
+                "the explanation says which baseline it used");
+    }
+
+    @Test
     void shouldCatchAUnitSlipAndLetTheAnalystPickTheUnitOrConfirm() {
         signInAsAnalyst();
         WebElement form = openEntry("IPP-2025-PATENT-ATTORNEYS", "2021"); // 达到4万人

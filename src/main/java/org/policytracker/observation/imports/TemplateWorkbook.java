@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 import org.dhatim.fastexcel.Worksheet;
 import org.policytracker.catalogue.Indicator;
 import org.policytracker.catalogue.ObservationForm;
+import org.policytracker.catalogue.Publication;
 import org.policytracker.catalogue.Qualifier;
 import org.policytracker.catalogue.ValueType;
 import org.policytracker.observation.Figure;
@@ -40,6 +41,7 @@ final class TemplateWorkbook {
                 workbook.newWorksheet(INDICATORS_SHEET), lines, lang), sheet -> {
                     dropDown(sheet, rows, "form", ObservationForm.values());
                     dropDown(sheet, rows, "qualifier", Qualifier.values());
+                    dropDown(sheet, rows, "publication", Publication.values());
                     dropDown(sheet, rows, "confirm", "true", "false");
                 })) {
             for (TemplateService.Line line : lines) {
@@ -47,13 +49,14 @@ final class TemplateWorkbook {
                 ObservationForm form = i.publishedForm == null ? ObservationForm.LEVEL : i.publishedForm;
                 for (String period : line.missingPeriods()) {
                     values.row(new ValueFile.Row(i.code, i.nameZh, i.nameEn, i.unit, period,
-                            new Figure(null, form, null, null, null, false, null, null, null), null, null, null, null));
+                            new Figure(null, form, null, null, null, null, false, null, null, null), null, null, null,
+                            null));
                 }
             }
         }
     }
 
-    /** The column of a choice (form, qualifier) offers its constants; anything else typed there is refused by Excel. */
+    /** The column of a choice (form, qualifier, publication) offers its constants; anything else typed there is refused by Excel. */
     private static void dropDown(Worksheet sheet, int rows, String field, Enum<?>[] choices) {
         dropDown(sheet, rows, field, Arrays.stream(choices).map(Enum::name).toArray(String[]::new));
     }
@@ -106,7 +109,7 @@ final class TemplateWorkbook {
         String period = Integer.toString(ObservationRules.lastEndedYear(rules.today()));
         return Arrays.stream(ObservationForm.values())
                 .filter(form -> ObservationRules
-                        .check(rules, period, new Figure(1.0, form, null, null, null, false, null, null, null))
+                        .check(rules, period, new Figure(1.0, form, null, null, null, null, false, null, null, null))
                         .stream().noneMatch(e -> e.field().equals("form")))
                 .toList();
     }

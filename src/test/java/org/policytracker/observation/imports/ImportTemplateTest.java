@@ -69,8 +69,9 @@ class ImportTemplateTest {
                     .findFirst().orElseThrow();
             assertEquals("万人, 人, 亿人", attorneys.getCellText(4), "the units a value may be given in");
         }
-        assertEquals(List.of("indicator", "nameZh", "nameEn", "period", "value", "unit", "form", "qualifier", "confirm",
-                "source", "note", "seriesBreak", "createdBy", "createdAt", "updatedBy", "updatedAt"),
+        assertEquals(
+                List.of("indicator", "nameZh", "nameEn", "period", "value", "unit", "form", "qualifier", "publication",
+                        "confirm", "source", "note", "seriesBreak", "createdBy", "createdAt", "updatedBy", "updatedAt"),
                 texts(rows.get(0)),
                 "the columns of the value export");
         List<String> shareYears = rows.stream().filter(r -> r.getCellText(0).equals("NON_FOSSIL_SHARE"))

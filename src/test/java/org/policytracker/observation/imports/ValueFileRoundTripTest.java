@@ -41,7 +41,7 @@ class ValueFileRoundTripTest {
                 "note", "含\"初步\"数据,\n第二行", "seriesBreak", "2021年起按新口径"));
         // Exact decimals: 0.30000000000000004, implausible after 16.6, so confirmed.
         post("NON_FOSSIL_SHARE", Map.of("period", "2022", "value", 0.1 + 0.2, "confirm", true));
-        post("SERVICE_TRADE_TOTAL", Map.of("period", "2023", "value", 9331.3));
+        post("SERVICE_TRADE_TOTAL", Map.of("period", "2023", "value", 9331.3, "publication", "PRELIMINARY"));
         post("LICENSED_PATENT_ATTORNEYS", Map.of("period", "2021", "value", 31000, "unit", "人"));
         post("CO2_INTENSITY", Map.of("period", "2021", "value", -3.8, "form", "YOY_CHANGE_PCT"));
         post("CO2_INTENSITY", Map.of("period", "2022", "value", 19478.147902, "form", "INDEX", "confirmForm", true));

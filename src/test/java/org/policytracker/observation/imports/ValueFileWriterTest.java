@@ -18,6 +18,7 @@ import org.dhatim.fastexcel.reader.Sheet;
 import org.junit.jupiter.api.Test;
 import org.policytracker.TestFiles;
 import org.policytracker.catalogue.ObservationForm;
+import org.policytracker.catalogue.Publication;
 import org.policytracker.catalogue.Qualifier;
 import org.policytracker.observation.Figure;
 
@@ -34,7 +35,8 @@ class ValueFileWriterTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (ValueFileWriter writer = ValueFileWriter.csv(out)) {
             writer.row(new ValueFile.Row("NON_FOSSIL_SHARE", "非化石能源消费比重", "Share, non-fossil", "%", "2024",
-                    new Figure(19.8, ObservationForm.LEVEL, Qualifier.AT_LEAST, null, null, false, "统计公报",
+                    new Figure(19.8, ObservationForm.LEVEL, Qualifier.AT_LEAST, Publication.FINAL, null, null, false,
+                            "统计公报",
                             "a \"quoted\" note,\nover two lines", null),
                     "analyst1", AT, "analyst1", AT));
         }
@@ -44,6 +46,7 @@ class ValueFileWriterTest {
         assertEquals("a \"quoted\" note,\nover two lines", rows.get(0).get("note"));
         assertEquals("19.8", rows.get(0).get("value"));
         assertEquals("AT_LEAST", rows.get(0).get("qualifier"));
+        assertEquals("FINAL", rows.get(0).get("publication"));
         assertEquals("", rows.get(0).get("seriesBreak"));
         assertEquals("2024-05-01T08:30:00Z", rows.get(0).get("createdAt"));
         assertTrue(new String(out.toByteArray(), StandardCharsets.UTF_8).contains("\r\n"), "CRLF");
@@ -73,7 +76,7 @@ class ValueFileWriterTest {
     static ValueFile.Row row(int i) {
         return new ValueFile.Row("INDICATOR_" + (i % 50), "指标" + (i % 50), "Indicator " + (i % 50), "亿元",
                 String.valueOf(1900 + i % 200),
-                new Figure(i * 0.5, ObservationForm.LEVEL, null, null, null, false, "source " + i,
+                new Figure(i * 0.5, ObservationForm.LEVEL, null, null, null, null, false, "source " + i,
                         i % 3 == 0 ? "note " + i : null, null),
                 "analyst1", AT, "analyst1", AT);
     }
