@@ -98,7 +98,27 @@ function figures(target, a) {
   return h('dl', { class: 'figures' }, list);
 }
 
-function explanation(a) {
+// A series basis by its code, in the reader's language ("扣除原料用能和非化石能源消费量后").
+function basisName(target, code) {
+  const b = (target.indicator.bases || []).find((x) => x.code === code);
+  return b ? pick(b.nameZh, b.nameEn) : code;
+}
+
+// The changes of definition after the baseline, linked or not, and the answer on each basis where two give one.
+function breaks(target, a) {
+  if (!a.breaks || !a.breaks.length) {
+    return null;
+  }
+  return h('div', { class: 'series-breaks' },
+    a.breaks.map((b) => h('p', { class: `notice ${b.linked ? 'notice-info' : 'notice-warning'} series-break-notice`, text:
+      t(b.linked ? 'detail.breakLinked' : 'detail.breakUnlinked', {
+        period: b.period, from: basisName(target, b.fromBasis), to: basisName(target, b.toBasis),
+      }) })),
+    a.byBasis && a.byBasis.length ? h('ul', { class: 'by-basis' }, a.byBasis.map((x) => h('li', { dataset: { basis: x.basis } },
+      `${t('detail.onBasis', { basis: basisName(target, x.basis) })} `, statusBadge(x.status)))) : null);
+}
+
+function explanation(a, target) {
   if (!a.explanation) {
     return null;
   }
@@ -108,7 +128,8 @@ function explanation(a) {
     h('p', { class: 'explanation-main', text: main }),
     other ? h('p', { class: 'explanation-other', lang: main === a.explanation.zh ? 'en' : 'zh-CN', text: other }) : null,
     a.missingYears && a.missingYears.length
-      ? h('p', { class: 'notice notice-warning', text: t('detail.missingYears', { years: a.missingYears.join(', ') }) }) : null);
+      ? h('p', { class: 'notice notice-warning', text: t('detail.missingYears', { years: a.missingYears.join(', ') }) }) : null,
+    target ? breaks(target, a) : null);
 }
 
 function provenance(target) {
@@ -197,7 +218,7 @@ export async function renderDetail(root, id, me, isCurrent, flash) {
     h('div', { class: 'detail-grid' }, entry, main, side));
 
   main.append(h('section', { class: 'panel', 'aria-labelledby': 'assess-title' },
-    h('h2', { id: 'assess-title', text: t('detail.explanation') }), explanation(assessment), figures(target, assessment)));
+    h('h2', { id: 'assess-title', text: t('detail.explanation') }), explanation(assessment, target), figures(target, assessment)));
   if (!milestone) {
     main.append(h('section', { class: 'panel', 'aria-labelledby': 'chart-title' },
       h('h2', { id: 'chart-title', text: t('chart.title') }), chartBox));

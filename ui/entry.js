@@ -4,7 +4,7 @@
 
 import { api, ApiError, seg } from './api.js';
 import { h, nextId, replace } from './dom.js';
-import { t } from './i18n.js';
+import { pick, t } from './i18n.js';
 import { indicatorName, isoTime, unitOf } from './format.js';
 import { enteredValue } from './history.js';
 
@@ -115,6 +115,9 @@ export function observationForm(target, observations, relatedObs, assessment, on
   const publicationSel = h('select', { name: 'publication' },
     [['', t('publication.none')], ...['PRELIMINARY', 'FINAL', 'ESTIMATED'].map((p) => [p, t(`publication.${p}`)])]
       .map(([v, text]) => h('option', { value: v, text })));
+  // The series basis, where the statistic changed definition: by default the one in force for the period.
+  const basisSel = h('select', { name: 'basis' });
+  const basisField = field(t('entry.basis'), basisSel, t('entry.basisHint'));
   const source = h('input', { name: 'source', type: 'text', maxlength: '1000', autocomplete: 'off' });
   const note = h('textarea', { name: 'note', rows: '2', maxlength: '4000' });
   const seriesBreak = h('input', { name: 'seriesBreak', type: 'text', maxlength: '1000', autocomplete: 'off' });
@@ -143,6 +146,12 @@ export function observationForm(target, observations, relatedObs, assessment, on
     unitSel.value = units.includes(chosen) ? chosen : '';
     unitSel.hidden = units.length < 2;
     valueField.querySelector('.unit').hidden = !unitSel.hidden;
+    const bases = indicatorOf().bases || [];
+    const basis = basisSel.value;
+    replace(basisSel, h('option', { value: '', text: t('entry.basisInForce') }),
+      ...bases.map((b) => h('option', { value: b.code, text: pick(b.nameZh, b.nameEn) })));
+    basisSel.value = bases.some((b) => b.code === basis) ? basis : '';
+    basisField.hidden = !bases.length;
     const old = existing();
     notice.hidden = !old;
     notice.textContent = old ? t('entry.correcting', {
@@ -159,6 +168,7 @@ export function observationForm(target, observations, relatedObs, assessment, on
     valueField,
     field(t('entry.qualifier'), qualifierSel, t('entry.qualifierHint')),
     field(t('entry.publication'), publicationSel, t('entry.publicationHint')),
+    basisField,
     field(t('entry.source'), source, t('entry.sourceHint')),
     field(t('entry.note'), note),
     field(t('entry.seriesBreak'), seriesBreak, t('entry.seriesBreakHint')),
@@ -177,6 +187,8 @@ export function observationForm(target, observations, relatedObs, assessment, on
     formSel.value = o.form;
     qualifierSel.value = o.qualifier || 'EXACT';
     publicationSel.value = o.publication || '';
+    refresh();
+    basisSel.value = o.basis || '';
     // As it was typed: the number in its unit.
     value.value = String(o.unit ? o.enteredValue : o.value);
     refresh();
@@ -194,6 +206,7 @@ export function observationForm(target, observations, relatedObs, assessment, on
     const body = {
       value: value.value.trim() || null, form: formSel.value, qualifier: qualifierSel.value,
       publication: publicationSel.value || null,
+      basis: basisSel.value || null,
       unit: formSel.value === 'LEVEL' && !unitSel.hidden ? unitSel.value || null : null,
       source: source.value.trim() || null, note: note.value.trim() || null, seriesBreak: seriesBreak.value.trim() || null,
       ...(confirmed.confirmForm ? { confirmForm: true } : {}),

@@ -2,7 +2,7 @@
 // values it had before (prior vintages); and the audit trail of the indicator or milestone.
 
 import { h, replace } from './dom.js';
-import { num, t } from './i18n.js';
+import { num, pick, t } from './i18n.js';
 import { isoTime, qualified, unitOf, withUnit } from './format.js';
 
 /**
@@ -24,14 +24,16 @@ export function enteredValue(value, form, indicator, qualifier) {
  * ("entered as 31,000 人"), and whether the analyst confirmed a value the plausibility check refused;
  * empty when none of these.
  */
-export function entryNotes(o) {
-  return [o.publication ? t(`publication.${o.publication}`) : null,
+export function entryNotes(o, indicator) {
+  const basis = indicator && o.basis ? (indicator.bases || []).find((b) => b.code === o.basis) : null;
+  return [basis ? t('value.onBasis', { basis: pick(basis.nameZh, basis.nameEn) }) : null,
+    o.publication ? t(`publication.${o.publication}`) : null,
     o.unit ? t('value.asEntered', { value: num(o.enteredValue), unit: o.unit }) : null,
     o.confirm ? t('value.confirmed') : null].filter(Boolean).join(' · ');
 }
 
-function entryNoteLine(o) {
-  const text = entryNotes(o);
+function entryNoteLine(o, indicator) {
+  const text = entryNotes(o, indicator);
   return text ? h('div', { class: 'muted entry-notes', text }) : null;
 }
 
@@ -49,7 +51,7 @@ function vintages(o, indicator) {
     h('summary', { text: t('hist.vintages', { count: o.priorVintages.length }) }),
     h('ul', {}, o.priorVintages.map((v) => h('li', {},
       h('span', { class: 'vintage-value', text: enteredValue(v.value, v.form, indicator, v.qualifier) }), ' ',
-      entryNotes(v) ? h('span', { class: 'muted', text: `(${entryNotes(v)}) ` }) : null,
+      entryNotes(v, indicator) ? h('span', { class: 'muted', text: `(${entryNotes(v, indicator)}) ` }) : null,
       h('span', {
         text: t('hist.vintage', {
           user: v.recordedBy, time: isoTime(v.recordedAt), by: v.supersededBy, when: isoTime(v.supersededAt),
@@ -94,7 +96,7 @@ export function observationTable(target, observations, deleted, canWrite, handle
   },
   h('th', { scope: 'row', text: o.period }),
   canWrite ? actions(o, handlers) : null,
-  h('td', { class: 'num' }, enteredValue(o.value, o.form, indicator, o.qualifier), entryNoteLine(o)),
+  h('td', { class: 'num' }, enteredValue(o.value, o.form, indicator, o.qualifier), entryNoteLine(o, indicator)),
   h('td', { text: t(`form.${o.form}`) }),
   h('td', { class: 'source-text', text: o.source || '' }),
   h('td', { class: 'note-text' }, o.note || '', o.seriesBreak

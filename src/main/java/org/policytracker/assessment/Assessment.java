@@ -36,6 +36,12 @@ import org.policytracker.catalogue.Qualifier;
  * @param catalogueBaseline  the catalogue's baseline value, when an observation of the baseline year is used
  *                           as the baseline instead ({@code baseline} is then that observation, with its
  *                           publication); null otherwise
+ * @param basis              the code of the series basis this answer is on; null when the indicator has one
+ *                           definition
+ * @param breaks             the changes of series basis after the baseline, each linked to the baseline or
+ *                           not (docs/ASSESSMENT.md, "Series bases and breaks"); empty when none
+ * @param byBasis            where two bases give an answer: each of them, the current basis first (this
+ *                           answer is the first); empty otherwise
  */
 public record Assessment(
         Status status,
@@ -52,7 +58,20 @@ public record Assessment(
         ValueBasis valueBasis,
         Double observedAnnualChange,
         Double requiredAnnualChange,
-        Double catalogueBaseline) {
+        Double catalogueBaseline,
+        String basis,
+        List<Break> breaks,
+        List<Assessment> byBasis) {
+
+    /** An answer on one basis, with no break. */
+    Assessment(Status status, PeriodValue latest, PeriodValue baseline, Double progress, Double elapsed,
+            Double projected, Double observedAnnualRate, Double requiredAnnualRate, Double ratio,
+            Explanation explanation, List<Integer> missingYears, ValueBasis valueBasis, Double observedAnnualChange,
+            Double requiredAnnualChange, Double catalogueBaseline) {
+        this(status, latest, baseline, progress, elapsed, projected, observedAnnualRate, requiredAnnualRate, ratio,
+                explanation, missingYears, valueBasis, observedAnnualChange, requiredAnnualChange, catalogueBaseline,
+                null, List.of(), List.of());
+    }
 
     public Assessment {
         progress = finiteOrNull(progress);
@@ -65,6 +84,35 @@ public record Assessment(
         requiredAnnualChange = finiteOrNull(requiredAnnualChange);
         catalogueBaseline = finiteOrNull(catalogueBaseline);
         missingYears = missingYears == null ? List.of() : List.copyOf(missingYears);
+        breaks = breaks == null ? List.of() : List.copyOf(breaks);
+        byBasis = byBasis == null ? List.of() : List.copyOf(byBasis);
+    }
+
+    /**
+     * A change of series basis after the baseline.
+     *
+     * @param period    the first period on the new basis
+     * @param fromBasis the code of the baseline's basis
+     * @param toBasis   the code of the new basis
+     * @param linked    whether the new basis has a value of the baseline year (a level, or an index the
+     *                  later ones are relative to) that links it to the baseline; unlinked values of the new
+     *                  basis are not used
+     */
+    public record Break(String period, String fromBasis, String toBasis, boolean linked) {
+    }
+
+    /** The same answer, on a basis, with the breaks and the answers by basis. */
+    Assessment onBasis(String code, List<Break> newBreaks, List<Assessment> answers, Explanation newExplanation) {
+        return new Assessment(status, latest, baseline, progress, elapsed, projected, observedAnnualRate,
+                requiredAnnualRate, ratio, newExplanation, missingYears, valueBasis, observedAnnualChange,
+                requiredAnnualChange, catalogueBaseline, code, newBreaks, answers);
+    }
+
+    /** The same answer without the catalogue's baseline beside it (an answer on another basis than the catalogue's). */
+    Assessment withoutCatalogueBaseline() {
+        return new Assessment(status, latest, baseline, progress, elapsed, projected, observedAnnualRate,
+                requiredAnnualRate, ratio, explanation, missingYears, valueBasis, observedAnnualChange,
+                requiredAnnualChange, null, basis, breaks, byBasis);
     }
 
     /**
@@ -97,7 +145,7 @@ public record Assessment(
     Assessment explainedFurther(Explanation more) {
         return new Assessment(status, latest, baseline, progress, elapsed, projected, observedAnnualRate,
                 requiredAnnualRate, ratio, explanation.then(more), missingYears, valueBasis, observedAnnualChange,
-                requiredAnnualChange, catalogueBaseline);
+                requiredAnnualChange, catalogueBaseline, basis, breaks, byBasis);
     }
 
     /** Why, in Chinese and in English. */

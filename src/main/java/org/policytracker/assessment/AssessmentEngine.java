@@ -1,6 +1,7 @@
 package org.policytracker.assessment;
 
 import java.util.Objects;
+import org.policytracker.catalogue.TargetKind;
 
 /**
  * Assesses a target as of a date (the method: docs/ASSESSMENT.md). Pure: the result depends only on the arguments.
@@ -26,6 +27,19 @@ public final class AssessmentEngine {
     public static Assessment assess(AssessmentInput input, Thresholds thresholds) {
         Objects.requireNonNull(input, "input");
         Objects.requireNonNull(thresholds, "thresholds");
+        TargetKind kind = input.spec().kind();
+        if (input.bases().isEmpty() || kind == TargetKind.MILESTONE || kind == TargetKind.RELATIVE) {
+            return onOneBasis(input, thresholds, true);
+        }
+        return SeriesBreaks.assess(input, thresholds);
+    }
+
+    /**
+     * The answer from points on one series basis. {@code catalogueBasis}: the basis of the target's own
+     * baseline, against which an observed baseline-year value is a revision; on another basis it is the
+     * new basis's own baseline, and the catalogue's is not compared with it.
+     */
+    static Assessment onOneBasis(AssessmentInput input, Thresholds thresholds, boolean catalogueBasis) {
         Assessment assessed = switch (input.spec().kind()) {
             case MILESTONE -> MilestoneAssessor.assess(input);
             case RELATIVE -> RelativeAssessor.assess(input);
@@ -36,7 +50,7 @@ public final class AssessmentEngine {
             case LEVEL_AT_LEAST, LEVEL_ABOUT, LEVEL_AT_MOST, COVERAGE, COUNT, CHANGE_VS_BASE ->
                 GoalAssessor.assess(input, thresholds);
         };
-        return withReleases(assessed, input.spec());
+        return withReleases(catalogueBasis ? assessed : assessed.withoutCatalogueBaseline(), input.spec());
     }
 
     /**

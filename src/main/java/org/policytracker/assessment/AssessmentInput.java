@@ -17,19 +17,33 @@ import java.util.Objects;
  * @param relatedPoints RELATIVE targets: the compared indicator's values; empty otherwise
  * @param milestone     MILESTONE targets: the analyst-set state; null when none is recorded
  * @param asOf          the date the assessment is made for
+ * @param bases         the indicator's series bases, oldest first; empty when it has one definition
  */
 public record AssessmentInput(
         TargetSpec spec,
         List<DataPoint> points,
         List<DataPoint> relatedPoints,
         MilestoneInput milestone,
-        LocalDate asOf) {
+        LocalDate asOf,
+        List<Basis> bases) {
 
     public AssessmentInput {
         Objects.requireNonNull(spec, "spec");
         Objects.requireNonNull(asOf, "asOf");
         points = points == null ? List.of() : List.copyOf(points);
         relatedPoints = relatedPoints == null ? List.of() : List.copyOf(relatedPoints);
+        bases = bases == null ? List.of() : List.copyOf(bases);
+    }
+
+    /** An input for an indicator with one definition. */
+    public AssessmentInput(TargetSpec spec, List<DataPoint> points, List<DataPoint> relatedPoints,
+            MilestoneInput milestone, LocalDate asOf) {
+        this(spec, points, relatedPoints, milestone, asOf, List.of());
+    }
+
+    /** The same input with other points of the indicator. */
+    AssessmentInput withPoints(List<DataPoint> others) {
+        return new AssessmentInput(spec, others, relatedPoints, milestone, asOf, bases);
     }
 
     /** An input for a target measured by one indicator. */

@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.policytracker.catalogue.Indicator;
 import org.policytracker.catalogue.Target;
 import org.policytracker.catalogue.TargetKind;
 import org.policytracker.milestone.MilestoneUpdate;
@@ -57,7 +58,14 @@ public class AssessmentService {
                 points.getOrDefault(t.indicator.id, List.of()),
                 t.relatedIndicator == null ? List.of() : points.getOrDefault(t.relatedIndicator.id, List.of()),
                 milestones.get(t.id),
-                snapshot.asOf()), thresholds))).toList();
+                snapshot.asOf(), bases(t.indicator)), thresholds))).toList();
+    }
+
+    /** The indicator's series bases as the engine takes them. */
+    static List<Basis> bases(Indicator indicator) {
+        return indicator.bases == null ? List.of()
+                : indicator.bases.stream()
+                        .map(b -> new Basis(b.code(), b.fromYear(), b.nameZh(), b.nameEn())).toList();
     }
 
     static TargetSpec spec(Target t) {
@@ -73,7 +81,7 @@ public class AssessmentService {
             int year = Period.parse(v.period).orElseThrow().year();
             byIndicator.computeIfAbsent(v.indicatorId, id -> new ArrayList<>())
                     .add(new DataPoint(year, v.figure.value(), v.figure.form(), v.figure.qualifier(),
-                            v.figure.publication()));
+                            v.figure.publication(), v.figure.basis()));
         }
         return byIndicator;
     }

@@ -20,8 +20,10 @@ import org.policytracker.catalogue.Qualifier;
  * @param qualifier EXACT, or a bound (AT_LEAST, AT_MOST: never used as a level, only to prove a goal
  *                  met), or ABOUT (used as the value)
  * @param publication which release of the figure it is (PRELIMINARY, FINAL, ESTIMATED); null when not stated
+ * @param basis     the code of the series basis the value is on; null is the basis in force in its year
  */
-public record DataPoint(int year, double value, ObservationForm form, Qualifier qualifier, Publication publication) {
+public record DataPoint(int year, double value, ObservationForm form, Qualifier qualifier, Publication publication,
+        String basis) {
 
     public DataPoint {
         Objects.requireNonNull(form, "form");
@@ -33,17 +35,22 @@ public record DataPoint(int year, double value, ObservationForm form, Qualifier 
 
     /** An exact value. */
     public DataPoint(int year, double value, ObservationForm form) {
-        this(year, value, form, Qualifier.EXACT, null);
+        this(year, value, form, Qualifier.EXACT, null, null);
     }
 
     /** A value whose publication is not stated. */
     public DataPoint(int year, double value, ObservationForm form, Qualifier qualifier) {
-        this(year, value, form, qualifier, null);
+        this(year, value, form, qualifier, null, null);
     }
 
     /** The same value, stated as a given release of the figure. */
     public DataPoint published(Publication release) {
-        return new DataPoint(year, value, form, qualifier, release);
+        return new DataPoint(year, value, form, qualifier, release, basis);
+    }
+
+    /** The same value, on a series basis. */
+    public DataPoint onBasis(String code) {
+        return new DataPoint(year, value, form, qualifier, publication, code);
     }
 
     /** A published bound of the level: more than (AT_LEAST) or less than (AT_MOST) {@code value}. */

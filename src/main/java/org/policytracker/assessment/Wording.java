@@ -338,4 +338,24 @@ final class Wording {
         return of(latest.period() + "年数据为估计数，并非公布数据。",
                 "The " + latest.period() + " figure is an estimate, not a published figure.");
     }
+
+    // ------------------------------------------------------------------ series bases
+
+    /** "按“扣除原料用能和非化石能源消费量后”口径：…" / "On the basis “…”: …": an answer, naming the definition it uses. */
+    static Explanation onBasis(Basis basis, Explanation answer) {
+        return of("按“" + basis.nameZh() + "”口径：" + answer.zh(),
+                "On the basis “" + basis.nameEn() + "”: " + answer.en());
+    }
+
+    /** Said when the series changed basis after the baseline and the new basis has no link to the baseline year. */
+    static Explanation unlinked(Basis baselineBasis, Basis next, int anchorYear) {
+        return of(next.fromYear() + "年起统计口径改为“" + next.nameZh() + "”，与" + anchorYear + "年基期的“"
+                + baselineBasis.nameZh() + "”口径不可连乘；新口径尚无" + anchorYear + "年的衔接数据（新口径的" + anchorYear
+                + "年水平值或指数），新口径数据未用于评估。",
+                "From " + next.fromYear() + " the statistic is on the basis “" + next.nameEn()
+                        + "”, which cannot be chained with the " + anchorYear + " baseline's (“"
+                        + baselineBasis.nameEn()
+                        + "”); the new basis has no link to " + anchorYear + " (a " + anchorYear
+                        + " level or index on it), so its values are not used.");
+    }
 }

@@ -8,6 +8,7 @@ import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.interceptor.Interceptor;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.HashMap;
@@ -124,6 +125,28 @@ public class CatalogueLoader {
         retireMissing(documents, seenDocuments, d -> d.retired = true);
         retireMissing(indicators, seenIndicators, i -> i.retired = true);
         retireMissing(targets, seenTargets, t -> t.retired = true);
+        indicators.values().forEach(CatalogueLoader::stateBases);
+    }
+
+    /**
+     * Puts the values of an indicator with series bases that state none (entered before the indicator had
+     * bases, or before values stated them) on the basis in force for their period, which is what their
+     * null meant: so that every stored value says its basis, and an unedited export imports back
+     * unchanged. Nothing else of a value changes, so no vintage or audit entry is written.
+     */
+    private static void stateBases(Indicator indicator) {
+        List<SeriesBasis> bases = indicator.bases == null ? List.of() : indicator.bases;
+        for (int i = 0; i < bases.size(); i++) {
+            LocalDate from = i == 0 ? LocalDate.of(1, 1, 1) : LocalDate.of(bases.get(i).fromYear(), 1, 1);
+            LocalDate until = i + 1 < bases.size() ? LocalDate.of(bases.get(i + 1).fromYear(), 1, 1)
+                    : LocalDate.of(9999, 12, 31);
+            for (String table : List.of("observation", "observation_vintage")) {
+                Indicator.getEntityManager().createNativeQuery("UPDATE " + table + " SET basis = ?1"
+                        + " WHERE indicator_id = ?2 AND basis IS NULL AND period_end >= ?3 AND period_end < ?4")
+                        .setParameter(1, bases.get(i).code()).setParameter(2, indicator.id)
+                        .setParameter(3, from).setParameter(4, until).executeUpdate();
+            }
+        }
     }
 
     private static void persistIfNew(PanacheEntityBase entity, Long id) {

@@ -32,6 +32,7 @@ final class CatalogueMapping {
         indicator.seriesStart = entry.seriesStart();
         indicator.precision = entry.precision();
         indicator.publishedForm = entry.valueType() == ValueType.STATE ? null : entry.publishedFormOrLevel();
+        indicator.bases = entry.basesList();
         indicator.retired = false;
     }
 

@@ -117,6 +117,38 @@ final class CatalogueRules {
                 problem("publishedForm", "must be LEVEL for a RATE indicator: its values are rates already");
             }
             text("publicationSource", i.publicationSource(), 2000);
+            checkBases(i);
+        }
+    }
+
+    /** Series bases: codes unique, first periods years after one another from the series start, each sourced. */
+    private void checkBases(SeedModel.IndicatorEntry i) {
+        Set<String> codes = new HashSet<>();
+        Integer previous = null;
+        for (SeriesBasis b : i.basesList()) {
+            pattern("bases.code", b.code(), INDICATOR_CODE, "upper-case letters, digits and underscores");
+            if (b.code() != null && !codes.add(b.code())) {
+                problem("bases.code", "appears twice: " + b.code());
+            }
+            text("bases.nameZh", b.nameZh(), 300);
+            text("bases.nameEn", b.nameEn(), 300);
+            text("bases.source", b.source(), 2000);
+            if (b.from() == null || !b.from().strip().matches("\\d{4}")) {
+                problem("bases.from", "must be the year the basis applies from, e.g. \"2024\", was " + b.from());
+                continue;
+            }
+            int from = b.fromYear();
+            if (previous == null && i.seriesStart() != null && from != i.seriesStart()) {
+                problem("bases.from",
+                        "of the first basis must be the series start " + i.seriesStart() + ", was " + from);
+            }
+            if (previous != null && from <= previous) {
+                problem("bases.from", "must be after the previous basis's (" + previous + "), was " + from);
+            }
+            previous = from;
+        }
+        if (codes.size() == 1) {
+            problem("bases", "lists one basis: a statistic with one definition lists none");
         }
     }
 

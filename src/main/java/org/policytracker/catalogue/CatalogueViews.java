@@ -28,12 +28,15 @@ public final class CatalogueViews {
             @Schema(description = "The decimals figures are published with; numbers are shown rounded to them") Integer precision,
             @Schema(description = "The form the statistic is published in; entry proposes it") ObservationForm publishedForm,
             @Schema(description = "The units a level may be entered in (its unit family, the indicator's unit "
-                    + "first): a value in another is converted, one of another family refused", examples = "[\"万人\", \"人\", \"亿人\"]") List<String> units) {
+                    + "first): a value in another is converted, one of another family refused", examples = "[\"万人\", \"人\", \"亿人\"]") List<String> units,
+            @Schema(description = "The definitions the statistic has been published on, oldest first, each from its "
+                    + "first period; empty when it has kept one. A value states its basis (the one in force for its "
+                    + "period by default); values on two bases are never chained") List<SeriesBasis> bases) {
 
         static IndicatorView of(Indicator i) {
             return new IndicatorView(i.code, i.nameZh, i.nameEn, i.unit, i.unitEn, i.theme, i.valueType,
                     i.favourableDirection, TargetWording.valuePattern(i), i.seriesStart, i.precision, i.publishedForm,
-                    Units.family(i.unit));
+                    Units.family(i.unit), i.bases == null ? List.of() : i.bases);
         }
     }
 
@@ -64,6 +67,8 @@ public final class CatalogueViews {
             @Schema(description = "For CHANGE_VS_BASE: the signed cumulative percent change from baseYear") Double baselineValue,
             @Schema(description = "Where the baseline value comes from when not from the quote") String baselineSource,
             boolean baselineConfirmed,
+            @Schema(description = "The series basis the baseline is on (the one in force in the baseline year, or "
+                    + "the base year for a change); null when the indicator has one definition", examples = "INVENTORY") String baselineBasis,
             boolean targetValueConfirmed,
             @Schema(description = "BINDING (约束性), ANTICIPATORY (预期性), or null when the source does not say") Binding binding,
             List<String> agencies,
@@ -77,10 +82,18 @@ public final class CatalogueViews {
             return new TargetView(t.code, TargetWording.of(t), t.kind, t.targetYear, t.targetDate, t.targetValue,
                     t.tolerance,
                     t.direction, t.baseYear, t.baselineYear, t.baselineValue, t.baselineSource, t.baselineConfirmed,
-                    t.targetValueConfirmed, t.binding, t.agencies, t.scope, IndicatorView.of(t.indicator),
+                    CatalogueViews.baselineBasis(t), t.targetValueConfirmed, t.binding, t.agencies, t.scope,
+                    IndicatorView.of(t.indicator),
                     t.relatedIndicator == null ? null : IndicatorView.of(t.relatedIndicator),
                     new SourceView(d.code, d.titleZh, d.titleEn, d.number, t.section, t.quote, t.note));
         }
+    }
+
+    /** The basis of a target's baseline: in force in its base year for a change, else in its baseline year. */
+    public static String baselineBasis(Target t) {
+        Integer year = t.kind == TargetKind.CHANGE_VS_BASE && t.baseYear != null ? t.baseYear : t.baselineYear;
+        SeriesBasis basis = year == null ? null : t.indicator.basisAt(year);
+        return basis == null ? null : basis.code();
     }
 
     @Schema(name = "Document", description = "A source policy document.")

@@ -2,6 +2,7 @@ package org.policytracker.catalogue;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -58,6 +59,16 @@ public class Indicator extends PanacheEntityBase {
     @Enumerated(EnumType.STRING)
     @Column(name = "published_form")
     public ObservationForm publishedForm;
+
+    /** The definitions the statistic has been published on, oldest first; empty when it has kept one. */
+    @Convert(converter = SeriesBasesConverter.class)
+    @Column(name = "bases")
+    public List<SeriesBasis> bases = List.of();
+
+    /** The basis in force for a year; null when the statistic has one definition. */
+    public SeriesBasis basisAt(int year) {
+        return SeriesBasis.inForce(bases == null ? List.of() : bases, year);
+    }
 
     public boolean retired;
 

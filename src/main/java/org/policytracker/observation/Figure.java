@@ -45,6 +45,9 @@ import org.policytracker.system.Problems;
  * @param source      where the figure was published; blank is none
  * @param note        the analyst's note; blank is none
  * @param seriesBreak set when the series changes basis at this period; blank is none
+ * @param basis       the code of the series basis the value is on ({@link org.policytracker.catalogue.SeriesBasis});
+ *                    the write path sets the one in force for the period when none is given; null for an
+ *                    indicator with one definition
  */
 @Embeddable
 @Schema(name = "Figure", description = "A value as published: a level, a year-on-year change in percent "
@@ -59,7 +62,10 @@ public record Figure(
         @Schema(description = "true stores a value the plausibility rule refuses (about 10 times or a tenth of the previous value or the baseline, or beyond the configured yearly change); recorded with the value and in the audit") @Column(name = "confirmed") boolean confirm,
         @Schema(description = "Where the figure was published, e.g. 国家统计局《2024年国民经济和社会发展统计公报》") @Column(name = "source") String source,
         @Column(name = "note") String note,
-        @Schema(description = "Set when the series changes basis at this period, e.g. 2024年起扣除原料用能和非化石能源消费量") @Column(name = "series_break") String seriesBreak) {
+        @Schema(description = "Set when the series changes basis at this period, e.g. 2024年起扣除原料用能和非化石能源消费量") @Column(name = "series_break") String seriesBreak,
+        @Schema(description = "The series basis the value is on, one of the indicator's bases (GET /api/indicators): "
+                + "omitted, the one in force for the period. Values on two bases are never chained; an indicator with "
+                + "one definition has none", examples = "DEDUCTED") @Column(name = "basis") String basis) {
 
     /**
      * The names of the fields a writer sets, as JSON bodies and the value file's columns name them, in
@@ -68,14 +74,14 @@ public record Figure(
      */
     public static final List<String> FIELDS = List.of("value", "unit", "form", "qualifier", "publication", "confirm",
             "source",
-            "note", "seriesBreak");
+            "note", "seriesBreak", "basis");
 
     /** The columns of a figure, in the order {@link #bind} sets them: the same in every table that holds one. */
     public static final String COLUMNS = "obs_value, form, qualifier, publication, entered_unit, entered_value, confirmed, source, note,"
-            + " series_break";
+            + " series_break, basis";
 
     /** How many columns {@link #COLUMNS} names. */
-    public static final int COLUMN_COUNT = 10;
+    public static final int COLUMN_COUNT = 11;
 
     /** A missing form is LEVEL, a missing qualifier EXACT; blank texts are none, so that "" and null never count as a difference. */
     public Figure {
@@ -86,6 +92,7 @@ public record Figure(
         source = blankToNull(source);
         note = blankToNull(note);
         seriesBreak = blankToNull(seriesBreak);
+        basis = blankToNull(basis) == null ? null : basis.strip();
     }
 
     /**
@@ -95,23 +102,31 @@ public record Figure(
      */
     public List<Object> fields() {
         return Arrays.asList(unit == null ? value : enteredValue, unit, form.name(), qualifier.name(),
-                publication == null ? null : publication.name(), confirm ? "true" : null, source, note, seriesBreak);
+                publication == null ? null : publication.name(), confirm ? "true" : null, source, note, seriesBreak,
+                basis);
     }
 
     /** The same figure with another number (in the indicator's unit when {@code unit} is null). */
     public Figure withValue(Double newValue) {
         return new Figure(newValue, form, qualifier, publication, unit, enteredValue, confirm, source, note,
-                seriesBreak);
+                seriesBreak, basis);
+    }
+
+    /** The same figure on a series basis (a code of the indicator's bases). */
+    public Figure onBasis(String code) {
+        return new Figure(value, form, qualifier, publication, unit, enteredValue, confirm, source, note,
+                seriesBreak, code);
     }
 
     /** The same figure converted: {@code converted} in the indicator's unit, {@code entered} as typed in {@code unit}. */
     public Figure converted(Double converted, Double entered) {
-        return new Figure(converted, form, qualifier, publication, unit, entered, confirm, source, note, seriesBreak);
+        return new Figure(converted, form, qualifier, publication, unit, entered, confirm, source, note, seriesBreak,
+                basis);
     }
 
     /** The same figure entered in the indicator's own unit (a unit that is the indicator's is no unit). */
     public Figure inIndicatorUnit() {
-        return new Figure(value, form, qualifier, publication, null, null, confirm, source, note, seriesBreak);
+        return new Figure(value, form, qualifier, publication, null, null, confirm, source, note, seriesBreak, basis);
     }
 
     /**
@@ -126,7 +141,7 @@ public record Figure(
         Publication publication = choice("publication", text.apply("publication"), Publication.class, errors);
         return new Figure(null, form, qualifier, publication, text.apply("unit"), null,
                 flag("confirm", text.apply("confirm"), errors),
-                text.apply("source"), text.apply("note"), text.apply("seriesBreak"));
+                text.apply("source"), text.apply("note"), text.apply("seriesBreak"), text.apply("basis"));
     }
 
     /** A yes/no cell: true/false (or 1/0, yes/no, 是/否), blank is false; else an error. */
@@ -183,6 +198,7 @@ public record Figure(
         text(statement, first + 7, source);
         text(statement, first + 8, note);
         text(statement, first + 9, seriesBreak);
+        text(statement, first + 10, basis);
         return first + COLUMN_COUNT;
     }
 
@@ -198,7 +214,8 @@ public record Figure(
         return new Figure(value, form == null ? null : ObservationForm.valueOf(form),
                 qualifier == null ? null : Qualifier.valueOf(qualifier),
                 publication == null ? null : Publication.valueOf(publication), rs.getString("entered_unit"), entered,
-                rs.getBoolean("confirmed"), rs.getString("source"), rs.getString("note"), rs.getString("series_break"));
+                rs.getBoolean("confirmed"), rs.getString("source"), rs.getString("note"), rs.getString("series_break"),
+                rs.getString("basis"));
     }
 
     private static void text(PreparedStatement statement, int index, String text) throws SQLException {

@@ -7,8 +7,10 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.policytracker.catalogue.Indicator;
 import org.policytracker.catalogue.ObservationForm;
+import org.policytracker.catalogue.SeriesBasis;
 import org.policytracker.catalogue.Target;
 import org.policytracker.catalogue.Units;
 import org.policytracker.catalogue.ValueType;
@@ -39,16 +41,24 @@ public final class ObservationRules {
      *                      levels), for the plausibility rule
      */
     public record Context(ValueType valueType, Integer seriesStart, boolean percentUnit,
-            ObservationForm publishedForm, LocalDate today, String unit, List<Reference> catalogue) {
+            ObservationForm publishedForm, LocalDate today, String unit, List<Reference> catalogue,
+            List<SeriesBasis> bases) {
 
         public Context {
             catalogue = List.copyOf(catalogue);
+            bases = bases == null ? List.of() : List.copyOf(bases);
+        }
+
+        /** A context of an indicator with one definition (no series bases). */
+        public Context(ValueType valueType, Integer seriesStart, boolean percentUnit, ObservationForm publishedForm,
+                LocalDate today, String unit, List<Reference> catalogue) {
+            this(valueType, seriesStart, percentUnit, publishedForm, today, unit, catalogue, List.of());
         }
 
         /** A context with no unit and no baselines, as the period and range rules alone need. */
         public Context(ValueType valueType, Integer seriesStart, boolean percentUnit, ObservationForm publishedForm,
                 LocalDate today) {
-            this(valueType, seriesStart, percentUnit, publishedForm, today, null, List.of());
+            this(valueType, seriesStart, percentUnit, publishedForm, today, null, List.of(), List.of());
         }
 
         /** What the catalogue says of the indicator (one query for its targets' baselines and levels). */
@@ -63,7 +73,8 @@ public final class ObservationRules {
                 }
             }
             return new Context(indicator.valueType, indicator.seriesStart, "%".equals(indicator.unit),
-                    indicator.publishedForm, today, indicator.unit, references.stream().distinct().toList());
+                    indicator.publishedForm, today, indicator.unit, references.stream().distinct().toList(),
+                    indicator.bases);
         }
 
         /** The units a value may be entered in ({@link Units#family}). */
@@ -159,6 +170,39 @@ public final class ObservationRules {
             errors.add(new FieldMessage("value", e.message()));
             return figure.withValue(null);
         }
+    }
+
+    /**
+     * The figure as it is stored: in the indicator's unit ({@link #inUnit}) and on a series basis
+     * ({@link #onBasis}). Applied after {@link #readValue}, by the entry and the import alike.
+     */
+    public static Figure normalised(Context indicator, String period, Figure figure, List<FieldMessage> errors) {
+        return onBasis(indicator, period, inUnit(indicator, figure, errors), errors);
+    }
+
+    /**
+     * The figure on its series basis: a basis given must be one of the indicator's (else an error naming
+     * {@code basis} and the codes allowed; an indicator with one definition takes none); none given is the
+     * basis in force for the period, so that every stored value says which definition it is on.
+     */
+    public static Figure onBasis(Context indicator, String period, Figure figure, List<FieldMessage> errors) {
+        String code = figure.basis();
+        if (indicator.bases().isEmpty()) {
+            if (code != null) {
+                errors.add(FieldMessage.of("basis", "basis.none", "basis", Problems.quote(code)));
+            }
+            return figure;
+        }
+        if (code != null) {
+            if (SeriesBasis.of(indicator.bases(), code) == null) {
+                errors.add(FieldMessage.of("basis", "basis.unknown", "basis", Problems.quote(code), "allowed",
+                        indicator.bases().stream().map(SeriesBasis::code).collect(Collectors.joining(", "))));
+            }
+            return figure;
+        }
+        Optional<Period> parsed = Period.parse(period);
+        return parsed.isEmpty() ? figure
+                : figure.onBasis(SeriesBasis.inForce(indicator.bases(), parsed.get().year()).code());
     }
 
     /**

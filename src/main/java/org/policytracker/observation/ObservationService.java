@@ -218,7 +218,7 @@ public class ObservationService {
     private static Figure checked(ObservationRules.Context context, String period, Figure figure, String typed) {
         List<FieldMessage> errors = new ArrayList<>();
         Figure typedRead = typed == null ? figure : ObservationRules.readValue(context, figure, typed, errors);
-        Figure read = ObservationRules.inUnit(context, typedRead, errors);
+        Figure read = ObservationRules.normalised(context, period, typedRead, errors);
         List<FieldMessage> rules = ObservationRules.check(context, period, read);
         // An unreadable value has its reason already; the rules would only say it is required.
         rules.stream().filter(e -> errors.stream().noneMatch(u -> u.field().equals(e.field()))).forEach(errors::add);

@@ -15,7 +15,7 @@ public final class ObservationViews {
     }
 
     /**
-     * A new value: the period and the figure's fields, {@code {period, value, unit, form, qualifier, publication, confirm, source, note, seriesBreak}};
+     * A new value: the period and the figure's fields, {@code {period, value, unit, form, qualifier, publication, confirm, source, note, seriesBreak, basis}};
      * {@code value} may be the number or the text typed ("-3,8", "24.03%"); {@code confirmForm} stores a
      * value whose form differs from the indicator's published form.
      */

@@ -93,6 +93,7 @@ public final class ReportColumns {
                 new Column<>(t.unitHeader(), Type.TEXT, ObservationRow::unit, 16),
                 new Column<>(t.formHeader(), Type.TEXT, ObservationRow::formLabel, 18),
                 new Column<>(t.publicationHeader(), Type.TEXT, ObservationRow::publicationLabel, 12),
+                new Column<>(t.basisHeader(), Type.TEXT, ObservationRow::basisLabel, 20),
                 new Column<>(t.enteredHeader(), Type.TEXT, ObservationRow::enteredText, 24),
                 new Column<>(t.dataSourceHeader(), Type.TEXT, ObservationRow::source, 36),
                 new Column<>(t.noteHeader(), Type.TEXT, ObservationRow::note, 36),

@@ -312,7 +312,8 @@ public class ReportService {
                     return new ObservationRow(i.code, i.nameZh, i.nameEn, text.observationUnit(i, f.form()), v.period,
                             f.value(), f.qualifier(),
                             text.qualified(Numbers.format(f.value(), decimals), f.qualifier()),
-                            f.form(), text.formLabel(f.form()), text.publicationLabel(f.publication()), text.entered(f),
+                            f.form(), text.formLabel(f.form()), text.publicationLabel(f.publication()),
+                            text.basisLabel(i, f.basis()), text.entered(f),
                             f.source(), f.note(), v.recordedBy, v.recordedAt, text.preciseDateTime(v.recordedAt),
                             decimals);
                 })

@@ -16,6 +16,7 @@ import org.policytracker.catalogue.Indicator;
 import org.policytracker.catalogue.ObservationForm;
 import org.policytracker.catalogue.Publication;
 import org.policytracker.catalogue.Qualifier;
+import org.policytracker.catalogue.SeriesBasis;
 import org.policytracker.catalogue.Target;
 import org.policytracker.catalogue.TargetWording;
 import org.policytracker.catalogue.Theme;
@@ -221,6 +222,16 @@ public final class ReportText {
     /** "初步核算", "最终核实", "估计": as the entry form names them; blank when not stated. */
     public String publicationLabel(Publication publication) {
         return publication == null ? "" : word("publication." + publication.name());
+    }
+
+    public String basisHeader() {
+        return word("report.col.basis");
+    }
+
+    /** The series basis a value is on, by its name in the report's language; blank when the indicator has one. */
+    public String basisLabel(Indicator indicator, String code) {
+        SeriesBasis basis = code == null || indicator.bases == null ? null : SeriesBasis.of(indicator.bases, code);
+        return basis == null ? "" : lang.zh() ? basis.nameZh() : basis.nameEn();
     }
 
     /** "确数", "以上（超过、突破）", …: as the entry form names them; blank when unknown. */

@@ -5,6 +5,8 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.policytracker.assessment.Assessment.ValueBasis;
 import org.policytracker.assessment.Status;
 import org.policytracker.catalogue.Binding;
@@ -157,6 +159,7 @@ public record StatusReport(
             ObservationForm form,
             String formLabel,
             String publicationLabel,
+            String basisLabel,
             String enteredText,
             String source,
             String note,
@@ -165,10 +168,13 @@ public record StatusReport(
             String recordedAtText,
             int decimals) {
 
-        /** What is said under the value in the HTML and PDF reports: its release and how it was entered; empty when neither. */
+        /**
+         * What is said under the value in the HTML and PDF reports: its series basis, its release and how it
+         * was entered; empty when none of these.
+         */
         public String valueNotes() {
-            return publicationLabel.isEmpty() ? enteredText
-                    : enteredText.isEmpty() ? publicationLabel : publicationLabel + " · " + enteredText;
+            return Stream.of(basisLabel, publicationLabel, enteredText).filter(s -> !s.isEmpty())
+                    .collect(Collectors.joining(" · "));
         }
     }
 }

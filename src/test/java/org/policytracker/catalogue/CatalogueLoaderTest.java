@@ -116,6 +116,38 @@ class CatalogueLoaderTest {
         }
     }
 
+    @Test
+    void shouldPutValuesThatStateNoBasisOnTheBasisInForce() throws IOException {
+        // Values stored before the indicator had bases (null basis), as an upgraded database holds them.
+        org.policytracker.TestUsers.asAnalyst().contentType("application/json")
+                .body(java.util.Map.of("period", "2023", "value", -0.5, "form", "YOY_CHANGE_PCT")).post(ENERGY)
+                .then().statusCode(201);
+        org.policytracker.TestUsers.asAnalyst().contentType("application/json")
+                .body(java.util.Map.of("period", "2024", "value", -3.8, "form", "YOY_CHANGE_PCT")).post(ENERGY)
+                .then().statusCode(201);
+        QuarkusTransaction.requiringNew().run(() -> {
+            Indicator.getEntityManager().createNativeQuery("UPDATE observation SET basis = NULL").executeUpdate();
+            Indicator.getEntityManager().createNativeQuery("UPDATE observation_vintage SET basis = NULL")
+                    .executeUpdate();
+        });
+        asViewer().get(ENERGY + "/2024").then().body("basis", Matchers.nullValue());
+
+        SeedCopy.copy(dir);
+        Path carbon = dir.resolve("carbon-peak-neutrality.yaml");
+        Files.writeString(carbon, Files.readString(carbon) + "\n# reviewed\n");
+        assertEquals(CatalogueLoader.Outcome.LOADED, loader.load(SeedDirectory.of(dir)));
+
+        asViewer().get(ENERGY + "/2023").then().body("basis", Matchers.equalTo("ORIGINAL"))
+                .body("version", Matchers.equalTo(0));
+        asViewer().get(ENERGY + "/2024").then().body("basis", Matchers.equalTo("DEDUCTED"));
+        long unstated = QuarkusTransaction.requiringNew().call(() -> ((Number) Indicator.getEntityManager()
+                .createNativeQuery("SELECT COUNT(*) FROM observation_vintage WHERE basis IS NULL").getSingleResult())
+                .longValue());
+        assertEquals(0, unstated, "the vintages say their basis too");
+    }
+
+    private static final String ENERGY = "/api/indicators/ENERGY_INTENSITY/observations";
+
     /** A copy of the seed with one note changed and one target removed. */
     private void changedSeed() throws IOException {
         SeedCopy.copy(dir);

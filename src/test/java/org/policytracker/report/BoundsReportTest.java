@@ -20,7 +20,8 @@ class BoundsReportTest {
     void ownData() {
         TestData.reset();
         TestUsers.asAnalyst().contentType("application/json")
-                .body(Map.of("period", "2022", "value", 25, "qualifier", "AT_LEAST", "source", "森林覆盖率超过25%"))
+                .body(Map.of("period", "2022", "value", 25, "qualifier", "AT_LEAST", "source", "森林覆盖率超过25%",
+                        "basis", "INVENTORY"))
                 .post("/api/indicators/FOREST_COVERAGE/observations").then().statusCode(201);
     }
 

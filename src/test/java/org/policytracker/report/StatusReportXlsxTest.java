@@ -106,12 +106,14 @@ class StatusReportXlsxTest {
             assertEquals("确数", v2022.getCellText(5));
             assertEquals("发布状态", values.get(0).getCellText(8));
             assertEquals("", v2022.getCellText(8), "the release is not stated");
-            assertEquals("已确认（未通过合理性检查）", v2022.getCellText(9), "how it was entered (TestValues confirms)");
-            assertEquals("商务部：2022年服务贸易统计", v2022.getCellText(10));
-            assertEquals("含旅行服务", v2022.getCellText(11));
-            assertEquals("analyst1", v2022.getCellText(12));
-            assertEquals(CellType.NUMBER, v2022.getCell(13).getType(), "entered at is a date-time cell");
-            assertNotNull(v2022.getCell(13).asDate());
+            assertEquals("统计口径", values.get(0).getCellText(9));
+            assertEquals("", v2022.getCellText(9), "service trade has one definition");
+            assertEquals("已确认（未通过合理性检查）", v2022.getCellText(10), "how it was entered (TestValues confirms)");
+            assertEquals("商务部：2022年服务贸易统计", v2022.getCellText(11));
+            assertEquals("含旅行服务", v2022.getCellText(12));
+            assertEquals("analyst1", v2022.getCellText(13));
+            assertEquals(CellType.NUMBER, v2022.getCell(14).getType(), "entered at is a date-time cell");
+            assertNotNull(v2022.getCell(14).asDate());
         }
 
         // Frozen, filterable header rows on the theme sheets.

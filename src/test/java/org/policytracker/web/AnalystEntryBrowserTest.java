@@ -126,11 +126,17 @@ class AnalystEntryBrowserTest extends BrowserTest {
 
     @Test
     void shouldEnterAPublishedBoundAndSeeItProveTheTargetAsAMarkNotAPoint() {
-        TestUsers.asAnalyst().contentType(ContentType.JSON).body(Map.of("period", "2021", "value", 23.3))
+        // On the inventory basis of the target's baseline (from 2021 the basis in force is monitoring).
+        TestUsers.asAnalyst().contentType(ContentType.JSON)
+                .body(Map.of("period", "2021", "value", 23.3, "basis", "INVENTORY"))
                 .post("/api/indicators/FOREST_COVERAGE/observations").then().statusCode(201);
         signInAsAnalyst();
         WebElement form = openEntry("CARBON-2025-FOREST-COVERAGE", "2022"); // ≥ 24.1 % by 2025, from 23.04 in 2020
         new Select(form.findElement(By.name("qualifier"))).selectByValue("AT_LEAST");
+        Select basis = new Select(form.findElement(By.name("basis")));
+        assertEquals(List.of("按期间适用的口径", "全国森林资源清查", "林草生态综合监测"),
+                basis.getOptions().stream().map(WebElement::getText).toList());
+        basis.selectByValue("INVENTORY");
         form.findElement(By.name("value")).sendKeys("25");
         form.findElement(By.name("source")).sendKeys("森林覆盖率超过25%");
         form.findElement(By.cssSelector("button[type=submit]")).click();
@@ -170,6 +176,26 @@ class AnalystEntryBrowserTest extends BrowserTest {
         assertTrue(baseline.contains("目录基准值15.9"), baseline);
         assertTrue(browser().findElement(By.tagName("main")).getText().contains("基准值采用录入的2020年数据16.0（最终核实数）"),
                 "the explanation says which baseline it used");
+    }
+
+    @Test
+    void shouldSayABreakOfSeriesBasisAndWhichBasisEachValueIsOn() {
+        for (Map<String, Object> body : List.<Map<String, Object>>of(
+                Map.of("period", "2021", "value", -2.7, "form", "YOY_CHANGE_PCT"),
+                Map.of("period", "2024", "value", -3.8, "form", "YOY_CHANGE_PCT"))) {
+            TestUsers.asAnalyst().contentType(ContentType.JSON).body(body)
+                    .post("/api/indicators/ENERGY_INTENSITY/observations").then().statusCode(201);
+        }
+        signInAsAnalyst();
+        open("/targets/CARBON-2025-ENERGY-INTENSITY");
+        awaitTarget("CARBON-2025-ENERGY-INTENSITY");
+        String notice = waitFor(By.cssSelector(".series-break-notice")).getText();
+        assertTrue(notice.contains("2024年起统计口径变更（能源消费总量 → 扣除原料用能和非化石能源消费量后）")
+                && notice.contains("新口径的数值未用于评估"), notice);
+        String row = browser().findElement(By.cssSelector("tr[data-period='2024']")).getText();
+        assertTrue(row.contains("口径：扣除原料用能和非化石能源消费量后"), row);
+        String older = browser().findElement(By.cssSelector("tr[data-period='2021']")).getText();
+        assertTrue(older.contains("口径：能源消费总量"), older);
     }
 
     @Test

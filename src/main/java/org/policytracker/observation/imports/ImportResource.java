@@ -58,7 +58,7 @@ public class ImportResource {
     @RolesAllowed({Roles.ANALYST, Roles.ADMIN})
     @Operation(summary = "Import observations from a file", description = "The body is the file itself: text/csv "
             + "(UTF-8, with or without BOM, RFC 4180 quoting) or an XLSX workbook (sheet \"Observations\", else the "
-            + "first). Row 1 names the columns: indicator, period, value; optional unit, form, qualifier, publication, confirm, source, note, seriesBreak; "
+            + "first). Row 1 names the columns: indicator, period, value; optional unit, form, qualifier, publication, confirm, source, note, seriesBreak, basis; "
             + "nameZh, nameEn, unit are ignored. Rows with a blank value are skipped. All or nothing: one bad row "
             + "and nothing is written; the job lists every bad row (row, column, reason).")
     @RequestBody(content = {@Content(mediaType = "text/csv"), @Content(mediaType = XLSX)})

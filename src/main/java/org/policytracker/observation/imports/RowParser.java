@@ -31,7 +31,7 @@ final class RowParser {
         List<FieldMessage> problems = new ArrayList<>();
         Figure parsed = Figure.parse(raw.figure()::get, problems);
         Figure typed = ObservationRules.readValue(indicator.rules(), parsed, raw.figure().get("value"), problems);
-        Figure figure = ObservationRules.inUnit(indicator.rules(), typed, problems);
+        Figure figure = ObservationRules.normalised(indicator.rules(), raw.period(), typed, problems);
         List<FieldMessage> unreadable = List.copyOf(problems);
         for (FieldMessage e : ObservationRules.check(indicator.rules(), raw.period(), figure)) {
             // A field that could not be read has its reason already (the rules would only say "required"),

@@ -29,8 +29,8 @@ final class TemplateWorkbook {
 
     static final String INDICATORS_SHEET = "Indicators";
     static final List<String> INDICATOR_COLUMNS = List.of("code", "nameZh", "nameEn", "unit", "units",
-            "valueType", "seriesStart", "precision", "publishedForm", "forms", "rules");
-    private static final double[] INDICATOR_WIDTHS = {40, 28, 48, 18, 26, 11, 11, 10, 16, 30, 110};
+            "valueType", "seriesStart", "precision", "publishedForm", "forms", "rules", "bases");
+    private static final double[] INDICATOR_WIDTHS = {40, 28, 48, 18, 26, 11, 11, 10, 16, 30, 110, 60};
 
     private TemplateWorkbook() {
     }
@@ -49,7 +49,8 @@ final class TemplateWorkbook {
                 ObservationForm form = i.publishedForm == null ? ObservationForm.LEVEL : i.publishedForm;
                 for (String period : line.missingPeriods()) {
                     values.row(new ValueFile.Row(i.code, i.nameZh, i.nameEn, i.unit, period,
-                            new Figure(null, form, null, null, null, null, false, null, null, null), null, null, null,
+                            new Figure(null, form, null, null, null, null, false, null, null, null, null), null, null,
+                            null,
                             null));
                 }
             }
@@ -90,6 +91,10 @@ final class TemplateWorkbook {
             sheet.value(row, 8, i.publishedForm == null ? null : i.publishedForm.name());
             sheet.value(row, 9, forms.stream().map(Enum::name).collect(Collectors.joining(", ")));
             sheet.value(row, 10, rules(line.rules(), i.unit, forms, lang));
+            // The basis column's codes, each with the first period it applies to: "ORIGINAL 1952, DEDUCTED 2024".
+            sheet.value(row, 11, i.bases == null ? ""
+                    : i.bases.stream().map(b -> b.code() + " " + b.from())
+                            .collect(Collectors.joining(", ")));
             row++;
         }
         sheet.finish();
@@ -109,7 +114,8 @@ final class TemplateWorkbook {
         String period = Integer.toString(ObservationRules.lastEndedYear(rules.today()));
         return Arrays.stream(ObservationForm.values())
                 .filter(form -> ObservationRules
-                        .check(rules, period, new Figure(1.0, form, null, null, null, null, false, null, null, null))
+                        .check(rules, period,
+                                new Figure(1.0, form, null, null, null, null, false, null, null, null, null))
                         .stream().noneMatch(e -> e.field().equals("form")))
                 .toList();
     }

@@ -46,7 +46,7 @@ public class ValueExportResource {
     @Transactional(Transactional.TxType.SUPPORTS)
     @Operation(summary = "Export the values", description = "The current values of every indicator (or of one, "
             + "within a range of periods) as a value file: the columns of the import template, one row per value "
-            + "(indicator, nameZh, nameEn, period, value, unit, form, qualifier, publication, confirm, source, note, seriesBreak, createdBy, createdAt, "
+            + "(indicator, nameZh, nameEn, period, value, unit, form, qualifier, publication, confirm, source, note, seriesBreak, basis, createdBy, createdAt, "
             + "updatedBy, updatedAt). Values are exact, so the file, edited or not, imports back (POST "
             + "/api/observations/imports; an unedited one changes nothing). Streamed row by row from a database "
             + "cursor, so a million rows take no more memory than ten. CSV: UTF-8 with a byte order mark, RFC 4180. "

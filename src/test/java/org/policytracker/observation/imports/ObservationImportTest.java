@@ -266,7 +266,7 @@ class ObservationImportTest {
                 .body("status", equalTo("REJECTED")).body("rowsRead", equalTo(0))
                 .body("errors[0].row", equalTo(1)).body("errors[0].column", equalTo("colour"))
                 .body("errors[0].message", containsString("'colour' is not a known column; allowed: indicator, "
-                        + "period, value, unit, form, qualifier, publication, confirm, source, note, seriesBreak"));
+                        + "period, value, unit, form, qualifier, publication, confirm, source, note, seriesBreak, basis"));
         importCsv("indicator,value\nFOREST_COVERAGE,20\n", "").then()
                 .body("status", equalTo("REJECTED"))
                 .body("errors[0].row", equalTo(1)).body("errors[0].column", equalTo("period"))

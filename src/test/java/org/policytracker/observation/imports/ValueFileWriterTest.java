@@ -37,7 +37,7 @@ class ValueFileWriterTest {
             writer.row(new ValueFile.Row("NON_FOSSIL_SHARE", "非化石能源消费比重", "Share, non-fossil", "%", "2024",
                     new Figure(19.8, ObservationForm.LEVEL, Qualifier.AT_LEAST, Publication.FINAL, null, null, false,
                             "统计公报",
-                            "a \"quoted\" note,\nover two lines", null),
+                            "a \"quoted\" note,\nover two lines", null, null),
                     "analyst1", AT, "analyst1", AT));
         }
         List<CSVRecord> rows = TestFiles.csv(out.toByteArray());
@@ -77,7 +77,7 @@ class ValueFileWriterTest {
         return new ValueFile.Row("INDICATOR_" + (i % 50), "指标" + (i % 50), "Indicator " + (i % 50), "亿元",
                 String.valueOf(1900 + i % 200),
                 new Figure(i * 0.5, ObservationForm.LEVEL, null, null, null, null, false, "source " + i,
-                        i % 3 == 0 ? "note " + i : null, null),
+                        i % 3 == 0 ? "note " + i : null, null, null),
                 "analyst1", AT, "analyst1", AT);
     }
 
