@@ -44,7 +44,9 @@ async function actualSeries(target, assessment, observations) {
   const points = new Map();
   answers.forEach((a) => {
     // A bound that proved the target is drawn as a mark (boundsOf), not as a point of the line.
-    if (a.latest && a.latest.value !== null && Number(a.latest.period) > from && !isBound(a.latest.qualifier)) {
+    // Only answers on the basis of the one drawn: values of two definitions are not one line.
+    if (a.latest && a.latest.value !== null && Number(a.latest.period) > from && !isBound(a.latest.qualifier)
+      && (a.basis || null) === (assessment.basis || null)) {
       points.set(Number(a.latest.period), a.latest.value);
     }
   });

@@ -15,7 +15,7 @@ import org.policytracker.catalogue.ObservationForm;
  *   <li>each point is on its basis (the one stated, else the one in force in its year);</li>
  *   <li>the baseline's basis is the one in force in the baseline year (the base year when there is
  *       none); the answer on it uses only its points;</li>
- *   <li>each later basis with points is a break ({@link Break}); it is <b>linked</b> when it has a value
+ *   <li>each later basis with points after the baseline year is a break ({@link Break}); it is <b>linked</b> when it has a value
  *       of the baseline year (a level, or the index its later indices are relative to), and then gives an
  *       answer of its own from its points alone;</li>
  *   <li>when the latest basis is linked, its answer comes first and the baseline basis's follows, each
@@ -56,8 +56,8 @@ final class SeriesBreaks {
         Assessment latestAnswer = null;
         for (Basis next : bases.subList(bases.indexOf(first) + 1, bases.size())) {
             List<DataPoint> points = byBasis.get(next.code()).stream().filter(p -> counts(p, input)).toList();
-            if (points.isEmpty()) {
-                continue;
+            if (points.stream().noneMatch(p -> p.year() > anchorYear)) {
+                continue; // nothing after the baseline on it yet (at most its link): no break to speak of
             }
             boolean linked = points.stream().anyMatch(p -> p.year() == anchorYear && !p.qualifier().isBound()
                     && (p.form() == ObservationForm.LEVEL || p.form() == ObservationForm.INDEX));

@@ -119,6 +119,16 @@ class SeriesBreaksTest {
     }
 
     @Test
+    void aLinkAloneIsNoBreakYet() {
+        // As of 2022 the deducted basis has only its 2020 link: the answer is the original basis's.
+        Assessment a = assess(ENERGY_2025, ENERGY, List.of(yoy(2021, -2.7), yoy(2022, -0.1),
+                index(2020, 100).onBasis("DEDUCTED"), index(2024, 88.4)), 2022);
+        assertEquals("ORIGINAL", a.basis());
+        assertEquals("2022", a.latest().period());
+        assertTrue(a.breaks().isEmpty(), a.breaks().toString());
+    }
+
+    @Test
     void theForestStockDoesNotReadAsAchievedFromAMethodJump() {
         Assessment silent = assess(STOCK_2030, List.of(), List.of(level(2021, 194.93)), 2021);
         assertEquals(Status.ACHIEVED, silent.status(), "chained silently, 2021 meets the 2030 target");
