@@ -14,6 +14,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import org.policytracker.system.TrackerConfig;
 
 /**
@@ -93,7 +94,9 @@ public class ImportWatchdog {
         }
     }
 
-    @Scheduled(every = "${tracker.import.heartbeat-every}", delay = 1, concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    // The first beat one second after start: delay's unit is minutes unless said, and a minute without beats
+    // let a job started early look dead to other instances, and left a dead instance's job unreaped that long.
+    @Scheduled(every = "${tracker.import.heartbeat-every}", delay = 1, delayUnit = TimeUnit.SECONDS, concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void tick() {
         beat();
         reap();
