@@ -114,3 +114,11 @@ export async function signOut() {
 export function seg(value) {
   return encodeURIComponent(String(value));
 }
+
+/**
+ * The query naming a value's series basis (a period holds one value per basis), after `sep` ('?' or '&');
+ * nothing for a value of an indicator with one definition.
+ */
+export function onBasis(value, sep) {
+  return value && value.basis ? `${sep}basis=${encodeURIComponent(value.basis)}` : '';
+}

@@ -1,7 +1,7 @@
 // One target: status and explanation, key figures, the chart, data entry (analysts), provenance,
 // the observation history with prior vintages, and the audit trail.
 
-import { api, ApiError, seg } from './api.js';
+import { api, ApiError, onBasis, seg } from './api.js';
 import { h, replace } from './dom.js';
 import { num, percent, pick, t } from './i18n.js';
 import {
@@ -238,7 +238,7 @@ export async function renderDetail(root, id, me, isCurrent, flash) {
   if (!milestone) {
     const restore = async (o) => {
       try {
-        await api.post(`/api/indicators/${seg(code)}/observations/${seg(o.period)}/restore?version=${o.version}`);
+        await api.post(`/api/indicators/${seg(code)}/observations/${seg(o.period)}/restore?version=${o.version}${onBasis(o, '&')}`);
         reload({ text: t('hist.restored', { period: o.period }), statusBefore: assessment.status });
       } catch (error) {
         live.replaceChildren(h('p', { class: 'form-alert', role: 'alert', text: errorMessage(error) }));
@@ -252,11 +252,11 @@ export async function renderDetail(root, id, me, isCurrent, flash) {
       },
       onDelete: async (o) => {
         try {
-          await api.del(`/api/indicators/${seg(code)}/observations/${seg(o.period)}?version=${o.version}`);
+          await api.del(`/api/indicators/${seg(code)}/observations/${seg(o.period)}?version=${o.version}${onBasis(o, '&')}`);
           // The deleted row's version is the next one: undo restores exactly what was deleted.
           reload({
             text: t('hist.deleted', { period: o.period }), statusBefore: assessment.status,
-            undo: () => restore({ period: o.period, version: o.version + 1 }),
+            undo: () => restore({ period: o.period, basis: o.basis, version: o.version + 1 }),
           });
         } catch (error) {
           live.replaceChildren(h('p', { class: 'form-alert', role: 'alert', text: errorMessage(error) }));

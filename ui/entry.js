@@ -2,7 +2,7 @@
 // a value already), and set a milestone's state. Errors from the server (problem+json) are shown
 // next to the field they name; anything else above the form.
 
-import { api, ApiError, seg } from './api.js';
+import { api, ApiError, onBasis, seg } from './api.js';
 import { h, nextId, replace } from './dom.js';
 import { pick, t } from './i18n.js';
 import { indicatorName, isoTime, unitOf } from './format.js';
@@ -131,7 +131,18 @@ export function observationForm(target, observations, relatedObs, assessment, on
   const submit = h('button', { type: 'submit', class: 'button-primary' });
 
   const indicatorOf = () => indicators.find((i) => i.code === indicatorSel.value) || target.indicator;
-  const existing = () => (byIndicator[indicatorSel.value] || []).find((o) => o.period === period.value.trim());
+  // The basis a value of the period is on, as the server decides it: the one chosen, else the one in force
+  // for the period's year (the last whose first period is not after it). A period holds one value per basis.
+  const basisOf = () => {
+    const bases = indicatorOf().bases || [];
+    if (!bases.length) return null;
+    if (basisSel.value) return basisSel.value;
+    const year = parseInt(period.value.trim().slice(0, 4), 10);
+    const inForce = bases.filter((b) => parseInt(String(b.from).slice(0, 4), 10) <= year);
+    return (inForce.length ? inForce[inForce.length - 1] : bases[0]).code;
+  };
+  const existing = () => (byIndicator[indicatorSel.value] || [])
+    .find((o) => o.period === period.value.trim() && (o.basis || null) === basisOf());
   // The form the indicator is published in: proposed, and another one asks for confirmation.
   const publishedForm = () => indicatorOf().publishedForm || 'LEVEL';
   formSel.value = publishedForm();
@@ -178,6 +189,7 @@ export function observationForm(target, observations, relatedObs, assessment, on
     refresh();
   });
   formSel.addEventListener('change', refresh);
+  basisSel.addEventListener('change', refresh);
   period.addEventListener('input', refresh);
 
   form.addEventListener('prefill', (e) => {
@@ -217,7 +229,8 @@ export function observationForm(target, observations, relatedObs, assessment, on
     try {
       const code = seg(indicatorSel.value);
       const saved = old
-        ? await api.put(`/api/indicators/${code}/observations/${seg(old.period)}`, { ...figureOf(old), ...body, version: old.version })
+        ? await api.put(`/api/indicators/${code}/observations/${seg(old.period)}${onBasis(old, '?')}`,
+          { ...figureOf(old), ...body, version: old.version })
         : await api.post(`/api/indicators/${code}/observations`, { period: period.value.trim(), ...body });
       const warnings = (saved && saved.warnings || []).map((w) => t('entry.warning', { message: w.message }));
       onSaved([t('entry.saved'), ...warnings].join(' '));

@@ -106,6 +106,11 @@ public record Figure(
                 basis);
     }
 
+    /** A figure that says only its series basis: what the basis rules check ({@link ObservationRules#onBasis}). */
+    public static Figure ofBasis(String code) {
+        return new Figure(null, null, null, null, null, null, false, null, null, null, code);
+    }
+
     /** The same figure with another number (in the indicator's unit when {@code unit} is null). */
     public Figure withValue(Double newValue) {
         return new Figure(newValue, form, qualifier, publication, unit, enteredValue, confirm, source, note,

@@ -188,9 +188,18 @@ public class Observation extends PanacheEntityBase {
 
     // ------------------------------------------------------------------ reading
 
-    /** The current row for this indicator and period. */
-    public static Optional<Observation> findCurrent(Indicator indicator, String period) {
-        return find("indicator = ?1 and period = ?2 and deletedAt is null", indicator, period).firstResultOptional();
+    /** The current row for this indicator, period and series basis (null: an indicator with one definition). */
+    public static Optional<Observation> findCurrent(Indicator indicator, String period, String basis) {
+        return basis == null
+                ? find("indicator = ?1 and period = ?2 and figure.basis is null and deletedAt is null", indicator,
+                        period).firstResultOptional()
+                : find("indicator = ?1 and period = ?2 and figure.basis = ?3 and deletedAt is null", indicator, period,
+                        basis).firstResultOptional();
+    }
+
+    /** The current rows of a period, one per series basis. */
+    public static List<Observation> listCurrent(Indicator indicator, String period) {
+        return list("indicator = ?1 and period = ?2 and deletedAt is null", indicator, period);
     }
 
     public static List<Observation> listCurrent(Indicator indicator) {

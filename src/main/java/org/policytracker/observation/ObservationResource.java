@@ -41,6 +41,9 @@ public class ObservationResource {
     private static final String BUSY = "Another writer of this indicator (an import, say) kept it busy for "
             + "tracker.values.lock-wait (30 s); nothing was written, try again";
 
+    private static final String BASIS = "The series basis of the value (a code of the indicator's bases): a period may "
+            + "hold one value per basis. Omitted: the period's only value, else the one on the basis in force for it";
+
     private final ObservationService service;
     private final SecurityIdentity identity;
 
@@ -79,8 +82,10 @@ public class ObservationResource {
     @APIResponse(responseCode = "503", description = BUSY)
     public ObservationView restore(@PathParam("code") String code, @PathParam("period") String period,
             @Parameter(description = "The version of the deleted value", required = true, schema = @Schema(type = SchemaType.INTEGER, format = "int64")) @QueryParam("version") String version,
+            @Parameter(description = BASIS) @QueryParam("basis") String basis,
             @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String language) {
-        return service.restore(code, period, version(version), identity.getPrincipal().getName(), Lang.of(language));
+        return service.restore(code, period, basis, version(version), identity.getPrincipal().getName(),
+                Lang.of(language));
     }
 
     @GET
@@ -89,14 +94,16 @@ public class ObservationResource {
     @Operation(summary = "Get one value with its vintages")
     @APIResponse(responseCode = "404", description = "Unknown indicator, or no value for the period")
     public ObservationView get(@PathParam("code") String code, @PathParam("period") String period,
+            @Parameter(description = BASIS) @QueryParam("basis") String basis,
             @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String language) {
-        return service.get(code, period, Lang.of(language));
+        return service.get(code, period, basis, Lang.of(language));
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.ANALYST, Roles.ADMIN})
-    @Operation(summary = "Enter a value", description = "Analysts and admins. One value per indicator and period. "
+    @Operation(summary = "Enter a value", description = "Analysts and admins. One value per indicator, period and "
+            + "series basis (an indicator with one definition: one per period). "
             + "An implausible value against the series is stored with a warning in the answer.")
     @APIResponse(responseCode = "201", description = "Stored; Location names it")
     @APIResponse(responseCode = "400", description = "A field is missing or out of range, or a unit not of the "
@@ -111,8 +118,11 @@ public class ObservationResource {
             @Parameter(description = "Indicator code, e.g. CO2_INTENSITY") @PathParam("code") String code,
             @NotNull NewObservation request, @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String language) {
         ObservationView created = service.create(code, request, identity.getPrincipal().getName(), Lang.of(language));
-        return Response.created(UriBuilder.fromPath("/api/indicators/{code}/observations/{period}")
-                .build(code, created.period())).entity(created).build();
+        UriBuilder location = UriBuilder.fromPath("/api/indicators/{code}/observations/{period}");
+        if (created.figure().basis() != null) {
+            location.queryParam("basis", created.figure().basis());
+        }
+        return Response.created(location.build(code, created.period())).entity(created).build();
     }
 
     @PUT
@@ -127,8 +137,10 @@ public class ObservationResource {
             + "(confirmForm) or an implausible level to confirm (confirm)")
     @APIResponse(responseCode = "503", description = BUSY)
     public ObservationView correct(@PathParam("code") String code, @PathParam("period") String period,
-            @NotNull Correction request, @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String language) {
-        return service.correct(code, period, request, identity.getPrincipal().getName(), Lang.of(language));
+            @Parameter(description = BASIS) @QueryParam("basis") String basis, @NotNull Correction request,
+            @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String language) {
+        return service.correct(code, period, basis, request, identity.getPrincipal().getName(),
+                Lang.of(language));
     }
 
     @DELETE
@@ -140,8 +152,9 @@ public class ObservationResource {
     @APIResponse(responseCode = "409", description = "Stale version")
     @APIResponse(responseCode = "503", description = BUSY)
     public void delete(@PathParam("code") String code, @PathParam("period") String period,
-            @Parameter(description = "The version being deleted", required = true, schema = @Schema(type = SchemaType.INTEGER, format = "int64")) @QueryParam("version") String version) {
-        service.delete(code, period, version(version), identity.getPrincipal().getName());
+            @Parameter(description = "The version being deleted", required = true, schema = @Schema(type = SchemaType.INTEGER, format = "int64")) @QueryParam("version") String version,
+            @Parameter(description = BASIS) @QueryParam("basis") String basis) {
+        service.delete(code, period, basis, version(version), identity.getPrincipal().getName());
     }
 
     /**

@@ -9,8 +9,10 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Supplier;
 import org.hibernate.Session;
 import org.policytracker.audit.AuditLog;
@@ -60,29 +62,29 @@ public class ObservationService {
         Figure figure = checked(context, request.period(), request.figure(), request.typedValue());
         Period period = Period.parse(request.period()).orElseThrow();
         List<FieldMessage> warnings = warnings(indicator, figure);
-        write(indicator, period, (row, levels) -> {
+        write(indicator, period, Key.of(figure.basis()), (row, levels) -> {
             if (row.isCurrent()) {
                 throw Problems.conflict("period", "observation.exists", "indicator", indicatorCode, "period",
-                        period.iso(), "value", Numbers.format(row.figure.value()));
+                        period.iso() + onBasis(figure.basis()), "value", Numbers.format(row.figure.value()));
             }
             confirmForm(context, figure, null, request.confirmForm());
             confirmPlausible(context, period, figure, levels.get());
             return row.enter(figure, actor, now);
         });
-        return view(indicator, period.iso(), warnings, lang);
+        return view(indicator, period.iso(), figure.basis(), warnings, lang);
     }
 
-    public ObservationView correct(String indicatorCode, String period, Correction request, String actor,
-            Lang lang) {
+    public ObservationView correct(String indicatorCode, String period, String basis, Correction request,
+            String actor, Lang lang) {
         Indicator indicator = indicator(indicatorCode);
         Period p = period(indicator, period);
         OffsetDateTime now = now();
         ObservationRules.Context context = ObservationRules.Context.of(indicator, now.toLocalDate());
         Figure[] figure = new Figure[1];
-        write(indicator, p, (row, levels) -> {
+        write(indicator, p, Key.current(context, basis), (row, levels) -> {
             // No such value is a 404 whatever the body says; then the body's problems; then its version.
             current(indicator, row);
-            figure[0] = checked(context, p.iso(), request.figure(), request.typedValue());
+            figure[0] = checked(context, p.iso(), sameBasis(row, request.figure()), request.typedValue());
             checkVersion(indicator, row, request.version());
             confirmForm(context, figure[0], row.figure.form(), request.confirmForm());
             if (!figure[0].equals(row.figure)) {
@@ -90,32 +92,35 @@ public class ObservationService {
             }
             return row.correct(figure[0], actor, now);
         });
-        return view(indicator, p.iso(), warnings(indicator, figure[0]), lang);
+        return view(indicator, p.iso(), figure[0].basis(), warnings(indicator, figure[0]), lang);
     }
 
-    public void delete(String indicatorCode, String period, Long version, String actor) {
+    public void delete(String indicatorCode, String period, String basis, Long version, String actor) {
         Indicator indicator = indicator(indicatorCode);
         Period p = period(indicator, period);
         OffsetDateTime now = now();
-        write(indicator, p, (row, levels) -> {
+        write(indicator, p, Key.current(context(indicator), basis), (row, levels) -> {
             checkVersion(indicator, current(indicator, row), version);
             return row.delete(actor, now);
         });
     }
 
     /** Restores a deleted value as it was (undo); {@code version} is the version of the deleted row. */
-    public ObservationView restore(String indicatorCode, String period, Long version, String actor, Lang lang) {
+    public ObservationView restore(String indicatorCode, String period, String basis, Long version, String actor,
+            Lang lang) {
         Indicator indicator = indicator(indicatorCode);
         Period p = period(indicator, period);
         OffsetDateTime now = now();
-        write(indicator, p, (row, levels) -> {
+        Observation[] restored = new Observation[1];
+        write(indicator, p, Key.deleted(context(indicator), basis), (row, levels) -> {
             if (!row.isDeleted()) {
                 throw Problems.notFound("observation.noneDeleted", "indicator", indicator.code, "period", p.iso());
             }
             checkVersion(indicator, row, version);
+            restored[0] = row;
             return row.restore(actor, now);
         });
-        return view(indicator, p.iso(), List.of(), lang);
+        return view(indicator, p.iso(), restored[0].figure.basis(), List.of(), lang);
     }
 
     /** The deleted values of an indicator, as they were when deleted, with who deleted them when. */
@@ -132,14 +137,19 @@ public class ObservationService {
         List<ObservationVintage> all = ObservationVintage.history(indicator.id);
         return Observation.listCurrent(indicator).stream()
                 .map(o -> ObservationView.of(indicator.code, o,
-                        all.stream().filter(v -> v.period.equals(o.period)).toList(), List.of()))
+                        all.stream().filter(v -> v.period.equals(o.period)
+                                && Objects.equals(v.figure.basis(), o.figure.basis())).toList(),
+                        List.of()))
                 .toList();
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public ObservationView get(String indicatorCode, String period, Lang lang) {
+    public ObservationView get(String indicatorCode, String period, String basis, Lang lang) {
         Indicator indicator = indicator(indicatorCode);
-        return view(indicator, period(indicator, period).iso(), List.of(), lang);
+        Period p = period(indicator, period);
+        String code = Key.current(context(indicator), basis).basis(indicator, p,
+                Observation.listCurrent(indicator, p.iso()));
+        return view(indicator, p.iso(), code, List.of(), lang);
     }
 
     /**
@@ -147,7 +157,7 @@ public class ObservationService {
      * rules to it, and writes the revision, all on the transaction's connection. No other transaction
      * writes values of the indicator meanwhile ({@link ValueLocks}); 503 when one kept it for the lock wait.
      */
-    private void write(Indicator indicator, Period period, Change change) {
+    private void write(Indicator indicator, Period period, Key key, Change change) {
         try {
             locks.hold(List.of(indicator.id), lockWait);
         } catch (ValueLocks.Busy e) {
@@ -156,9 +166,11 @@ public class ObservationService {
         }
         em.unwrap(Session.class).doWork(connection -> {
             SampleDataset.refuseWritesWhileLoaded(connection);
-            Observation row = ObservationStore.find(connection, Map.of(indicator.id, List.of(period.iso())), true)
-                    .getOrDefault(ObservationStore.key(indicator.id, period.iso()),
-                            Observation.unstored(indicator.id, period));
+            Map<String, Observation> stored = ObservationStore.find(connection,
+                    Map.of(indicator.id, List.of(period.iso())), true);
+            String basis = key.basis(indicator, period, stored.values());
+            Observation row = stored.getOrDefault(ObservationStore.key(indicator.id, period.iso(), basis),
+                    Observation.unstored(indicator.id, period));
             Revision revision = change.apply(row, () -> {
                 try {
                     return ObservationStore.levels(connection, indicator.id);
@@ -180,6 +192,48 @@ public class ObservationService {
                 throw e;
             }
         });
+    }
+
+    /**
+     * Which of a period's values (one per series basis) a request is about. A value entered names its basis
+     * in its figure (the one in force when it names none). A path's value is the one on the basis asked
+     * for ({@code ?basis=}); when none is asked for, the period's only value of the kind the request
+     * changes (current, or deleted to restore), else the one on the basis in force for the period.
+     */
+    private record Key(String asked, boolean fixed, boolean deleted, ObservationRules.Context context) {
+
+        static Key of(String basis) {
+            return new Key(basis, true, false, null);
+        }
+
+        static Key current(ObservationRules.Context context, String asked) {
+            return new Key(asked, false, false, context);
+        }
+
+        static Key deleted(ObservationRules.Context context, String asked) {
+            return new Key(asked, false, true, context);
+        }
+
+        String basis(Indicator indicator, Period period, Collection<Observation> rows) {
+            if (fixed) {
+                return asked;
+            }
+            String code = asked == null || asked.isBlank() ? null : asked.strip();
+            if (code != null) {
+                List<FieldMessage> errors = new ArrayList<>();
+                ObservationRules.onBasis(context, period.iso(), Figure.ofBasis(code), errors);
+                if (!errors.isEmpty()) {
+                    throw Problems.of(400, errors);
+                }
+                return code;
+            }
+            List<Observation> candidates = rows.stream()
+                    .filter(o -> deleted ? o.isDeleted() : o.isCurrent()).toList();
+            if (candidates.size() == 1) {
+                return candidates.get(0).figure.basis();
+            }
+            return ObservationRules.onBasis(context, period.iso(), Figure.ofBasis(null), new ArrayList<>()).basis();
+        }
     }
 
     /** One of {@link Observation}'s rules applied to the stored row; {@code levels} reads the indicator's levels. */
@@ -209,6 +263,32 @@ public class ObservationService {
             throw Problems.notFound("observation.none", "indicator", indicator.code, "period", row.period);
         }
         return row;
+    }
+
+    private static ObservationRules.Context context(Indicator indicator) {
+        return ObservationRules.Context.of(indicator, now().toLocalDate());
+    }
+
+    /** " (DEDUCTED)" after a period, for an indicator with bases; nothing for one with one definition. */
+    private static String onBasis(String basis) {
+        return basis == null ? "" : " (" + basis + ")";
+    }
+
+    /**
+     * The body of a correction on the corrected value's basis: a basis is part of which value it is, so a
+     * body naming none keeps the value's, and one naming another is refused (the value on the other basis
+     * is entered as a value of its own).
+     */
+    private static Figure sameBasis(Observation row, Figure body) {
+        String stored = row.figure.basis();
+        if (body.basis() == null) {
+            return body.onBasis(stored);
+        }
+        if (stored != null && !stored.equals(body.basis())) {
+            throw Problems.badRequest("basis", "basis.ofTheValue", "basis", Problems.quote(body.basis()), "stored",
+                    stored, "period", row.period);
+        }
+        return body;
     }
 
     /**
@@ -276,11 +356,12 @@ public class ObservationService {
         return warnings;
     }
 
-    private ObservationView view(Indicator indicator, String period, List<FieldMessage> warnings, Lang lang) {
-        Observation row = Observation.findCurrent(indicator, period)
+    private ObservationView view(Indicator indicator, String period, String basis, List<FieldMessage> warnings,
+            Lang lang) {
+        Observation row = Observation.findCurrent(indicator, period, basis)
                 .orElseThrow(() -> Problems.notFound("observation.none", "indicator", indicator.code, "period",
-                        period));
-        return ObservationView.of(indicator.code, row, ObservationVintage.history(indicator.id, period),
+                        period + onBasis(basis)));
+        return ObservationView.of(indicator.code, row, ObservationVintage.history(indicator.id, period, basis),
                 warnings.stream().map(w -> w.in(lang)).toList());
     }
 

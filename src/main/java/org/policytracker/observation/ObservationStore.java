@@ -40,7 +40,7 @@ public final class ObservationStore implements AutoCloseable {
             + ", updated_by, updated_at, deleted_at, version) = (" + FIGURE_MARKS + ", ?, ?, ?, ?)"
             + " WHERE id = ? AND version = ?";
     private static final String CLOSE_VINTAGE = "UPDATE observation_vintage SET superseded_at = ?, superseded_by = ?"
-            + " WHERE indicator_id = ? AND period = ? AND superseded_at IS NULL";
+            + " WHERE indicator_id = ? AND period = ? AND basis IS NOT DISTINCT FROM ? AND superseded_at IS NULL";
     private static final String INSERT_VINTAGE = "INSERT INTO observation_vintage (indicator_id, period, period_end, "
             + Figure.COLUMNS + ", recorded_by, recorded_at) VALUES (?, ?, ?, " + FIGURE_MARKS + ", ?, ?)";
 
@@ -59,13 +59,16 @@ public final class ObservationStore implements AutoCloseable {
         this.audit = auditLog.batch(connection);
     }
 
-    /** The key of an observation among the stored ones: indicator and period. */
-    public static String key(long indicatorId, String period) {
-        return indicatorId + "|" + period;
+    /**
+     * The key of an observation among the stored ones: indicator, period and series basis (null for an
+     * indicator with one definition). The same period holds one value per basis.
+     */
+    public static String key(long indicatorId, String period, String basis) {
+        return indicatorId + "|" + period + "|" + (basis == null ? "" : basis);
     }
 
     /**
-     * The stored rows (deleted or not) of these periods of these indicators, by {@link #key}. With
+     * The stored rows (deleted or not) of these periods of these indicators, on every basis, by {@link #key}. With
      * {@code lock}, they stay locked until the transaction ends. One query per indicator: a cross
      * product of two IN lists could match many rows outside the batch (a file sorted by period spans
      * every indicator), this matches only its keys.
@@ -85,7 +88,7 @@ public final class ObservationStore implements AutoCloseable {
                 try (ResultSet rs = query.executeQuery()) {
                     while (rs.next()) {
                         Observation row = read(rs);
-                        found.put(key(row.indicatorId, row.period), row);
+                        found.put(key(row.indicatorId, row.period, row.figure.basis()), row);
                     }
                 }
             }
@@ -129,6 +132,7 @@ public final class ObservationStore implements AutoCloseable {
             closeVintage.setString(2, row.updatedBy);
             closeVintage.setLong(3, row.indicatorId);
             closeVintage.setString(4, row.period);
+            closeVintage.setString(5, row.figure.basis());
             closeVintage.addBatch();
         }
         if (revision.kind().opensVintage()) {

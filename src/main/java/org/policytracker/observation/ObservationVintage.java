@@ -64,9 +64,13 @@ public class ObservationVintage extends PanacheEntityBase {
                 indicatorIds, snapshot.asOf(), snapshot.knownAt());
     }
 
-    /** Every vintage of one observation, newest first. */
-    public static List<ObservationVintage> history(Long indicatorId, String period) {
-        return list("indicatorId = ?1 and period = ?2 order by recordedAt desc, id desc", indicatorId, period);
+    /** Every vintage of one observation (a period on a series basis; null: one definition), newest first. */
+    public static List<ObservationVintage> history(Long indicatorId, String period, String basis) {
+        return basis == null
+                ? list("indicatorId = ?1 and period = ?2 and figure.basis is null order by recordedAt desc, id desc",
+                        indicatorId, period)
+                : list("indicatorId = ?1 and period = ?2 and figure.basis = ?3 order by recordedAt desc, id desc",
+                        indicatorId, period, basis);
     }
 
     /** Every vintage of an indicator's observations, newest first. */

@@ -55,8 +55,9 @@ class ObservationApiTest {
         asAnalyst().contentType(ContentType.JSON).body(Map.of("period", "2021", "value", 179.0)).post(url)
                 .then().statusCode(409).contentType("application/problem+json")
                 .body("errors[0].field", equalTo("period")).body("errors[0].code", equalTo("observation.exists"))
-                .body("detail", equalTo("period: FOREST_STOCK has a value for 2021 already (178); to change it,"
-                        + " correct that value"));
+                .body("detail",
+                        equalTo("period: FOREST_STOCK has a value for 2021 (MONITORING) already (178); to change it,"
+                                + " correct that value"));
         asViewer().get(url + "/2021").then().body("value", equalTo(178.0));
     }
 

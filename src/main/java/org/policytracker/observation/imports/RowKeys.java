@@ -5,9 +5,9 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The (indicator, period) keys seen so far in a file and the row of each, to refuse the same key
- * twice. Pass 1 keeps only this in memory, not the rows: a key is one long (indicator id and a
- * number for the period) in an open-addressing table, about 24 bytes per row at a million rows.
+ * The (indicator, period, series basis) keys seen so far in a file and the row of each, to refuse the
+ * same key twice. Pass 1 keeps only this in memory, not the rows: a key is one long (indicator id and a
+ * number for the period and basis) in an open-addressing table, about 24 bytes per row at a million rows.
  */
 final class RowKeys {
 
@@ -23,8 +23,9 @@ final class RowKeys {
     }
 
     /** Records the row's key; answers the row that had it first, or 0 if this is the first. */
-    int firstRowOf(long indicatorId, String period, int row) {
-        long key = (indicatorId << 32) | periodNumbers.computeIfAbsent(period, p -> periodNumbers.size());
+    int firstRowOf(long indicatorId, String period, String basis, int row) {
+        String periodOnBasis = basis == null ? period : period + "|" + basis;
+        long key = (indicatorId << 32) | periodNumbers.computeIfAbsent(periodOnBasis, p -> periodNumbers.size());
         int slot = slot(key, keys);
         if (keys[slot] == key) {
             return rows[slot];

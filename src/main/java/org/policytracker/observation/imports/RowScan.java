@@ -65,7 +65,7 @@ final class RowScan {
         if (row == null || keys == null) {
             return row;
         }
-        int first = keys.firstRowOf(row.indicator().id(), row.period().iso(), row.row());
+        int first = keys.firstRowOf(row.indicator().id(), row.period().iso(), row.figure().basis(), row.row());
         if (first != 0) {
             rowErrors.add(ImportError.of(row.row(), ValueFile.PERIOD.header(), "row.twice", "first", first)
                     .about(row.indicator().code(), row.period().iso()));

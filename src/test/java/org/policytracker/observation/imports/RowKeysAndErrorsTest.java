@@ -14,14 +14,25 @@ class RowKeysAndErrorsTest {
         int row = 2;
         for (long indicator = 1; indicator <= 300; indicator++) {
             for (int year = 1990; year <= 2100; year++) {
-                assertEquals(0, keys.firstRowOf(indicator, Integer.toString(year), row++));
+                assertEquals(0, keys.firstRowOf(indicator, Integer.toString(year), null, row++));
             }
         }
         assertEquals(300 * 111, keys.size());
-        assertEquals(2, keys.firstRowOf(1, "1990", row));
-        assertEquals(2 + 111 + 5, keys.firstRowOf(2, "1995", row));
-        assertEquals(0, keys.firstRowOf(1, "2024Q1", row));
+        assertEquals(2, keys.firstRowOf(1, "1990", null, row));
+        assertEquals(2 + 111 + 5, keys.firstRowOf(2, "1995", null, row));
+        assertEquals(0, keys.firstRowOf(1, "2024Q1", null, row));
         assertEquals(300 * 111 + 1, keys.size());
+    }
+
+    @Test
+    void shouldKeepOneKeyPerSeriesBasisOfAPeriod() {
+        RowKeys keys = new RowKeys();
+        assertEquals(0, keys.firstRowOf(7, "2024", "ORIGINAL", 2));
+        assertEquals(0, keys.firstRowOf(7, "2024", "DEDUCTED", 3));
+        assertEquals(0, keys.firstRowOf(7, "2024", null, 4));
+        assertEquals(3, keys.firstRowOf(7, "2024", "DEDUCTED", 5));
+        assertEquals(2, keys.firstRowOf(7, "2024", "ORIGINAL", 6));
+        assertEquals(3, keys.size());
     }
 
     @Test
