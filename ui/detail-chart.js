@@ -4,7 +4,7 @@
 
 import { h } from './dom.js';
 import { currentLanguage, t } from './i18n.js';
-import { formatValue, indicatorName, todayIso, unitOf } from './format.js';
+import { formatValue, indicatorName, periodLabel, periodX, todayIso, unitOf } from './format.js';
 
 const COLOURS = {
   actual: '#0b5cad', baseline: '#3d4650', target: '#b02a37', band: 'rgba(176, 42, 55, 0.16)',
@@ -122,9 +122,17 @@ export function datasets(target, assessment, series, related, bounds) {
   }
   const latest = assessment.latest;
   if (latest && latest.value !== null && assessment.projected !== null && assessment.projected !== undefined
-    && Number(latest.period) < T && target.kind !== 'RELATIVE') {
-    out.push(line('projected', t('chart.projected'), [{ x: Number(latest.period), y: latest.value },
+    && periodX(latest.period) < T && target.kind !== 'RELATIVE') {
+    out.push(line('projected', t('chart.projected'), [{ x: periodX(latest.period), y: latest.value },
       { x: T, y: assessment.projected }], COLOURS.actual, { borderDash: [6, 5], pointRadius: [0, 4] }));
+  }
+  // The latest month or quarter after the latest year: a hollow mark beside the line, not a point of it.
+  const indication = assessment.latestIndication;
+  if (indication && indication.value !== null && assessment.valueBasis === 'LEVEL'
+    && (!latest || latest.period !== indication.period)) {
+    out.push(line('indication', t('chart.indication'), [{
+      x: periodX(indication.period), y: indication.value, label: periodLabel(indication.period, indication.ytd),
+    }], COLOURS.actual, { pointStyle: 'circle', pointRadius: 6, backgroundColor: '#ffffff', showLine: false }));
   }
   return out;
 }
@@ -171,7 +179,7 @@ export function drawChart(container, target, assessment, series, related, bounds
         legend: { labels: { filter: (item, data) => !data.datasets[item.datasetIndex].hideInLegend } },
         tooltip: {
           callbacks: {
-            title: (items) => (items.length ? String(Math.round(items[0].parsed.x)) : ''),
+            title: (items) => (items.length ? items[0].raw.label || String(Math.round(items[0].parsed.x)) : ''),
             label: (item) => `${item.dataset.label}: ${formatValue(item.parsed.y, target,
               item.dataset.id === 'related' ? { valueBasis: 'LEVEL' } : assessment)}`,
           },
@@ -193,7 +201,7 @@ export function chartTable(chart, target, assessment) {
   const high = sets.find((d) => d.id === 'targetHigh');
   // The band is drawn as two short lines; the table gives it once, as its range at the deadline.
   const rows = sets.filter((d) => d.id !== 'targetLow' && d.id !== 'targetHigh').flatMap((d) => d.data.map((p) => [
-    d.label, year(p.x), formatValue(p.y, target, scale(d))]));
+    d.label, p.label || year(p.x), formatValue(p.y, target, scale(d))]));
   if (low && high) {
     rows.push([low.label, String(target.targetYear),
       `${formatValue(low.data[0].y, target, assessment)} – ${formatValue(high.data[0].y, target, assessment)}`]);

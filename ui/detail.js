@@ -5,7 +5,8 @@ import { api, ApiError, onBasis, seg } from './api.js';
 import { h, replace } from './dom.js';
 import { num, percent, pick, t } from './i18n.js';
 import {
-  bindingLabel, deadline, documentName, formatPoints, formatRate, formatValue, indicatorName, statusBadge, targetWording,
+  bindingLabel, deadline, documentName, formatPoints, formatRate, formatValue, indicatorName, isYear, periodLabel, periodX,
+  statusBadge, targetWording,
 } from './format.js';
 import { chartTable, drawChart } from './detail-chart.js';
 import { auditTable, observationTable } from './history.js';
@@ -30,24 +31,27 @@ export function leaveDetail() {
 async function actualSeries(target, assessment, observations) {
   if (target.kind === 'RELATIVE') {
     // Compared series are rates, entered as levels: they are plotted as they are.
-    return observations.filter((o) => o.form === 'LEVEL' && !isBound(o.qualifier)).map((o) => ({ x: Number(o.period), y: o.value }));
+    return observations.filter((o) => o.form === 'LEVEL' && !isBound(o.qualifier) && isYear(o.period))
+      .map((o) => ({ x: Number(o.period), y: o.value }));
   }
   const { baseline, latest } = assessment;
   if (!baseline || !latest) {
     return [];
   }
+  // Annual targets are drawn on annual values; the latest can be a month that proved the target met early.
   const from = Number(baseline.period);
-  const to = Number(latest.period);
-  const years = [...new Set(observations.map((o) => Number(o.period)))].filter((y) => y > from && y <= to);
-  const answers = await Promise.all(years.map((y) => (y === to ? Promise.resolve(assessment)
-    : api.get(`/api/targets/${seg(target.id)}/assessment?asOf=${y}-12-31`))));
+  const to = periodX(latest.period);
+  const years = [...new Set(observations.filter((o) => isYear(o.period)).map((o) => Number(o.period)))]
+    .filter((y) => y > from && y < to);
+  const answers = await Promise.all([...years.map((y) => api.get(`/api/targets/${seg(target.id)}/assessment?asOf=${y}-12-31`)),
+    Promise.resolve(assessment)]);
   const points = new Map();
   answers.forEach((a) => {
     // A bound that proved the target is drawn as a mark (boundsOf), not as a point of the line.
     // Only answers on the basis of the one drawn: values of two definitions are not one line.
-    if (a.latest && a.latest.value !== null && Number(a.latest.period) > from && !isBound(a.latest.qualifier)
+    if (a.latest && a.latest.value !== null && periodX(a.latest.period) > from && !isBound(a.latest.qualifier)
       && (a.basis || null) === (assessment.basis || null)) {
-      points.set(Number(a.latest.period), a.latest.value);
+      points.set(periodX(a.latest.period), a.latest.value);
     }
   });
   return [...points].map(([x, y]) => ({ x, y }));
@@ -58,7 +62,7 @@ const isBound = (qualifier) => qualifier === 'AT_LEAST' || qualifier === 'AT_MOS
 /** The published bounds of the level ("超过25%"), for the chart's marks. */
 function boundsOf(observations) {
   return observations.filter((o) => o.form === 'LEVEL' && isBound(o.qualifier))
-    .map((o) => ({ x: Number(o.period), y: o.value, qualifier: o.qualifier }));
+    .map((o) => ({ x: periodX(o.period), y: o.value, qualifier: o.qualifier }));
 }
 
 function figure(label, value, extra) {
@@ -71,7 +75,9 @@ function figures(target, a) {
   }
   const relative = target.kind === 'RELATIVE';
   // A value with its period and, where stated, the release it is ("15.9 % (2020) · 最终核实").
-  const at = (pv) => (pv ? [t('latest.value', { value: formatValue(pv.value, target, a, pv.qualifier), period: pv.period }),
+  const at = (pv) => (pv ? [t('latest.value', {
+    value: formatValue(pv.value, target, a, pv.qualifier), period: periodLabel(pv.period, pv.ytd),
+  }),
     pv.publication ? t(`publication.${pv.publication}`) : null].filter(Boolean).join(' · ') : t('common.none'));
   const list = [
     // An observation of the baseline year is the baseline; the catalogue's value stays in view beside it.
@@ -79,6 +85,9 @@ function figures(target, a) {
       ? h('span', { class: 'muted catalogue-baseline', text: ` (${t('baseline.catalogue', { value: formatValue(a.catalogueBaseline, target, a) })})` })
       : null),
     figure(t('fig.latest'), at(a.latest)),
+    // The latest month or quarter after the latest year: beside the annual series, not part of it.
+    a.latestIndication && (!a.latest || a.latestIndication.period !== a.latest.period)
+      ? figure(t('fig.indication'), at(a.latestIndication)) : null,
     a.projected !== null && a.projected !== undefined
       ? figure(t('fig.projected', { year: target.targetYear }), formatValue(a.projected, target, a)) : null,
     // A share's pace in percentage points, as analysts speak of it, with the relative rates beside it.
@@ -225,7 +234,7 @@ export async function renderDetail(root, id, me, isCurrent, flash) {
     main.append(h('section', { class: 'panel', 'aria-labelledby': 'chart-title' },
       h('h2', { id: 'chart-title', text: t('chart.title') }), chartBox));
     chart = drawChart(chartBox, target, assessment, series,
-      related ? { indicator: related, points: relatedObs.filter((o) => o.form === 'LEVEL').map((o) => ({ x: Number(o.period), y: o.value })) } : null,
+      related ? { indicator: related, points: relatedObs.filter((o) => o.form === 'LEVEL' && isYear(o.period)).map((o) => ({ x: Number(o.period), y: o.value })) } : null,
       target.kind === 'RELATIVE' ? [] : boundsOf(observations));
     chartBox.append(chartTable(chart, target, assessment) || '');
   }

@@ -5,7 +5,7 @@
 import { api, ApiError, onBasis, seg } from './api.js';
 import { h, nextId, replace } from './dom.js';
 import { pick, t } from './i18n.js';
-import { indicatorName, isoTime, unitOf } from './format.js';
+import { indicatorName, isYear, isoTime, unitOf } from './format.js';
 import { enteredValue } from './history.js';
 
 /** A readable sentence for an API error (the server's own detail when it gave one). */
@@ -98,9 +98,10 @@ export function observationForm(target, observations, relatedObs, assessment, on
     indicators.map((i) => h('option', { value: i.code, text: indicatorName(i) })));
   // The last year that has ended: a year's value exists only once it is over (the server says so too).
   const lastEnded = new Date().getFullYear() - 1;
-  const lastYear = Math.max(0, ...observations.map((o) => Number(o.period)));
+  const lastYear = Math.max(0, ...observations.filter((o) => isYear(o.period)).map((o) => Number(o.period)));
+  // A year, a quarter (2025Q3) or a month (2025-07): monthly and quarterly figures are published too.
   const period = h('input', {
-    name: 'period', type: 'text', required: true, inputmode: 'numeric', autocomplete: 'off', maxlength: '16',
+    name: 'period', type: 'text', required: true, autocomplete: 'off', maxlength: '16',
     value: String(Math.min(lastEnded, lastYear ? lastYear + 1 : (target.baselineYear ?? lastEnded - 1) + 1)),
   });
   const formSel = h('select', { name: 'form' },
@@ -117,6 +118,10 @@ export function observationForm(target, observations, relatedObs, assessment, on
       .map(([v, text]) => h('option', { value: v, text })));
   // The series basis, where the statistic changed definition: by default the one in force for the period.
   const basisSel = h('select', { name: 'basis' });
+  // A month's or a quarter's figure of a flow or a rate may be the sum of the year so far (1–11月累计).
+  const ytd = h('input', { name: 'ytd', type: 'checkbox' });
+  const ytdField = field(t('entry.ytd'), ytd, t('entry.ytdHint'));
+  ytdField.classList.add('field-check');
   const basisField = field(t('entry.basis'), basisSel, t('entry.basisHint'));
   const source = h('input', { name: 'source', type: 'text', maxlength: '1000', autocomplete: 'off' });
   const note = h('textarea', { name: 'note', rows: '2', maxlength: '4000' });
@@ -163,6 +168,7 @@ export function observationForm(target, observations, relatedObs, assessment, on
       ...bases.map((b) => h('option', { value: b.code, text: pick(b.nameZh, b.nameEn) })));
     basisSel.value = bases.some((b) => b.code === basis) ? basis : '';
     basisField.hidden = !bases.length;
+    ytdField.hidden = isYear(period.value.trim()) || !period.value.trim() || indicatorOf().measure === 'STOCK';
     const old = existing();
     notice.hidden = !old;
     notice.textContent = old ? t('entry.correcting', {
@@ -174,7 +180,8 @@ export function observationForm(target, observations, relatedObs, assessment, on
   const form = h('form', { class: 'panel entry-form', novalidate: true, 'aria-labelledby': 'entry-title' },
     h('h2', { id: 'entry-title', text: t('entry.title') }),
     indicators.length > 1 ? field(t('entry.indicator'), indicatorSel) : null,
-    field(t('entry.period'), period),
+    field(t('entry.period'), period, t('entry.periodHint')),
+    ytdField,
     field(t('entry.form'), formSel),
     valueField,
     field(t('entry.qualifier'), qualifierSel, t('entry.qualifierHint')),
@@ -199,6 +206,7 @@ export function observationForm(target, observations, relatedObs, assessment, on
     formSel.value = o.form;
     qualifierSel.value = o.qualifier || 'EXACT';
     publicationSel.value = o.publication || '';
+    ytd.checked = Boolean(o.ytd);
     refresh();
     basisSel.value = o.basis || '';
     // As it was typed: the number in its unit.
@@ -218,6 +226,7 @@ export function observationForm(target, observations, relatedObs, assessment, on
     const body = {
       value: value.value.trim() || null, form: formSel.value, qualifier: qualifierSel.value,
       publication: publicationSel.value || null,
+      ytd: !ytdField.hidden && ytd.checked,
       basis: basisSel.value || null,
       unit: formSel.value === 'LEVEL' && !unitSel.hidden ? unitSel.value || null : null,
       source: source.value.trim() || null, note: note.value.trim() || null, seriesBreak: seriesBreak.value.trim() || null,

@@ -173,3 +173,45 @@ export function todayIso() {
   const pad = (n) => String(n).padStart(2, '0');
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 }
+
+/** Whether a period is a whole year ("2024"), not a month ("2025-07") or a quarter ("2025Q3"). */
+export function isYear(period) {
+  return /^\d{4}$/.test(String(period));
+}
+
+/**
+ * Where a period sits on a chart's year axis, where a year's value is drawn at its year: a month's or a
+ * quarter's at its end within that year (2025-07 → 2024.58, 2025Q3 → 2024.75, 2025 → 2025).
+ */
+export function periodX(period) {
+  const s = String(period);
+  const month = /^(\d{4})-(\d{2})$/.exec(s);
+  if (month) {
+    return Number(month[1]) - 1 + Number(month[2]) / 12;
+  }
+  const quarter = /^(\d{4})Q([1-4])$/.exec(s);
+  if (quarter) {
+    return Number(quarter[1]) - 1 + Number(quarter[2]) / 4;
+  }
+  return Number(s);
+}
+
+/**
+ * A period as read: "2025年7月" / "July 2025", "2025年第3季度" / "Q3 2025", a year as it is; `ytd` a
+ * year-to-date figure ("2025年1–7月累计" / "January–July 2025, year to date").
+ */
+export function periodLabel(period, ytd) {
+  const s = String(period);
+  const month = /^(\d{4})-(\d{2})$/.exec(s);
+  if (month) {
+    const name = new Date(Number(month[1]), Number(month[2]) - 1, 1).toLocaleString('en-GB', { month: 'long' });
+    const vars = { year: month[1], month: Number(month[2]), name };
+    return ytd && Number(month[2]) > 1 ? t('period.monthYtd', vars) : t('period.month', vars);
+  }
+  const quarter = /^(\d{4})Q([1-4])$/.exec(s);
+  if (quarter) {
+    const vars = { year: quarter[1], quarter: quarter[2] };
+    return ytd && quarter[2] !== '1' ? t('period.quarterYtd', vars) : t('period.quarter', vars);
+  }
+  return s;
+}

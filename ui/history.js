@@ -27,6 +27,7 @@ export function enteredValue(value, form, indicator, qualifier) {
 export function entryNotes(o, indicator) {
   const basis = indicator && o.basis ? (indicator.bases || []).find((b) => b.code === o.basis) : null;
   return [basis ? t('value.onBasis', { basis: pick(basis.nameZh, basis.nameEn) }) : null,
+    o.ytd ? t('value.ytd') : null,
     o.publication ? t(`publication.${o.publication}`) : null,
     o.unit ? t('value.asEntered', { value: num(o.enteredValue), unit: o.unit }) : null,
     o.confirm ? t('value.confirmed') : null].filter(Boolean).join(' · ');

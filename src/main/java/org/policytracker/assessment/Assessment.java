@@ -42,6 +42,10 @@ import org.policytracker.catalogue.Qualifier;
  *                           not (docs/ASSESSMENT.md, "Series bases and breaks"); empty when none
  * @param byBasis            where two bases give an answer: each of them, the current basis first (this
  *                           answer is the first); empty otherwise
+ * @param latestIndication   the latest monthly or quarterly value after the latest annual one (a level at the
+ *                           end of the month, or the year's sum to date: {@code ytd}), shown beside the annual
+ *                           series; it decides the status only where it proves the target met (docs/ASSESSMENT.md,
+ *                           "Months, quarters and year to date"); null when there is none
  */
 public record Assessment(
         Status status,
@@ -61,7 +65,19 @@ public record Assessment(
         Double catalogueBaseline,
         String basis,
         List<Break> breaks,
-        List<Assessment> byBasis) {
+        List<Assessment> byBasis,
+        PeriodValue latestIndication) {
+
+    /** An answer with no monthly or quarterly indication. */
+    Assessment(Status status, PeriodValue latest, PeriodValue baseline, Double progress, Double elapsed,
+            Double projected, Double observedAnnualRate, Double requiredAnnualRate, Double ratio,
+            Explanation explanation, List<Integer> missingYears, ValueBasis valueBasis, Double observedAnnualChange,
+            Double requiredAnnualChange, Double catalogueBaseline, String basis, List<Break> breaks,
+            List<Assessment> byBasis) {
+        this(status, latest, baseline, progress, elapsed, projected, observedAnnualRate, requiredAnnualRate, ratio,
+                explanation, missingYears, valueBasis, observedAnnualChange, requiredAnnualChange, catalogueBaseline,
+                basis, breaks, byBasis, null);
+    }
 
     /** An answer on one basis, with no break. */
     Assessment(Status status, PeriodValue latest, PeriodValue baseline, Double progress, Double elapsed,
@@ -105,27 +121,34 @@ public record Assessment(
     Assessment onBasis(String code, List<Break> newBreaks, List<Assessment> answers, Explanation newExplanation) {
         return new Assessment(status, latest, baseline, progress, elapsed, projected, observedAnnualRate,
                 requiredAnnualRate, ratio, newExplanation, missingYears, valueBasis, observedAnnualChange,
-                requiredAnnualChange, catalogueBaseline, code, newBreaks, answers);
+                requiredAnnualChange, catalogueBaseline, code, newBreaks, answers, latestIndication);
     }
 
     /** The same answer without the catalogue's baseline beside it (an answer on another basis than the catalogue's). */
     Assessment withoutCatalogueBaseline() {
         return new Assessment(status, latest, baseline, progress, elapsed, projected, observedAnnualRate,
                 requiredAnnualRate, ratio, explanation, missingYears, valueBasis, observedAnnualChange,
-                requiredAnnualChange, null, basis, breaks, byBasis);
+                requiredAnnualChange, null, basis, breaks, byBasis, latestIndication);
     }
 
     /**
      * A value for a period ("2024"); {@code qualifier} says whether it is the value (EXACT), a published
      * bound (AT_LEAST, AT_MOST: a bound that proved the target met) or an approximation (ABOUT);
      * {@code publication} which release of the figure it rests on (PRELIMINARY, FINAL, ESTIMATED; null when
-     * not stated, and for the catalogue's own baseline).
+     * not stated, and for the catalogue's own baseline); {@code ytd} whether it is a month's or a quarter's
+     * sum of the year so far ("2025-11" with ytd: January to November).
      */
-    public record PeriodValue(String period, Double value, Qualifier qualifier, Publication publication) {
+    public record PeriodValue(String period, Double value, Qualifier qualifier, Publication publication,
+            boolean ytd) {
 
         public PeriodValue {
             value = finiteOrNull(value);
             qualifier = qualifier == null ? Qualifier.EXACT : qualifier;
+        }
+
+        /** A value of a whole period, not a year-to-date sum. */
+        public PeriodValue(String period, Double value, Qualifier qualifier, Publication publication) {
+            this(period, value, qualifier, publication, false);
         }
 
         static PeriodValue of(int year, double value) {
@@ -137,7 +160,8 @@ public record Assessment(
         }
 
         static PeriodValue of(DataPoint point) {
-            return new PeriodValue(point.period(), point.value(), point.qualifier(), point.publication());
+            return new PeriodValue(point.period(), point.value(), point.qualifier(), point.publication(),
+                    point.part() != null && point.part().ytd());
         }
     }
 
@@ -145,7 +169,14 @@ public record Assessment(
     Assessment explainedFurther(Explanation more) {
         return new Assessment(status, latest, baseline, progress, elapsed, projected, observedAnnualRate,
                 requiredAnnualRate, ratio, explanation.then(more), missingYears, valueBasis, observedAnnualChange,
-                requiredAnnualChange, catalogueBaseline, basis, breaks, byBasis);
+                requiredAnnualChange, catalogueBaseline, basis, breaks, byBasis, latestIndication);
+    }
+
+    /** The same assessment with a monthly or quarterly indication beside it, and what it says added. */
+    Assessment withIndication(PeriodValue indication, Explanation said) {
+        return new Assessment(status, latest, baseline, progress, elapsed, projected, observedAnnualRate,
+                requiredAnnualRate, ratio, explanation.then(said), missingYears, valueBasis, observedAnnualChange,
+                requiredAnnualChange, catalogueBaseline, basis, breaks, byBasis, indication);
     }
 
     /** Why, in Chinese and in English. */

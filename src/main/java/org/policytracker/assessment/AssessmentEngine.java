@@ -50,7 +50,8 @@ public final class AssessmentEngine {
             case LEVEL_AT_LEAST, LEVEL_ABOUT, LEVEL_AT_MOST, COVERAGE, COUNT, CHANGE_VS_BASE ->
                 GoalAssessor.assess(input, thresholds);
         };
-        return withReleases(catalogueBasis ? assessed : assessed.withoutCatalogueBaseline(), input.spec());
+        Assessment indicated = SubAnnual.apply(assessed, input);
+        return withReleases(catalogueBasis ? indicated : indicated.withoutCatalogueBaseline(), input.spec());
     }
 
     /**

@@ -71,17 +71,19 @@ public class AssessmentService {
     static TargetSpec spec(Target t) {
         return new TargetSpec(t.kind, t.targetYear, t.targetDate, t.targetValue, t.tolerance, t.direction,
                 t.indicator.favourableDirection, t.baseYear, t.baselineYear, t.baselineValue, t.indicator.valueType,
-                t.indicator.precision);
+                t.indicator.precision, t.indicator.measure);
     }
 
     /** The values of the indicators as the snapshot knows them, as the engine takes them. */
     private static Map<Long, List<DataPoint>> points(Set<Long> indicatorIds, Snapshot snapshot) {
         Map<Long, List<DataPoint>> byIndicator = new HashMap<>();
         for (ObservationVintage v : ObservationVintage.known(indicatorIds, snapshot)) {
-            int year = Period.parse(v.period).orElseThrow().year();
+            Period period = Period.parse(v.period).orElseThrow();
+            DataPoint.Part part = period.isSubAnnual() ? new DataPoint.Part(period.iso(), period.end(), v.figure.ytd())
+                    : null;
             byIndicator.computeIfAbsent(v.indicatorId, id -> new ArrayList<>())
-                    .add(new DataPoint(year, v.figure.value(), v.figure.form(), v.figure.qualifier(),
-                            v.figure.publication(), v.figure.basis()));
+                    .add(new DataPoint(period.year(), v.figure.value(), v.figure.form(), v.figure.qualifier(),
+                            v.figure.publication(), v.figure.basis(), part));
         }
         return byIndicator;
     }

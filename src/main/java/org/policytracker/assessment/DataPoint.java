@@ -9,9 +9,10 @@ import org.policytracker.catalogue.Qualifier;
 /**
  * One published value of an indicator for one period, in the form it was published.
  *
- * <p>Periods are calendar years for now. Everything the engine needs from a period goes through
- * {@link #period()}, {@link #periodEnd()} and {@link #year()}, so that finer periods (quarters) can be
- * added here later without touching the callers' contract.
+ * <p>A point is of a calendar year, or of a month or a quarter of it ({@link #part}). Annual targets are
+ * assessed on annual points only; the others are a {@link SubAnnual latest indication}, which can prove a
+ * target met early. Everything the engine needs from a period goes through {@link #period()},
+ * {@link #periodEnd()} and {@link #year()}.
  *
  * @param year  the calendar year the value is for
  * @param value the level (in the indicator's unit), the percent change on the previous year
@@ -21,9 +22,31 @@ import org.policytracker.catalogue.Qualifier;
  *                  met), or ABOUT (used as the value)
  * @param publication which release of the figure it is (PRELIMINARY, FINAL, ESTIMATED); null when not stated
  * @param basis     the code of the series basis the value is on; null is the basis in force in its year
+ * @param part      the month or quarter of {@code year} the value is for; null for the whole year
  */
 public record DataPoint(int year, double value, ObservationForm form, Qualifier qualifier, Publication publication,
-        String basis) {
+        String basis, Part part) {
+
+    /**
+     * A month or a quarter of the year.
+     *
+     * @param period as shown: "2025-07", "2025Q3"
+     * @param end    its last day
+     * @param ytd    the value is the sum from the start of the year to {@code end} (1–11月累计), not of the part alone
+     */
+    public record Part(String period, LocalDate end, boolean ytd) {
+
+        public Part {
+            Objects.requireNonNull(period, "period");
+            Objects.requireNonNull(end, "end");
+        }
+    }
+
+    /** A value of a whole year. */
+    public DataPoint(int year, double value, ObservationForm form, Qualifier qualifier, Publication publication,
+            String basis) {
+        this(year, value, form, qualifier, publication, basis, null);
+    }
 
     public DataPoint {
         Objects.requireNonNull(form, "form");
@@ -45,12 +68,17 @@ public record DataPoint(int year, double value, ObservationForm form, Qualifier 
 
     /** The same value, stated as a given release of the figure. */
     public DataPoint published(Publication release) {
-        return new DataPoint(year, value, form, qualifier, release, basis);
+        return new DataPoint(year, value, form, qualifier, release, basis, part);
+    }
+
+    /** The same value, published as exact, a bound or an approximation. */
+    public DataPoint withQualifier(Qualifier newQualifier) {
+        return new DataPoint(year, value, form, newQualifier, publication, basis, part);
     }
 
     /** The same value, on a series basis. */
     public DataPoint onBasis(String code) {
-        return new DataPoint(year, value, form, qualifier, publication, code);
+        return new DataPoint(year, value, form, qualifier, publication, code, part);
     }
 
     /** A published bound of the level: more than (AT_LEAST) or less than (AT_MOST) {@code value}. */
@@ -73,13 +101,24 @@ public record DataPoint(int year, double value, ObservationForm form, Qualifier 
         return new DataPoint(year, value, ObservationForm.INDEX);
     }
 
-    /** The period as shown in the API ("2024"). */
+    /** A level of a month or a quarter ({@code ytd}: the year's sum so far), as offices publish them monthly. */
+    public static DataPoint ofPart(String period, LocalDate end, boolean ytd, double value) {
+        return new DataPoint(end.getYear(), value, ObservationForm.LEVEL, Qualifier.EXACT, null, null,
+                new Part(period, end, ytd));
+    }
+
+    /** Of a month or a quarter, not of the whole year. */
+    public boolean isSubAnnual() {
+        return part != null;
+    }
+
+    /** The period as shown in the API ("2024", "2025-07", "2025Q3"). */
     public String period() {
-        return String.valueOf(year);
+        return part != null ? part.period() : String.valueOf(year);
     }
 
     /** The last day of the period: the value counts for an assessment as of this day or later. */
     public LocalDate periodEnd() {
-        return LocalDate.of(year, 12, 31);
+        return part != null ? part.end() : LocalDate.of(year, 12, 31);
     }
 }

@@ -32,7 +32,8 @@ final class Observations {
 
     /**
      * Keeps the points whose period ends on or before {@code asOf} and whose year is not after
-     * {@code lastYear}; for a repeated (year, form) the last point wins. Bounds of the level go to
+     * {@code lastYear}, of whole years (a month's or a quarter's is a {@link SubAnnual} indication, never a
+     * value of the annual series); for a repeated (year, form) the last point wins. Bounds of the level go to
      * {@link #bounds} (one per year, the last), bounds of other forms nowhere: a "fall of more than 3 %"
      * cannot be chained either.
      */
@@ -40,7 +41,7 @@ final class Observations {
         NavigableMap<Integer, Map<ObservationForm, DataPoint>> byYear = new TreeMap<>();
         NavigableMap<Integer, DataPoint> bounds = new TreeMap<>();
         for (DataPoint p : points) {
-            if (!p.periodEnd().isAfter(asOf) && p.year() <= lastYear) {
+            if (!p.isSubAnnual() && !p.periodEnd().isAfter(asOf) && p.year() <= lastYear) {
                 if (!p.qualifier().isBound()) {
                     byYear.computeIfAbsent(p.year(), y -> new EnumMap<>(ObservationForm.class)).put(p.form(), p);
                 } else if (p.form() == ObservationForm.LEVEL) {

@@ -59,7 +59,8 @@ final class SeriesBreaks {
             if (points.stream().noneMatch(p -> p.year() > anchorYear)) {
                 continue; // nothing after the baseline on it yet (at most its link): no break to speak of
             }
-            boolean linked = points.stream().anyMatch(p -> p.year() == anchorYear && !p.qualifier().isBound()
+            boolean linked = points.stream().anyMatch(p -> p.year() == anchorYear && !p.isSubAnnual()
+                    && !p.qualifier().isBound()
                     && (p.form() == ObservationForm.LEVEL || p.form() == ObservationForm.INDEX));
             breaks.add(new Break(String.valueOf(next.fromYear()), first.code(), next.code(), linked));
             latest = next;

@@ -3,6 +3,7 @@ package org.policytracker.assessment;
 import java.time.LocalDate;
 import java.util.Objects;
 import org.policytracker.catalogue.Direction;
+import org.policytracker.catalogue.Measure;
 import org.policytracker.catalogue.TargetKind;
 import org.policytracker.catalogue.ValueType;
 
@@ -25,6 +26,9 @@ import org.policytracker.catalogue.ValueType;
  * @param baselineValue       the baseline; for CHANGE_VS_BASE the signed cumulative percent change from
  *                            {@code baseYear} to {@code baselineYear} (−48.4 for 2020 against 2005)
  * @param valueType           the indicator's value type (informative; not used in the arithmetic)
+ * @param precision           the decimals the indicator is published with; null when not known
+ * @param measure             what the indicator's value measures over time (STOCK, FLOW, RATE): what a
+ *                            month's or a quarter's value says about the year; null when not known
  */
 public record TargetSpec(
         TargetKind kind,
@@ -38,14 +42,23 @@ public record TargetSpec(
         Integer baselineYear,
         Double baselineValue,
         ValueType valueType,
-        Integer precision) {
+        Integer precision,
+        Measure measure) {
+
+    /** A target whose indicator does not say what it measures over time: a month proves nothing early. */
+    public TargetSpec(TargetKind kind, int targetYear, LocalDate targetDate, Double targetValue, Double tolerance,
+            Direction direction, Direction favourableDirection, Integer baseYear, Integer baselineYear,
+            Double baselineValue, ValueType valueType, Integer precision) {
+        this(kind, targetYear, targetDate, targetValue, tolerance, direction, favourableDirection, baseYear,
+                baselineYear, baselineValue, valueType, precision, null);
+    }
 
     /** A target whose indicator's published precision is not known: levels are written with up to two decimals. */
     public TargetSpec(TargetKind kind, int targetYear, LocalDate targetDate, Double targetValue, Double tolerance,
             Direction direction, Direction favourableDirection, Integer baseYear, Integer baselineYear,
             Double baselineValue, ValueType valueType) {
         this(kind, targetYear, targetDate, targetValue, tolerance, direction, favourableDirection, baseYear,
-                baselineYear, baselineValue, valueType, null);
+                baselineYear, baselineValue, valueType, null, null);
     }
 
     public TargetSpec {

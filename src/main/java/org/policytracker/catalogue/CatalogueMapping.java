@@ -33,6 +33,7 @@ final class CatalogueMapping {
         indicator.precision = entry.precision();
         indicator.publishedForm = entry.valueType() == ValueType.STATE ? null : entry.publishedFormOrLevel();
         indicator.bases = entry.basesList();
+        indicator.measure = entry.measure();
         indicator.retired = false;
     }
 

@@ -118,6 +118,9 @@ final class CatalogueRules {
             }
             text("publicationSource", i.publicationSource(), 2000);
             checkBases(i);
+            required("measure", i.measure());
+        } else if (i.measure() != null) {
+            problem("measure", "must be left out for a STATE indicator: a milestone has no values over time");
         }
     }
 

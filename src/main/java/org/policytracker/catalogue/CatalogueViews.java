@@ -31,12 +31,16 @@ public final class CatalogueViews {
                     + "first): a value in another is converted, one of another family refused", examples = "[\"万人\", \"人\", \"亿人\"]") List<String> units,
             @Schema(description = "The definitions the statistic has been published on, oldest first, each from its "
                     + "first period; empty when it has kept one. A value states its basis (the one in force for its "
-                    + "period by default); values on two bases are never chained") List<SeriesBasis> bases) {
+                    + "period by default); values on two bases are never chained") List<SeriesBasis> bases,
+            @Schema(description = "What a value measures over time: STOCK (a level at a point in time, e.g. "
+                    + "installed capacity: a month's level can prove a target met early), FLOW (a sum over the period, "
+                    + "e.g. trade: a year-to-date figure is part of the year's) or RATE (a rate, share or score); null "
+                    + "for a milestone") Measure measure) {
 
         static IndicatorView of(Indicator i) {
             return new IndicatorView(i.code, i.nameZh, i.nameEn, i.unit, i.unitEn, i.theme, i.valueType,
                     i.favourableDirection, TargetWording.valuePattern(i), i.seriesStart, i.precision, i.publishedForm,
-                    Units.family(i.unit), i.bases == null ? List.of() : i.bases);
+                    Units.family(i.unit), i.bases == null ? List.of() : i.bases, i.measure);
         }
     }
 

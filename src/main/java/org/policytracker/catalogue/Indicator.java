@@ -60,6 +60,10 @@ public class Indicator extends PanacheEntityBase {
     @Column(name = "published_form")
     public ObservationForm publishedForm;
 
+    /** STOCK, FLOW or RATE: what a monthly or quarterly value says about the year; null for a milestone's indicator. */
+    @Enumerated(EnumType.STRING)
+    public Measure measure;
+
     /** The definitions the statistic has been published on, oldest first; empty when it has kept one. */
     @Convert(converter = SeriesBasesConverter.class)
     @Column(name = "bases")

@@ -23,7 +23,7 @@ public final class SeedModel {
 
     public record IndicatorEntry(String code, String nameZh, String nameEn, String unit, String unitEn,
             Theme theme, ValueType valueType, Direction favourableDirection, Integer seriesStart, Integer precision,
-            ObservationForm publishedForm, String publicationSource, List<SeriesBasis> bases) {
+            ObservationForm publishedForm, String publicationSource, List<SeriesBasis> bases, Measure measure) {
 
         /** The series bases, oldest first; empty when the statistic has kept one definition. */
         public List<SeriesBasis> basesList() {

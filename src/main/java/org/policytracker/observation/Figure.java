@@ -23,7 +23,7 @@ import org.policytracker.system.Problems;
 /**
  * A value as it was published: the number, the form it is stated in (a level, a change on the
  * previous year, an index), whether it is exact, a bound or an approximation, which release it is
- * (preliminary, final, estimated), the unit it was entered in,
+ * (preliminary, final, estimated), whether it is a year-to-date sum, the unit it was entered in,
  * whether the writer confirmed it against the plausibility rule, where it was published, a note, and the
  * note of a change of series basis.
  *
@@ -38,6 +38,7 @@ import org.policytracker.system.Problems;
  * @param form        how the value is stated; LEVEL when not given
  * @param qualifier   whether the number is the value, a bound or an approximation; EXACT when not given
  * @param publication which release of the figure it is (PRELIMINARY, FINAL, ESTIMATED); null is not stated
+ * @param ytd         a year-to-date figure of a month or quarter (January to that month; the first quarters)
  * @param unit        the unit the value was entered in, when not the indicator's own (31000 人 for 万人);
  *                    {@code value} is then converted ({@link org.policytracker.catalogue.Units}); null is the indicator's
  * @param enteredValue the number as entered in {@code unit}; null when {@code unit} is
@@ -57,6 +58,7 @@ public record Figure(
         @Schema(description = "How the value is stated; LEVEL when omitted") @Enumerated(EnumType.STRING) @Column(name = "form") ObservationForm form,
         @Schema(description = "Whether the number is the value (EXACT, when omitted), a bound (AT_LEAST: 超过/突破/以上; AT_MOST: 不到/以下) or an approximation (ABOUT: 约). A bound can prove a target met but is never used for rates, projections or chains") @Enumerated(EnumType.STRING) @Column(name = "qualifier") Qualifier qualifier,
         @Schema(description = "Which release of the figure it is: PRELIMINARY (初步核算, a communiqué's first figure), FINAL (最终核实, as revised in the yearbook) or ESTIMATED (估计, not published); omitted or null: not stated. An assessment says when it rests on a preliminary or estimated figure; an observation of a target's baseline year is used as its baseline, with the difference from the catalogue's baseline stated") @Enumerated(EnumType.STRING) @Column(name = "publication") Publication publication,
+        @Schema(description = "true for a year-to-date figure of a month or quarter (1–11月累计: January to November; 前三季度: the first three quarters), as offices publish flows; false or omitted: the period alone. Only for a month or a quarter, and not for a stock (a level at the period's end)") @Column(name = "ytd") boolean ytd,
         @Schema(description = "The unit the value is entered in, from the indicator's unit family (units in the catalogue): 31000 in 人 for an indicator in 万人 is stored as 3.1 with the unit and number as entered. In answers, value is always in the indicator's unit; omitted or null: the indicator's unit") @Column(name = "entered_unit") String unit,
         @Schema(description = "The number as entered in unit (read-only: computed from value and unit); null when entered in the indicator's unit", readOnly = true) @Column(name = "entered_value") Double enteredValue,
         @Schema(description = "true stores a value the plausibility rule refuses (about 10 times or a tenth of the previous value or the baseline, or beyond the configured yearly change); recorded with the value and in the audit") @Column(name = "confirmed") boolean confirm,
@@ -72,16 +74,17 @@ public record Figure(
      * this order: {@code value} is the number in {@code unit}. {@code enteredValue} is not one: it is
      * derived when the value is converted.
      */
-    public static final List<String> FIELDS = List.of("value", "unit", "form", "qualifier", "publication", "confirm",
+    public static final List<String> FIELDS = List.of("value", "unit", "form", "qualifier", "publication", "ytd",
+            "confirm",
             "source",
             "note", "seriesBreak", "basis");
 
     /** The columns of a figure, in the order {@link #bind} sets them: the same in every table that holds one. */
-    public static final String COLUMNS = "obs_value, form, qualifier, publication, entered_unit, entered_value, confirmed, source, note,"
+    public static final String COLUMNS = "obs_value, form, qualifier, publication, ytd, entered_unit, entered_value, confirmed, source, note,"
             + " series_break, basis";
 
     /** How many columns {@link #COLUMNS} names. */
-    public static final int COLUMN_COUNT = 11;
+    public static final int COLUMN_COUNT = 12;
 
     /** A missing form is LEVEL, a missing qualifier EXACT; blank texts are none, so that "" and null never count as a difference. */
     public Figure {
@@ -102,36 +105,39 @@ public record Figure(
      */
     public List<Object> fields() {
         return Arrays.asList(unit == null ? value : enteredValue, unit, form.name(), qualifier.name(),
-                publication == null ? null : publication.name(), confirm ? "true" : null, source, note, seriesBreak,
+                publication == null ? null : publication.name(), ytd ? "true" : null, confirm ? "true" : null, source,
+                note, seriesBreak,
                 basis);
     }
 
     /** A figure that says only its series basis: what the basis rules check ({@link ObservationRules#onBasis}). */
     public static Figure ofBasis(String code) {
-        return new Figure(null, null, null, null, null, null, false, null, null, null, code);
+        return new Figure(null, null, null, null, false, null, null, false, null, null, null, code);
     }
 
     /** The same figure with another number (in the indicator's unit when {@code unit} is null). */
     public Figure withValue(Double newValue) {
-        return new Figure(newValue, form, qualifier, publication, unit, enteredValue, confirm, source, note,
+        return new Figure(newValue, form, qualifier, publication, ytd, unit, enteredValue, confirm, source, note,
                 seriesBreak, basis);
     }
 
     /** The same figure on a series basis (a code of the indicator's bases). */
     public Figure onBasis(String code) {
-        return new Figure(value, form, qualifier, publication, unit, enteredValue, confirm, source, note,
+        return new Figure(value, form, qualifier, publication, ytd, unit, enteredValue, confirm, source, note,
                 seriesBreak, code);
     }
 
     /** The same figure converted: {@code converted} in the indicator's unit, {@code entered} as typed in {@code unit}. */
     public Figure converted(Double converted, Double entered) {
-        return new Figure(converted, form, qualifier, publication, unit, entered, confirm, source, note, seriesBreak,
+        return new Figure(converted, form, qualifier, publication, ytd, unit, entered, confirm, source, note,
+                seriesBreak,
                 basis);
     }
 
     /** The same figure entered in the indicator's own unit (a unit that is the indicator's is no unit). */
     public Figure inIndicatorUnit() {
-        return new Figure(value, form, qualifier, publication, null, null, confirm, source, note, seriesBreak, basis);
+        return new Figure(value, form, qualifier, publication, ytd, null, null, confirm, source, note, seriesBreak,
+                basis);
     }
 
     /**
@@ -144,7 +150,8 @@ public record Figure(
         ObservationForm form = choice("form", text.apply("form"), ObservationForm.class, errors);
         Qualifier qualifier = choice("qualifier", text.apply("qualifier"), Qualifier.class, errors);
         Publication publication = choice("publication", text.apply("publication"), Publication.class, errors);
-        return new Figure(null, form, qualifier, publication, text.apply("unit"), null,
+        return new Figure(null, form, qualifier, publication, flag("ytd", text.apply("ytd"), errors),
+                text.apply("unit"), null,
                 flag("confirm", text.apply("confirm"), errors),
                 text.apply("source"), text.apply("note"), text.apply("seriesBreak"), text.apply("basis"));
     }
@@ -193,17 +200,18 @@ public record Figure(
         statement.setString(first + 1, form.name());
         statement.setString(first + 2, qualifier.name());
         text(statement, first + 3, publication == null ? null : publication.name());
-        text(statement, first + 4, unit);
+        statement.setBoolean(first + 4, ytd);
+        text(statement, first + 5, unit);
         if (enteredValue == null) {
-            statement.setNull(first + 5, Types.DOUBLE);
+            statement.setNull(first + 6, Types.DOUBLE);
         } else {
-            statement.setDouble(first + 5, enteredValue);
+            statement.setDouble(first + 6, enteredValue);
         }
-        statement.setBoolean(first + 6, confirm);
-        text(statement, first + 7, source);
-        text(statement, first + 8, note);
-        text(statement, first + 9, seriesBreak);
-        text(statement, first + 10, basis);
+        statement.setBoolean(first + 7, confirm);
+        text(statement, first + 8, source);
+        text(statement, first + 9, note);
+        text(statement, first + 10, seriesBreak);
+        text(statement, first + 11, basis);
         return first + COLUMN_COUNT;
     }
 
@@ -218,7 +226,8 @@ public record Figure(
         Double entered = rs.wasNull() ? null : enteredNumber;
         return new Figure(value, form == null ? null : ObservationForm.valueOf(form),
                 qualifier == null ? null : Qualifier.valueOf(qualifier),
-                publication == null ? null : Publication.valueOf(publication), rs.getString("entered_unit"), entered,
+                publication == null ? null : Publication.valueOf(publication), rs.getBoolean("ytd"),
+                rs.getString("entered_unit"), entered,
                 rs.getBoolean("confirmed"), rs.getString("source"), rs.getString("note"), rs.getString("series_break"),
                 rs.getString("basis"));
     }

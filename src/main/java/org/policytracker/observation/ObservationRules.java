@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.policytracker.catalogue.Indicator;
+import org.policytracker.catalogue.Measure;
 import org.policytracker.catalogue.ObservationForm;
 import org.policytracker.catalogue.SeriesBasis;
 import org.policytracker.catalogue.Target;
@@ -39,14 +40,22 @@ public final class ObservationRules {
      * @param unit          the indicator's unit; null when it has none
      * @param catalogue     the catalogue's levels of the indicator (its targets' baselines and target
      *                      levels), for the plausibility rule
+     * @param bases         the series bases the statistic has been published on; empty with one definition
+     * @param measure       STOCK, FLOW or RATE (what a month or a quarter says); null when not known
      */
     public record Context(ValueType valueType, Integer seriesStart, boolean percentUnit,
             ObservationForm publishedForm, LocalDate today, String unit, List<Reference> catalogue,
-            List<SeriesBasis> bases) {
+            List<SeriesBasis> bases, Measure measure) {
 
         public Context {
             catalogue = List.copyOf(catalogue);
             bases = bases == null ? List.of() : List.copyOf(bases);
+        }
+
+        /** A context that does not say what the indicator measures over time. */
+        public Context(ValueType valueType, Integer seriesStart, boolean percentUnit, ObservationForm publishedForm,
+                LocalDate today, String unit, List<Reference> catalogue, List<SeriesBasis> bases) {
+            this(valueType, seriesStart, percentUnit, publishedForm, today, unit, catalogue, bases, null);
         }
 
         /** A context of an indicator with one definition (no series bases). */
@@ -74,7 +83,7 @@ public final class ObservationRules {
             }
             return new Context(indicator.valueType, indicator.seriesStart, "%".equals(indicator.unit),
                     indicator.publishedForm, today, indicator.unit, references.stream().distinct().toList(),
-                    indicator.bases);
+                    indicator.bases, indicator.measure);
         }
 
         /** The units a value may be entered in ({@link Units#family}). */
@@ -144,6 +153,7 @@ public final class ObservationRules {
         } else {
             checkRange(indicator.valueType(), value, figure.form(), errors);
         }
+        checkYearToDate(indicator, Period.parse(period).orElse(null), figure, errors);
         length("source", figure.source(), 1000, errors);
         length("note", figure.note(), 4000, errors);
         length("seriesBreak", figure.seriesBreak(), 1000, errors);
@@ -247,12 +257,15 @@ public final class ObservationRules {
             List<Reference> stored, Plausibility limits) {
         Double value = figure.value();
         if (figure.confirm() || figure.form() != ObservationForm.LEVEL || value == null || value <= 0
-                || indicator.valueType() == ValueType.RATE || indicator.valueType() == ValueType.STATE) {
+                || indicator.valueType() == ValueType.RATE || indicator.valueType() == ValueType.STATE
+                || flowPart(indicator, period.iso())) {
+            // A month's or a quarter's flow is a part of the year's: of another order than a year's level.
             return Optional.empty();
         }
         List<Reference> levels = new ArrayList<>();
         indicator.catalogue().stream().filter(r -> r.kind() == Reference.Kind.BASELINE).forEach(levels::add);
-        stored.stream().filter(r -> !r.period().equals(period.iso())).forEach(levels::add);
+        stored.stream().filter(r -> !r.period().equals(period.iso()) && !flowPart(indicator, r.period()))
+                .forEach(levels::add);
         Optional<Reference> nearest = nearest(levels, period);
         if (nearest.isEmpty()) {
             // No level to follow on from: the target's level at least says the order of magnitude.
@@ -284,6 +297,11 @@ public final class ObservationRules {
                     likely.get())));
         }
         return Optional.of(FieldMessage.of("value", "value.implausible", pairs));
+    }
+
+    /** Whether the period is a month or a quarter of a flow (a sum over part of a year). */
+    private static boolean flowPart(Context indicator, String period) {
+        return indicator.measure() == Measure.FLOW && Period.parse(period).map(Period::isSubAnnual).orElse(false);
     }
 
     /** The ratio rule; and, against a level of another period, not a target, the yearly-change rule. */
@@ -371,14 +389,29 @@ public final class ObservationRules {
         if (p == null) {
             errors.add(FieldMessage.of("period", "period.invalid", "value", Problems.quote(period), "example",
                     last));
-        } else if (p.type() != PeriodType.YEARLY) {
-            errors.add(FieldMessage.of("period", "period.notYearly", "value", period));
         } else if (p.end().isAfter(indicator.today()) || p.end().isEqual(indicator.today())) {
-            errors.add(FieldMessage.of("period", "period.notEnded", "value", period, "today", indicator.today(),
-                    "last", last));
+            errors.add(p.isSubAnnual()
+                    ? FieldMessage.of("period", "period.partNotEnded", "value", p.iso(), "today", indicator.today())
+                    : FieldMessage.of("period", "period.notEnded", "value", period, "today", indicator.today(),
+                            "last", last));
         } else if (indicator.seriesStart() != null && p.year() < indicator.seriesStart()) {
             errors.add(FieldMessage.of("period", "period.beforeSeries", "value", period, "start",
                     indicator.seriesStart()));
+        }
+    }
+
+    /**
+     * {@code ytd} (a year-to-date sum: 1–11月累计) is for a month or a quarter, and not for a stock, whose
+     * value is the level at the period's end whatever came before.
+     */
+    private static void checkYearToDate(Context indicator, Period period, Figure figure, List<FieldMessage> errors) {
+        if (!figure.ytd() || period == null) {
+            return;
+        }
+        if (!period.isSubAnnual()) {
+            errors.add(FieldMessage.of("ytd", "ytd.year", "period", period.iso()));
+        } else if (indicator.measure() == Measure.STOCK) {
+            errors.add(FieldMessage.of("ytd", "ytd.stock"));
         }
     }
 

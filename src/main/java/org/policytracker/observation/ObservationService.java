@@ -61,7 +61,7 @@ public class ObservationService {
         ObservationRules.Context context = ObservationRules.Context.of(indicator, now.toLocalDate());
         Figure figure = checked(context, request.period(), request.figure(), request.typedValue());
         Period period = Period.parse(request.period()).orElseThrow();
-        List<FieldMessage> warnings = warnings(indicator, figure);
+        List<FieldMessage> warnings = warnings(indicator, period, figure);
         write(indicator, period, Key.of(figure.basis()), (row, levels) -> {
             if (row.isCurrent()) {
                 throw Problems.conflict("period", "observation.exists", "indicator", indicatorCode, "period",
@@ -92,7 +92,7 @@ public class ObservationService {
             }
             return row.correct(figure[0], actor, now);
         });
-        return view(indicator, p.iso(), figure[0].basis(), warnings(indicator, figure[0]), lang);
+        return view(indicator, p.iso(), figure[0].basis(), warnings(indicator, p, figure[0]), lang);
     }
 
     public void delete(String indicatorCode, String period, String basis, Long version, String actor) {
@@ -344,13 +344,14 @@ public class ObservationService {
     }
 
     /** Plausibility warnings for a value; none for a value the rules will refuse anyway. */
-    private List<FieldMessage> warnings(Indicator indicator, Figure figure) {
-        if (figure.value() == null || !Double.isFinite(figure.value())) {
-            return List.of();
+    private List<FieldMessage> warnings(Indicator indicator, Period period, Figure figure) {
+        if (figure.value() == null || !Double.isFinite(figure.value()) || period.isSubAnnual()) {
+            return List.of(); // the outlier check compares a year with the other years
         }
         List<Double> series = em.createQuery("select o.figure.value from Observation o where o.indicator = ?1"
-                + " and o.figure.form = ?2 and o.deletedAt is null", Double.class)
-                .setParameter(1, indicator).setParameter(2, figure.form()).getResultList();
+                + " and o.figure.form = ?2 and o.periodType = ?3 and o.deletedAt is null", Double.class)
+                .setParameter(1, indicator).setParameter(2, figure.form()).setParameter(3, PeriodType.YEARLY)
+                .getResultList();
         List<FieldMessage> warnings = new ArrayList<>();
         OutlierCheck.check(series, figure.value()).ifPresent(w -> warnings.add(new FieldMessage("value", w)));
         return warnings;

@@ -15,7 +15,7 @@ public final class ObservationViews {
     }
 
     /**
-     * A new value: the period and the figure's fields, {@code {period, value, unit, form, qualifier, publication, confirm, source, note, seriesBreak, basis}};
+     * A new value: the period and the figure's fields, {@code {period, value, unit, form, qualifier, publication, ytd, confirm, source, note, seriesBreak, basis}};
      * {@code value} may be the number or the text typed ("-3,8", "24.03%"); {@code confirmForm} stores a
      * value whose form differs from the indicator's published form.
      */
@@ -24,7 +24,7 @@ public final class ObservationViews {
             + "read by the rules of docs/ASSESSMENT.md.", allOf = Figure.class)
     @JsonDeserialize(using = NewObservation.Reader.class)
     public record NewObservation(
-            @Schema(description = "ISO period; a year that has ended", examples = "2024", required = true) String period,
+            @Schema(description = "A period that has ended: a year (2024), a quarter (2025Q3) or a month (2025-07; 202507 is read as 2025-07)", examples = "2024", required = true) String period,
             @Schema(hidden = true) Figure figure,
             @Schema(hidden = true) String typedValue,
             @Schema(description = "true stores a value whose form differs from the form the indicator is "

@@ -1,11 +1,11 @@
 package org.policytracker.observation;
 
-/** The length of a period, as in DHIS2's ISO period types. */
+/** The length of a period: a year, a quarter or a month. */
 public enum PeriodType {
     /** "2024". */
     YEARLY,
     /** "2024Q1". */
     QUARTERLY,
-    /** "202401". */
+    /** "2024-01". */
     MONTHLY
 }

@@ -286,9 +286,19 @@ public class ReportService {
                         ReportText.num(target));
         List<ChartData.Point> observed = points.entrySet().stream()
                 .map(e -> new ChartData.Point(e.getKey(), e.getValue())).toList();
+        PeriodValue indication = a.latestIndication();
+        ChartData.Mark mark = indication == null || indication.value() == null || basis != ValueBasis.LEVEL
+                || a.latest() != null && indication.period().equals(a.latest().period()) ? null
+                        : new ChartData.Mark(axis(indication.period()), indication.value());
         return new ChartData(Math.min(from, t.targetYear), to, t.targetYear, observed, projected, target, bandLow,
                 bandHigh, ReportText.statusAccent(a.status()), targetLabel,
-                text.indicatorName(t.indicator) + " — " + text.targetWording(t));
+                text.indicatorName(t.indicator) + " — " + text.targetWording(t), mark);
+    }
+
+    /** Where a period sits on the year axis, a year's value at its year: a month's or a quarter's at its end (2025-07: 2024.58). */
+    private static double axis(String period) {
+        Period p = Period.parse(period).orElseThrow();
+        return p.isSubAnnual() ? p.year() - 1 + p.end().getMonthValue() / 12.0 : p.year();
     }
 
     // ------------------------------------------------------------------ the values behind the report

@@ -166,6 +166,9 @@ public final class ReportText {
      */
     public String entered(Figure figure) {
         List<String> parts = new ArrayList<>();
+        if (figure.ytd()) {
+            parts.add(word("value.ytd"));
+        }
         if (figure.unit() != null && figure.enteredValue() != null) {
             parts.add(word("value.asEntered", "value", Numbers.format(figure.enteredValue()), "unit", figure.unit()));
         }

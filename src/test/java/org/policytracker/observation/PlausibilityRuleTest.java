@@ -36,7 +36,8 @@ class PlausibilityRuleTest {
             List.of(ObservationRules.Reference.of(ObservationRules.Reference.Kind.BASELINE, 2020, 6617)));
 
     static Figure figure(double value, String unit, boolean confirm) {
-        return new Figure(value, ObservationForm.LEVEL, Qualifier.EXACT, null, unit, null, confirm, null, null, null,
+        return new Figure(value, ObservationForm.LEVEL, Qualifier.EXACT, null, false, unit, null, confirm, null, null,
+                null,
                 null);
     }
 
@@ -75,7 +76,7 @@ class PlausibilityRuleTest {
     void shouldRefuseAUnitOnAValueThatIsNotALevel() {
         List<FieldMessage> errors = new ArrayList<>();
         ObservationRules.inUnit(AGENTS,
-                new Figure(5.0, ObservationForm.YOY_CHANGE_PCT, null, null, "人", null, false, null,
+                new Figure(5.0, ObservationForm.YOY_CHANGE_PCT, null, null, false, "人", null, false, null,
                         null, null, null),
                 errors);
         assertEquals("unit", errors.get(0).field());

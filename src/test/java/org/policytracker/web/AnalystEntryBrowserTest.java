@@ -179,6 +179,46 @@ class AnalystEntryBrowserTest extends BrowserTest {
     }
 
     @Test
+    void shouldEnterAMonthThatProvesAStockTargetEarlyAndAFlowsYearToDate() {
+        TestUsers.asAnalyst().contentType(ContentType.JSON).body(Map.of("period", "2023", "value", 10.5))
+                .post("/api/indicators/WIND_SOLAR_CAPACITY/observations").then().statusCode(201);
+        signInAsAnalyst();
+        WebElement form = openEntry("CARBON-2030-WIND-SOLAR-CAPACITY", "2024-07"); // at least 12 by 2030
+        WebElement ytdField = form.findElement(By.cssSelector(".field[data-field='ytd']"));
+        assertFalse(ytdField.isDisplayed(), "a stock's value is never year to date");
+        form.findElement(By.name("value")).sendKeys("12.06");
+        form.findElement(By.cssSelector("button[type=submit]")).click();
+        waitFor(By.cssSelector(".flash .notice-success"));
+        assertEquals("ACHIEVED", status());
+        assertTrue(browser().findElement(By.tagName("main")).getText().contains("截至2024年7月底为12.06，已达到目标"),
+                "the explanation says the month proved it");
+        assertTrue(browser().findElement(By.cssSelector("tr[data-period='2024-07']")).isDisplayed());
+        String actual = js("return JSON.stringify(Chart.getChart(document.getElementById('target-chart'))"
+                + ".data.datasets.find(d => d.id === 'actual').data.map(p => [Math.round(p.x * 100) / 100, p.y]));");
+        assertEquals("[[2020,5.34],[2023,10.5],[2023.58,12.06]]", actual, "the month at its end within 2024");
+
+        // A flow's month may be the sum of the year so far; it is shown beside the annual series.
+        TestUsers.asAnalyst().contentType(ContentType.JSON).body(Map.of("period", "2024", "value", 3300))
+                .post("/api/indicators/IP_ROYALTIES_TRADE_TOTAL/observations").then().statusCode(201);
+        form = openEntry("IPO-2025-IP-ROYALTIES-TRADE", "2025-11");
+        ytdField = form.findElement(By.cssSelector(".field[data-field='ytd']"));
+        waitUntil("the year-to-date choice shows for a flow's month", ytdField::isDisplayed);
+        ytdField.findElement(By.name("ytd")).click();
+        form.findElement(By.name("value")).sendKeys("3100");
+        form.findElement(By.cssSelector("button[type=submit]")).click();
+        waitFor(By.cssSelector(".flash .notice-success"));
+        assertEquals(Boolean.TRUE,
+                TestUsers.asViewer().get("/api/indicators/IP_ROYALTIES_TRADE_TOTAL/observations/2025-11")
+                        .then().statusCode(200).extract().path("ytd"));
+        String figures = browser().findElement(By.cssSelector(".figures")).getText();
+        assertTrue(figures.contains("年内最新数据") && figures.contains("2025年1–11月累计"), figures);
+        assertTrue(browser().findElement(By.cssSelector("tr[data-period='2025-11']")).getText().contains("年初至今累计"));
+        String indication = js("return JSON.stringify(Chart.getChart(document.getElementById('target-chart'))"
+                + ".data.datasets.find(d => d.id === 'indication').data.map(p => [Math.round(p.x * 100) / 100, p.y]));");
+        assertEquals("[[2024.92,3100]]", indication, "a mark of its own beside the annual line");
+    }
+
+    @Test
     void shouldSayABreakOfSeriesBasisAndWhichBasisEachValueIsOn() {
         for (Map<String, Object> body : List.<Map<String, Object>>of(
                 Map.of("period", "2021", "value", -2.7, "form", "YOY_CHANGE_PCT"),

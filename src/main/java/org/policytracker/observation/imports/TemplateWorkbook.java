@@ -29,8 +29,8 @@ final class TemplateWorkbook {
 
     static final String INDICATORS_SHEET = "Indicators";
     static final List<String> INDICATOR_COLUMNS = List.of("code", "nameZh", "nameEn", "unit", "units",
-            "valueType", "seriesStart", "precision", "publishedForm", "forms", "rules", "bases");
-    private static final double[] INDICATOR_WIDTHS = {40, 28, 48, 18, 26, 11, 11, 10, 16, 30, 110, 60};
+            "valueType", "seriesStart", "precision", "publishedForm", "forms", "rules", "bases", "measure");
+    private static final double[] INDICATOR_WIDTHS = {40, 28, 48, 18, 26, 11, 11, 10, 16, 30, 110, 60, 10};
 
     private TemplateWorkbook() {
     }
@@ -42,6 +42,7 @@ final class TemplateWorkbook {
                     dropDown(sheet, rows, "form", ObservationForm.values());
                     dropDown(sheet, rows, "qualifier", Qualifier.values());
                     dropDown(sheet, rows, "publication", Publication.values());
+                    dropDown(sheet, rows, "ytd", "true", "false");
                     dropDown(sheet, rows, "confirm", "true", "false");
                 })) {
             for (TemplateService.Line line : lines) {
@@ -49,7 +50,8 @@ final class TemplateWorkbook {
                 ObservationForm form = i.publishedForm == null ? ObservationForm.LEVEL : i.publishedForm;
                 for (String period : line.missingPeriods()) {
                     values.row(new ValueFile.Row(i.code, i.nameZh, i.nameEn, i.unit, period,
-                            new Figure(null, form, null, null, null, null, false, null, null, null, null), null, null,
+                            new Figure(null, form, null, null, false, null, null, false, null, null, null, null), null,
+                            null,
                             null,
                             null));
                 }
@@ -95,6 +97,8 @@ final class TemplateWorkbook {
             sheet.value(row, 11, i.bases == null ? ""
                     : i.bases.stream().map(b -> b.code() + " " + b.from())
                             .collect(Collectors.joining(", ")));
+            // STOCK, FLOW or RATE: whether a month's or a quarter's value may be year to date (ytd).
+            sheet.value(row, 12, i.measure == null ? null : i.measure.name());
             row++;
         }
         sheet.finish();
@@ -115,7 +119,7 @@ final class TemplateWorkbook {
         return Arrays.stream(ObservationForm.values())
                 .filter(form -> ObservationRules
                         .check(rules, period,
-                                new Figure(1.0, form, null, null, null, null, false, null, null, null, null))
+                                new Figure(1.0, form, null, null, false, null, null, false, null, null, null, null))
                         .stream().noneMatch(e -> e.field().equals("form")))
                 .toList();
     }

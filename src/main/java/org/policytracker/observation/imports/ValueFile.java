@@ -15,7 +15,7 @@ import org.policytracker.observation.Figure;
  * export of the values still to fill in. Its columns, in order:
  *
  * <pre>
- * indicator, nameZh, nameEn, period, value, unit, form, qualifier, publication, confirm, source, note, seriesBreak, basis, createdBy, createdAt, updatedBy, updatedAt
+ * indicator, nameZh, nameEn, period, value, unit, form, qualifier, publication, ytd, confirm, source, note, seriesBreak, basis, createdBy, createdAt, updatedBy, updatedAt
  * </pre>
  *
  * {@code indicator} and {@code period} say which value a row is; the {@link Figure}'s fields (from

@@ -19,6 +19,8 @@ import java.util.List;
  * @param colour      the status colour of the observed path
  * @param targetLabel the words at the target line ("目标 20" / "target 20")
  * @param title       a text alternative for the whole chart
+ * @param indication  the latest month's or quarter's value after the path, drawn as a hollow mark beside it
+ *                    (not part of the path); null when none
  */
 public record ChartData(
         int fromYear,
@@ -31,10 +33,22 @@ public record ChartData(
         Double bandHigh,
         String colour,
         String targetLabel,
-        String title) {
+        String title,
+        Mark indication) {
 
     public ChartData {
         observed = List.copyOf(observed);
+    }
+
+    /** A chart with no monthly or quarterly indication. */
+    public ChartData(int fromYear, int toYear, int targetYear, List<Point> observed, Point projected, Double target,
+            Double bandLow, Double bandHigh, String colour, String targetLabel, String title) {
+        this(fromYear, toYear, targetYear, observed, projected, target, bandLow, bandHigh, colour, targetLabel, title,
+                null);
+    }
+
+    /** A value at a fractional year on the axis: the end of July 2025 is 2024.58 (a year's value sits at its year). */
+    public record Mark(double at, double value) {
     }
 
     /** A value for a year. */

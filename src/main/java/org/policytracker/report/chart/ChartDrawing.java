@@ -67,6 +67,9 @@ public final class ChartDrawing {
         double hi = Double.NEGATIVE_INFINITY;
         List<Double> values = new ArrayList<>();
         data.observed().forEach(p -> values.add(p.value()));
+        if (data.indication() != null) {
+            values.add(data.indication().value());
+        }
         if (data.projected() != null) {
             values.add(data.projected().value());
         }
@@ -137,6 +140,11 @@ public final class ChartDrawing {
         }
         for (ChartData.Point p : observed) {
             shapes.add(new Dot(sx.at(p.year()), sy.at(p.value()), fontSize * 0.28, data.colour(), data.colour()));
+        }
+        if (data.indication() != null) {
+            // Hollow: a month's or a quarter's value beside the annual path, not a point of it.
+            shapes.add(new Dot(sx.at(data.indication().at()), sy.at(data.indication().value()), fontSize * 0.3, null,
+                    data.colour()));
         }
         // The highest and lowest values drawn, at their heights.
         double labelX = left - fontSize * 0.35;

@@ -51,7 +51,7 @@ class ImportTemplateTest {
             rows = workbook.findSheet("Observations").orElseThrow().read();
             List<Row> indicators = workbook.findSheet("Indicators").orElseThrow().read();
             assertEquals(List.of("code", "nameZh", "nameEn", "unit", "units", "valueType", "seriesStart", "precision",
-                    "publishedForm", "forms", "rules", "bases"), texts(indicators.get(0)));
+                    "publishedForm", "forms", "rules", "bases", "measure"), texts(indicators.get(0)));
             Row share = indicators.stream().filter(r -> r.getCellText(0).equals("NON_FOSSIL_SHARE")).findFirst()
                     .orElseThrow();
             assertEquals(List.of("NON_FOSSIL_SHARE", "非化石能源消费比重", "%", "%", "SHARE", "1952", "1", "LEVEL",
@@ -68,6 +68,8 @@ class ImportTemplateTest {
             Row attorneys = indicators.stream().filter(r -> r.getCellText(0).equals("LICENSED_PATENT_ATTORNEYS"))
                     .findFirst().orElseThrow();
             assertEquals("万人, 人, 亿人", attorneys.getCellText(4), "the units a value may be given in");
+            assertEquals("STOCK", attorneys.getCellText(12), "what a month's value says (no year to date for a stock)");
+            assertEquals("RATE", share.getCellText(12));
             Row energy = indicators.stream().filter(r -> r.getCellText(0).equals("ENERGY_INTENSITY")).findFirst()
                     .orElseThrow();
             assertEquals("ORIGINAL 1952, DEDUCTED 2024", energy.getCellText(11), "the bases a value may be on");
@@ -75,7 +77,8 @@ class ImportTemplateTest {
         }
         assertEquals(
                 List.of("indicator", "nameZh", "nameEn", "period", "value", "unit", "form", "qualifier", "publication",
-                        "confirm", "source", "note", "seriesBreak", "basis", "createdBy", "createdAt", "updatedBy",
+                        "ytd", "confirm", "source", "note", "seriesBreak", "basis", "createdBy", "createdAt",
+                        "updatedBy",
                         "updatedAt"),
                 texts(rows.get(0)),
                 "the columns of the value export");

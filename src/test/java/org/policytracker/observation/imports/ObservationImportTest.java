@@ -256,7 +256,7 @@ class ObservationImportTest {
                 .body("errors[0].row", equalTo(4)).body("errors[0].column", equalTo("period"))
                 .body("errors[0].indicator", equalTo("CO2_EMISSIONS")).body("errors[0].period", equalTo("1990"))
                 .body("errors[0].message", equalTo("is in row 2 already; a file holds one value per indicator and "
-                        + "period"));
+                        + "period (per series basis, where the indicator has several)"));
         asViewer().get("/api/indicators/CO2_EMISSIONS/observations").then().body("period", not(hasItem("1991")));
     }
 
@@ -266,7 +266,7 @@ class ObservationImportTest {
                 .body("status", equalTo("REJECTED")).body("rowsRead", equalTo(0))
                 .body("errors[0].row", equalTo(1)).body("errors[0].column", equalTo("colour"))
                 .body("errors[0].message", containsString("'colour' is not a known column; allowed: indicator, "
-                        + "period, value, unit, form, qualifier, publication, confirm, source, note, seriesBreak, basis"));
+                        + "period, value, unit, form, qualifier, publication, ytd, confirm, source, note, seriesBreak, basis"));
         importCsv("indicator,value\nFOREST_COVERAGE,20\n", "").then()
                 .body("status", equalTo("REJECTED"))
                 .body("errors[0].row", equalTo(1)).body("errors[0].column", equalTo("period"))

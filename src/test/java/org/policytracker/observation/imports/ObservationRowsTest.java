@@ -64,7 +64,7 @@ class ObservationRowsTest {
             assertTrue(errors.stream().allMatch(e -> e.row() == 1));
             assertTrue(errors.get(0).message().in(Lang.EN)
                     .startsWith("'colour' is not a known column; allowed: indicator, "
-                            + "period, value, unit, form, qualifier, publication, confirm, source, note, seriesBreak, basis (nameZh, nameEn, "
+                            + "period, value, unit, form, qualifier, publication, ytd, confirm, source, note, seriesBreak, basis (nameZh, nameEn, "
                             + "createdBy, createdAt, updatedBy, updatedAt are allowed and ignored)"),
                     errors.get(0).message().in(Lang.EN));
             assertEquals("appears twice in the header row (columns 2 and 4)", errors.get(1).message().in(Lang.EN));

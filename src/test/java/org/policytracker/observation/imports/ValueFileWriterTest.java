@@ -35,7 +35,8 @@ class ValueFileWriterTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (ValueFileWriter writer = ValueFileWriter.csv(out)) {
             writer.row(new ValueFile.Row("NON_FOSSIL_SHARE", "非化石能源消费比重", "Share, non-fossil", "%", "2024",
-                    new Figure(19.8, ObservationForm.LEVEL, Qualifier.AT_LEAST, Publication.FINAL, null, null, false,
+                    new Figure(19.8, ObservationForm.LEVEL, Qualifier.AT_LEAST, Publication.FINAL, false, null, null,
+                            false,
                             "统计公报",
                             "a \"quoted\" note,\nover two lines", null, null),
                     "analyst1", AT, "analyst1", AT));
@@ -76,7 +77,7 @@ class ValueFileWriterTest {
     static ValueFile.Row row(int i) {
         return new ValueFile.Row("INDICATOR_" + (i % 50), "指标" + (i % 50), "Indicator " + (i % 50), "亿元",
                 String.valueOf(1900 + i % 200),
-                new Figure(i * 0.5, ObservationForm.LEVEL, null, null, null, null, false, "source " + i,
+                new Figure(i * 0.5, ObservationForm.LEVEL, null, null, false, null, null, false, "source " + i,
                         i % 3 == 0 ? "note " + i : null, null, null),
                 "analyst1", AT, "analyst1", AT);
     }
