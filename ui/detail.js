@@ -69,6 +69,15 @@ function figure(label, value, extra) {
   return h('div', { class: 'figure' }, h('dt', { text: label }), h('dd', { text: value }, extra || null));
 }
 
+/** What a missing year would need, in the form it is published in: "−6.27%" (a change), a level with its unit. */
+function gapValue(g, target) {
+  if (g.form === 'YOY_CHANGE_PCT') {
+    return `${g.requiredValue < 0 ? '−' : '+'}${num(Math.abs(g.requiredValue), { maximumFractionDigits: 2 })}%`;
+  }
+  return g.form === 'INDEX' ? num(g.requiredValue, { maximumFractionDigits: 2 })
+    : formatValue(g.requiredValue, target, { valueBasis: 'LEVEL' });
+}
+
 function figures(target, a) {
   if (target.kind === 'MILESTONE') {
     return h('dl', { class: 'figures' }, figure(t('col.deadline'), deadline(target)));
@@ -90,6 +99,14 @@ function figures(target, a) {
       ? figure(t('fig.indication'), at(a.latestIndication)) : null,
     a.projected !== null && a.projected !== undefined
       ? figure(t('fig.projected', { year: target.targetYear }), formatValue(a.projected, target, a)) : null,
+    // When the target was first met, and whether it fell short again since.
+    a.firstMet ? figure(t('fig.firstMet'), a.slipped
+      ? `${periodLabel(a.firstMet)} · ${t('fig.slippedIn', { period: periodLabel(a.slippedIn) })}` : periodLabel(a.firstMet))
+      : null,
+    // Years missing from the chain; after the deadline, what a single missing year would have needed.
+    a.gaps && a.gaps.length ? figure(t('fig.gaps'), a.gaps.map((g) => (g.requiredValue !== null && g.requiredValue !== undefined
+      ? t('fig.gapNeed', { period: g.period, value: gapValue(g, target) }) : g.period)).join(t('fig.gapSeparator')))
+      : null,
     // A share's pace in percentage points, as analysts speak of it, with the relative rates beside it.
     ...(a.observedAnnualChange !== null && a.observedAnnualChange !== undefined ? [
       figure(t('fig.requiredPoints'), formatPoints(a.requiredAnnualChange)),

@@ -1,6 +1,7 @@
 package org.policytracker.assessment;
 
 import java.util.List;
+import org.policytracker.catalogue.ObservationForm;
 import org.policytracker.catalogue.Publication;
 import org.policytracker.catalogue.Qualifier;
 
@@ -46,6 +47,13 @@ import org.policytracker.catalogue.Qualifier;
  *                           end of the month, or the year's sum to date: {@code ytd}), shown beside the annual
  *                           series; it decides the status only where it proves the target met (docs/ASSESSMENT.md,
  *                           "Months, quarters and year to date"); null when there is none
+ * @param gaps               the periods missing from the chain before the deadline year's value, each with the
+ *                           value it would need (in the form the indicator is published in) for the target to be
+ *                           met, once the deadline has passed; empty when none (docs/ASSESSMENT.md, "Gaps and
+ *                           past deadlines")
+ * @param firstMet           the first period whose value met the target; null when none has
+ * @param slipped            whether a later value fell short of the target again after {@code firstMet}
+ * @param slippedIn          the first period after {@code firstMet} that fell short; null when none
  */
 public record Assessment(
         Status status,
@@ -66,7 +74,22 @@ public record Assessment(
         String basis,
         List<Break> breaks,
         List<Assessment> byBasis,
-        PeriodValue latestIndication) {
+        PeriodValue latestIndication,
+        List<Gap> gaps,
+        String firstMet,
+        boolean slipped,
+        String slippedIn) {
+
+    /** An answer with no record of gaps or of meeting the target. */
+    Assessment(Status status, PeriodValue latest, PeriodValue baseline, Double progress, Double elapsed,
+            Double projected, Double observedAnnualRate, Double requiredAnnualRate, Double ratio,
+            Explanation explanation, List<Integer> missingYears, ValueBasis valueBasis, Double observedAnnualChange,
+            Double requiredAnnualChange, Double catalogueBaseline, String basis, List<Break> breaks,
+            List<Assessment> byBasis, PeriodValue latestIndication) {
+        this(status, latest, baseline, progress, elapsed, projected, observedAnnualRate, requiredAnnualRate, ratio,
+                explanation, missingYears, valueBasis, observedAnnualChange, requiredAnnualChange, catalogueBaseline,
+                basis, breaks, byBasis, latestIndication, List.of(), null, false, null);
+    }
 
     /** An answer with no monthly or quarterly indication. */
     Assessment(Status status, PeriodValue latest, PeriodValue baseline, Double progress, Double elapsed,
@@ -102,6 +125,26 @@ public record Assessment(
         missingYears = missingYears == null ? List.of() : List.copyOf(missingYears);
         breaks = breaks == null ? List.of() : List.copyOf(breaks);
         byBasis = byBasis == null ? List.of() : List.copyOf(byBasis);
+        gaps = gaps == null ? List.of() : List.copyOf(gaps);
+    }
+
+    /**
+     * A period missing from the chain.
+     *
+     * @param period             the year
+     * @param requiredValue      what it would need, in {@code form}, for the target to be met (the least
+     *                           favourable value that still meets it: a fall of at least 1.2 % is -1.2); null
+     *                           when it cannot be computed (before the deadline, or when other periods are
+     *                           missing too, or when the period alone does not decide)
+     * @param form               the form of {@code requiredValue}: the indicator's published form
+     * @param withinObservedRange whether {@code requiredValue} lies within the range of the series' observed
+     *                           yearly changes (or levels); null when there is nothing to compare it with
+     */
+    public record Gap(String period, Double requiredValue, ObservationForm form, Boolean withinObservedRange) {
+
+        public Gap {
+            requiredValue = finiteOrNull(requiredValue);
+        }
     }
 
     /**
@@ -121,14 +164,16 @@ public record Assessment(
     Assessment onBasis(String code, List<Break> newBreaks, List<Assessment> answers, Explanation newExplanation) {
         return new Assessment(status, latest, baseline, progress, elapsed, projected, observedAnnualRate,
                 requiredAnnualRate, ratio, newExplanation, missingYears, valueBasis, observedAnnualChange,
-                requiredAnnualChange, catalogueBaseline, code, newBreaks, answers, latestIndication);
+                requiredAnnualChange, catalogueBaseline, code, newBreaks, answers, latestIndication, gaps, firstMet,
+                slipped, slippedIn);
     }
 
     /** The same answer without the catalogue's baseline beside it (an answer on another basis than the catalogue's). */
     Assessment withoutCatalogueBaseline() {
         return new Assessment(status, latest, baseline, progress, elapsed, projected, observedAnnualRate,
                 requiredAnnualRate, ratio, explanation, missingYears, valueBasis, observedAnnualChange,
-                requiredAnnualChange, null, basis, breaks, byBasis, latestIndication);
+                requiredAnnualChange, null, basis, breaks, byBasis, latestIndication, gaps, firstMet, slipped,
+                slippedIn);
     }
 
     /**
@@ -169,14 +214,16 @@ public record Assessment(
     Assessment explainedFurther(Explanation more) {
         return new Assessment(status, latest, baseline, progress, elapsed, projected, observedAnnualRate,
                 requiredAnnualRate, ratio, explanation.then(more), missingYears, valueBasis, observedAnnualChange,
-                requiredAnnualChange, catalogueBaseline, basis, breaks, byBasis, latestIndication);
+                requiredAnnualChange, catalogueBaseline, basis, breaks, byBasis, latestIndication, gaps, firstMet,
+                slipped, slippedIn);
     }
 
     /** The same assessment with a monthly or quarterly indication beside it, and what it says added. */
     Assessment withIndication(PeriodValue indication, Explanation said) {
         return new Assessment(status, latest, baseline, progress, elapsed, projected, observedAnnualRate,
                 requiredAnnualRate, ratio, explanation.then(said), missingYears, valueBasis, observedAnnualChange,
-                requiredAnnualChange, catalogueBaseline, basis, breaks, byBasis, indication);
+                requiredAnnualChange, catalogueBaseline, basis, breaks, byBasis, indication, gaps, firstMet, slipped,
+                slippedIn);
     }
 
     /** Why, in Chinese and in English. */

@@ -116,6 +116,11 @@ final class Chain {
         return values.get(year);
     }
 
+    /** Whether the chain has a value for the year. */
+    boolean has(int year) {
+        return values.containsKey(year);
+    }
+
     /** Years without any point between the last linked year and the last point. */
     List<Integer> missingYears() {
         return missingYears;

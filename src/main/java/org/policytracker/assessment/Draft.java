@@ -23,6 +23,10 @@ final class Draft {
     List<Integer> missingYears = List.of();
     ValueBasis basis;
     Double catalogueBaseline;
+    List<Assessment.Gap> gaps = List.of();
+    String firstMet;
+    boolean slipped;
+    String slippedIn;
 
     /** A draft with what is known of the target alone. */
     static Draft of(TargetSpec spec, LocalDate asOf) {
@@ -39,14 +43,15 @@ final class Draft {
         draft.latest = track.latestPeriodValue();
         draft.catalogueBaseline = track.catalogueBaseline();
         draft.missingYears = track.chain().missingYears();
+        draft.gaps = Gaps.listed(track.chain());
         draft.elapsed = elapsed(track.baselineYear(), spec.deadline(), asOf);
         return draft;
     }
 
     Assessment build(Status status, Explanation explanation) {
         return new Assessment(status, latest, baseline, progress, elapsed, projected, observedRate, requiredRate,
-                ratio, explanation, missingYears, basis, observedChange, requiredChange,
-                catalogueBaseline);
+                ratio, explanation, missingYears, basis, observedChange, requiredChange, catalogueBaseline, null,
+                List.of(), List.of(), null, gaps, firstMet, slipped, slippedIn);
     }
 
     /** The share of the time from the end of {@code fromYear} to the deadline passed at {@code asOf}, 0..1. */

@@ -1,5 +1,7 @@
 package org.policytracker.assessment;
 
+import java.util.List;
+import java.util.function.Function;
 import org.policytracker.assessment.Assessment.Explanation;
 import org.policytracker.catalogue.Direction;
 import org.policytracker.catalogue.Qualifier;
@@ -40,8 +42,12 @@ final class GoalAssessor {
             }
         }
         Assessment noData = noData(spec, obs, track, spec.baselineYear(), input);
+        Function<List<DataPoint>, Track> rebuild = points -> {
+            Observations o = Observations.of(points, input.asOf(), spec.targetYear());
+            return change ? Track.ofChange(spec, o) : Track.ofLevels(spec, o, spec.baselineYear(), false);
+        };
         Assessment judged = noData != null ? noData
-                : judge(spec, track, thresholds, Draft.of(spec, track, input.asOf()));
+                : judge(spec, track, thresholds, Draft.of(spec, track, input.asOf()), input, rebuild);
         DataPoint bound = latestBound(obs);
         return bound == null ? judged : judged.explainedFurther(Wording.boundNotUsed(bound));
     }
@@ -93,6 +99,20 @@ final class GoalAssessor {
         }
         Draft draft = Draft.of(spec, track, input.asOf());
         int baselineYear = track.baselineYear();
+        if (track.latestYear() == null && track.baselineObserved() && spec.targetValue() != null
+                && spec.kind() != TargetKind.CHANGE_VS_BASE
+                && (spec.kind() != TargetKind.MAINTAIN || baselineYear == spec.targetYear())) {
+            // A single observation (no baseline of the target's own) that meets the target proves it met.
+            double only = track.baselineValue();
+            Goal goal = Goal.of(spec, only);
+            if (goal.isMetBy(only)) {
+                draft.latest = draft.baseline;
+                draft.baseline = null;
+                draft.firstMet = String.valueOf(baselineYear);
+                return draft.build(Status.ACHIEVED, Wording.achieved(Wording.valueAt(track, baselineYear, only),
+                        Wording.goal(spec, goal, track)).then(Wording.singleObservation()));
+            }
+        }
         if (spec.targetYear() <= baselineYear) {
             return draft.build(Status.NO_DATA, Wording.targetNotAfterBaseline(spec.targetYear(), baselineYear));
         }
@@ -105,12 +125,25 @@ final class GoalAssessor {
         return null;
     }
 
-    private static Assessment judge(TargetSpec spec, Track track, Thresholds thresholds, Draft draft) {
+    private static Assessment judge(TargetSpec spec, Track track, Thresholds thresholds, Draft draft,
+            AssessmentInput input, Function<List<DataPoint>, Track> rebuild) {
         int baselineYear = track.baselineYear();
         int latestYear = track.latestYear();
         double baseline = track.baselineValue();
         double latest = track.latestValue();
         Goal goal = Goal.of(spec, baseline);
+        TrackRecord record = TrackRecord.of(track, goal);
+        draft.firstMet = record.firstMet() == null ? null : String.valueOf(record.firstMet());
+        draft.slipped = record.slippedIn() != null;
+        draft.slippedIn = record.slippedIn() == null ? null : String.valueOf(record.slippedIn());
+        boolean maintain = spec.kind() == TargetKind.MAINTAIN;
+        boolean pastDeadline = input.asOf().isAfter(spec.deadline()) && latestYear < spec.targetYear();
+        if (pastDeadline && !(goal.isMetBy(latest) && !maintain)) {
+            // The deadline has passed and the chain does not reach it: no projection, the gap named.
+            Gaps.PastDeadline gap = Gaps.pastDeadline(spec, input, track, goal, rebuild);
+            draft.gaps = gap.gaps();
+            return draft.build(Status.NO_DATA, gap.explanation().then(record.said(goal, spec)));
+        }
         Pace pace = Pace.of(baselineYear, baseline, latestYear, latest, spec.targetYear(), goal.target());
         if (spec.valueType() == ValueType.SHARE && track.basis() == Assessment.ValueBasis.LEVEL) {
             pace = pace.projectedAtMost(100);
@@ -133,12 +166,17 @@ final class GoalAssessor {
         }
         Explanation value = Wording.valueAt(track, latestYear, latest);
         Explanation target = Wording.goal(spec, goal, track);
-        boolean maintain = spec.kind() == TargetKind.MAINTAIN;
         boolean deadline = latestYear == spec.targetYear();
         boolean met = goal.isMetBy(latest);
         Status status;
         Explanation why;
-        if (met && (deadline || !maintain)) {
+        Explanation history = record.said(goal, spec);
+        if (maintain && record.slippedIn() != null) {
+            // 达到并保持: reached, then not kept; that cannot be made good by a later value.
+            status = deadline ? Status.MISSED : Status.OFF_TRACK;
+            why = Wording.notKept(record.firstMet(), record.slippedIn(), target, spec.targetYear(), deadline);
+            history = null;
+        } else if (met && (deadline || !maintain)) {
             status = Status.ACHIEVED;
             why = Wording.achieved(value, target);
         } else if (deadline) {
@@ -151,11 +189,17 @@ final class GoalAssessor {
             status = Status.OFF_TRACK;
             why = Wording.fellBack(baselineYear, value, target);
         } else {
-            status = goal.isMetBy(pace.projected()) ? Status.ON_TRACK : thresholds.classify(pace.ratio());
+            Status byRatio = thresholds.classify(pace.ratio());
+            boolean projectionMeets = goal.isMetBy(pace.projected());
+            status = projectionMeets ? Status.ON_TRACK : byRatio;
             why = points
                     ? Wording.pointsPace(draft.requiredChange, draft.observedChange, pace, track, spec.targetYear())
                     : Wording.pace(pace, track, spec.targetYear());
+            if (projectionMeets && byRatio != Status.ON_TRACK) {
+                // A rule beyond the ratio thresholds, named: the projection lands within the target.
+                why = why.then(Wording.projectionMeetsGoal(target, pace.ratio(), thresholds.onTrack()));
+            }
         }
-        return draft.build(status, why.then(Wording.gap(track.chain())));
+        return draft.build(status, why.then(history).then(Wording.gap(track.chain())));
     }
 }

@@ -162,6 +162,32 @@ final class Wording {
                         + targetYear + ".");
     }
 
+    /** Said after the pace when the projection meets the target although the ratio is below the on-track threshold. */
+    static Explanation projectionMeetsGoal(Explanation goal, Double ratio, double onTrack) {
+        String r = ratio == null ? null : ratio(ratio);
+        String t = ratio(onTrack);
+        return of("预计值落在目标范围内（" + goal.zh() + "），因此判为正常推进"
+                + (r == null ? "" : "，尽管速度比" + r + "低于" + t) + "。",
+                "The projection falls within the target (" + goal.en() + "), so it is on track"
+                        + (r == null ? "" : " although the pace ratio, " + r + ", is below " + t) + ".");
+    }
+
+    /** A level to reach and keep (达到并保持) that was reached and then not kept. */
+    static Explanation notKept(int firstMet, int slippedIn, Explanation goal, int targetYear, boolean deadline) {
+        return of(firstMet + "年达到目标（" + goal.zh() + "），但" + slippedIn + "年又回落到目标以下；目标要求达到后保持至"
+                + targetYear + "年，" + (deadline ? "未能实现。" : "已无法实现。"),
+                "The target (" + goal.en() + ") was reached in " + firstMet
+                        + " but not kept: the value was below it in "
+                        + slippedIn + ", and the target asks for it to be kept until " + targetYear + (deadline
+                                ? ", so it was missed."
+                                : ", which can no longer be made good."));
+    }
+
+    static Explanation singleObservation() {
+        return of("这是唯一的观测值，没有基期，不计算速度。",
+                "It is the only value and there is no baseline, so no pace is computed.");
+    }
+
     /** "需年均下降3.89%，实际年均下降2.31%（速度比0.59），按此速度2025年将比2020年下降11.0%。" */
     static Explanation pace(Pace pace, Track track, int targetYear) {
         Explanation projection = projection(track, targetYear, pace.projected());
@@ -256,6 +282,38 @@ final class Wording {
                             + reached + ".");
         }
         return null;
+    }
+
+    /**
+     * A past deadline the chain cannot reach: "2025年的期限已过，但缺少2023年数据，无法接续到2025年，不能判断目标是否实现。"
+     */
+    static Explanation pastDeadlineGap(int targetYear, List<Integer> missing, boolean several) {
+        String zhYears = years(missing, "、");
+        String enYears = years(missing, ", ");
+        return of("目标年" + targetYear + "年已过，但缺少" + zhYears + "年数据，数值无法接续到" + targetYear + "年，不能判断目标是否实现"
+                + (several ? "；缺少不止一年，没有单独一年的数值可以决定结果" : "") + "。",
+                "The " + targetYear + " deadline has passed, but " + enYears + (missing.size() == 1 ? " is" : " are")
+                        + " missing, so the series cannot be carried to " + targetYear
+                        + " and whether the target was met cannot be said"
+                        + (several ? "; with more than one year missing, no single year's value decides it" : "")
+                        + ".");
+    }
+
+    /** "若2023年比上年下降至少1.20%，目标即已实现；该序列观测到的年变化在−5.60%至−0.10%之间，所需变化在此范围之内。" */
+    static Explanation gapNeed(int year, Explanation requirement, double[] range, Double change, Boolean within) {
+        String zh = "若" + year + "年" + requirement.zh() + "，目标即已实现";
+        String en = "The target was met if in " + year + " " + requirement.en();
+        if (within != null) {
+            String lo = Gaps.signed(range[0]);
+            String hi = Gaps.signed(range[1]);
+            String implied = Gaps.signed(change);
+            boolean below = !within && change < range[0];
+            zh += "；该序列观测到的年变化在" + lo + "%至" + hi + "%之间，所需的" + implied + "%"
+                    + (within ? "在此范围之内" : below ? "低于此范围" : "高于此范围");
+            en += "; the series' observed yearly changes range from " + lo + " % to " + hi + " %, and the "
+                    + implied + " % needed is " + (within ? "within" : below ? "below" : "above") + " that range";
+        }
+        return of(zh + "。", en + ".");
     }
 
     // ------------------------------------------------------------------ no data

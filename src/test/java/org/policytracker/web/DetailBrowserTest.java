@@ -42,6 +42,23 @@ class DetailBrowserTest extends BrowserTest {
     }
 
     @Test
+    void shouldNameAMissingYearAndWhatItWouldHaveNeededOnceTheDeadlineHasPassed() {
+        // Read today (late 2026): the 2025 deadline has passed, and 2023 is missing from the chain.
+        enterValue("CO2_INTENSITY", "2021", -3.8, "YOY_CHANGE_PCT");
+        enterValue("CO2_INTENSITY", "2022", -0.8, "YOY_CHANGE_PCT");
+        enterValue("CO2_INTENSITY", "2024", -3.4, "YOY_CHANGE_PCT");
+        enterValue("CO2_INTENSITY", "2025", -5.1, "YOY_CHANGE_PCT");
+        signInAsViewer();
+        open("/targets/CARBON-2025-CO2-INTENSITY");
+        awaitTarget("CARBON-2025-CO2-INTENSITY");
+        String figures = waitFor(By.cssSelector(".figures")).getText();
+        assertTrue(figures.contains("缺失年份") && figures.contains("2023年（需−6.27%）"), figures);
+        String main = browser().findElement(By.tagName("main")).getText();
+        assertTrue(main.contains("目标年2025年已过，但缺少2023年数据"), main);
+        assertTrue(!figures.contains("按当前速度"), "no projection for a past deadline: " + figures);
+    }
+
+    @Test
     void shouldDrawTheChartWithBaselineActualTargetBandProjectionAndToday() {
         signInAsViewer();
         open("/targets/" + TARGET);
