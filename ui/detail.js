@@ -10,7 +10,7 @@ import {
 } from './format.js';
 import { chartTable, drawChart } from './detail-chart.js';
 import { auditTable, observationTable } from './history.js';
-import { errorMessage, milestoneForm, observationForm } from './entry.js';
+import { errorMessage, judgementPanel, milestoneForm, observationForm } from './entry.js';
 import { exportLinks } from './export.js';
 
 let chart = null;
@@ -203,13 +203,14 @@ export async function renderDetail(root, id, me, isCurrent, flash) {
   const milestone = target.kind === 'MILESTONE';
   const code = target.indicator.code;
   const related = target.relatedIndicator;
-  const [assessment, observations, deleted, relatedObs, audit, state] = await Promise.all([
+  const [assessment, observations, deleted, relatedObs, audit, state, judgement] = await Promise.all([
     api.get(`/api/targets/${seg(id)}/assessment`),
     milestone ? [] : api.get(`/api/indicators/${seg(code)}/observations`),
     milestone ? [] : api.get(`/api/indicators/${seg(code)}/observations/deleted`),
     related ? api.get(`/api/indicators/${seg(related.code)}/observations`) : [],
     api.get(milestone ? `/api/audit?target=${seg(id)}&size=50` : `/api/audit?indicator=${seg(code)}&size=50`),
     milestone ? api.get(`/api/targets/${seg(id)}/milestone`) : null,
+    api.get(`/api/targets/${seg(id)}/judgement`),
   ]);
   const series = milestone ? [] : await actualSeries(target, assessment, observations);
   if (!isCurrent()) {
@@ -238,7 +239,9 @@ export async function renderDetail(root, id, me, isCurrent, flash) {
     h('header', { class: 'detail-head' },
       h('h1', { tabindex: '-1', text: indicatorName(target.indicator) }),
       h('p', { class: 'detail-goal' }, h('span', { class: 'goal-text', text: targetWording(target) }), ' ',
-        statusBadge(assessment.status)),
+        statusBadge(assessment.status),
+        assessment.judgement ? h('span', { class: 'judgement-mark', dataset: { status: assessment.judgement.status },
+          text: t('judgement.mark', { status: t(`status.${assessment.judgement.status}`) }) }) : null),
       h('p', { class: 'target-meta' }, h('span', { text: documentName(target.source) }),
         h('span', { text: bindingLabel(target.binding) }), h('span', { class: 'target-id', text: target.id })),
       exportLinks({ targets: [target.id] })),
@@ -260,7 +263,7 @@ export async function renderDetail(root, id, me, isCurrent, flash) {
   } else if (canWrite) {
     entry.append(observationForm(target, observations, relatedObs, assessment, onSaved));
   }
-  side.append(provenance(target));
+  side.append(judgementPanel(target, judgement, canWrite, onSaved), provenance(target));
   if (!milestone) {
     const restore = async (o) => {
       try {

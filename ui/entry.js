@@ -332,3 +332,71 @@ export function milestoneForm(target, state, canWrite, onSaved) {
   panel.append(form);
   return panel;
 }
+
+const STATUSES = ['ACHIEVED', 'ON_TRACK', 'AT_RISK', 'OFF_TRACK', 'MISSED', 'NO_DATA'];
+
+/**
+ * The analyst's own judgement of the target, beside the computed status and never instead of it; its
+ * history; and, for analysts and admins, the form to record or withdraw it.
+ */
+export function judgementPanel(target, record, canWrite, onSaved) {
+  const j = record && record.judgement;
+  const current = j
+    ? h('p', { class: 'judgement-current' }, h('span', { class: `status status-${j.status}`, text: t(`status.${j.status}`) }), ' ',
+      h('span', { class: 'judgement-reason', text: j.reason }),
+      j.evidence ? h('span', {}, ' · ', h('span', { class: 'evidence-text', text: j.evidence })) : null,
+      h('span', { class: 'muted', text: ` · ${t('ms.recorded', { user: j.recordedBy, time: isoTime(j.recordedAt) })}` }))
+    : h('p', { class: 'empty', text: t('judgement.none') });
+  const earlier = record && record.history ? record.history.slice(j ? 1 : 0) : [];
+  const history = earlier.length
+    ? h('details', {}, h('summary', { text: t('judgement.history') }), h('ul', {}, earlier.map((e) => h('li', {},
+      e.status ? `${t(`status.${e.status}`)} · ` : `${t('judgement.withdrawn')} · `, h('span', { text: e.reason || '' }),
+      h('span', { class: 'muted', text: ` · ${t('ms.recorded', { user: e.recordedBy, time: isoTime(e.recordedAt) })}` })))))
+    : null;
+  const panel = h('section', { class: 'panel judgement', 'aria-labelledby': 'judgement-title' },
+    h('h2', { id: 'judgement-title', text: t('judgement.title') }),
+    h('p', { class: 'hint', text: t('judgement.hint') }), current, history);
+  if (!canWrite) {
+    return panel;
+  }
+  const statusSel = h('select', { name: 'status' }, STATUSES.map((s) => h('option', { value: s, text: t(`status.${s}`) })));
+  statusSel.value = j ? j.status : 'ACHIEVED';
+  const reason = h('textarea', { name: 'reason', rows: '3', maxlength: '4000' });
+  reason.value = j ? j.reason : '';
+  const evidence = h('textarea', { name: 'evidence', rows: '2', maxlength: '4000' });
+  evidence.value = j && j.evidence ? j.evidence : '';
+  const alert = h('div', { class: 'form-alert', role: 'alert', tabindex: '-1', hidden: true });
+  const submit = h('button', { type: 'submit', class: 'button-primary', text: t('judgement.submit') });
+  const withdraw = j ? h('button', {
+    type: 'button', class: 'button-secondary judgement-withdraw', text: t('judgement.withdraw'),
+    onClick: async () => {
+      try {
+        await api.del(`/api/targets/${seg(target.id)}/judgement`);
+        onSaved(t('judgement.withdrawnSaved'));
+      } catch (error) {
+        showErrors(form, alert, error);
+      }
+    },
+  }) : null;
+  const form = h('form', { class: 'judgement-form', novalidate: true },
+    field(t('judgement.status'), statusSel), field(t('judgement.reason'), reason, t('judgement.reasonHint')),
+    field(t('judgement.evidence'), evidence), alert, h('div', { class: 'actions' }, submit, withdraw));
+  form.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    submit.disabled = true;
+    try {
+      await api.put(`/api/targets/${seg(target.id)}/judgement`, {
+        status: statusSel.value, reason: reason.value.trim() || null, evidence: evidence.value.trim() || null,
+      });
+      onSaved(t('entry.saved'));
+    } catch (error) {
+      if (!(error instanceof ApiError && error.status === 401)) {
+        showErrors(form, alert, error);
+      }
+    } finally {
+      submit.disabled = false;
+    }
+  });
+  panel.append(form);
+  return panel;
+}

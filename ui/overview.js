@@ -12,7 +12,7 @@ import {
   statusBadge, statusIcon, targetWording, todayIso,
 } from './format.js';
 
-const FILTERS = ['document', 'theme', 'status', 'year', 'binding', 'q'];
+const FILTERS = ['document', 'theme', 'status', 'judgement', 'year', 'binding', 'q'];
 // When the overview and its reports look from: as of a date, as known at a time (admins). In the hash too.
 const MOMENT = ['asOf', 'knownAt'];
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -30,6 +30,9 @@ function matches(target, f, ignoreStatus) {
   return (!f.document || target.source.document === f.document)
     && (!f.theme || target.indicator.theme === f.theme)
     && (ignoreStatus || !f.status || target.assessment.status === f.status)
+    // The analyst's judgement, filtered on its own: any judgement, or a judgement of a given status.
+    && (!f.judgement || (f.judgement === 'ANY' ? Boolean(target.assessment.judgement)
+      : Boolean(target.assessment.judgement) && target.assessment.judgement.status === f.judgement))
     && (!f.year || String(target.targetYear) === f.year)
     && (!f.binding || binding === f.binding)
     && (!f.q || haystack(target).includes(f.q.trim().toLowerCase()));
@@ -64,7 +67,10 @@ function row(target) {
     h('div', { class: 'cell cell-deadline' }, h('span', { class: 'cell-label', text: t('col.deadline') }),
       h('span', { text: deadline(target) })),
     h('div', { class: 'cell cell-status' }, h('span', { class: 'cell-label', text: t('col.status') }),
-      statusBadge(a.status)));
+      statusBadge(a.status),
+      // Beside the computed status, marked as the analyst's.
+      a.judgement ? h('span', { class: 'judgement-mark', dataset: { status: a.judgement.status },
+        text: t('judgement.mark', { status: t(`status.${a.judgement.status}`) }) }) : null));
 }
 
 // Column titles for wide screens; on phones each cell carries its own label instead.
@@ -88,6 +94,8 @@ function filterControls(targets, filters, update) {
     select(t('filter.document'), 'document', [...docs], filters.document, on('document')),
     select(t('filter.theme'), 'theme', THEMES.map((v) => [v, t(`theme.${v}`)]), filters.theme, on('theme')),
     select(t('filter.status'), 'status', STATUSES.map((v) => [v, t(`status.${v}`)]), filters.status, on('status')),
+    select(t('filter.judgement'), 'judgement', [['ANY', t('filter.judgementAny')], ...STATUSES.map((v) => [v, t(`status.${v}`)])],
+      filters.judgement, on('judgement')),
     select(t('filter.year'), 'year', years.map((y) => [String(y), String(y)]), filters.year, on('year')),
     select(t('filter.binding'), 'binding', ['BINDING', 'ANTICIPATORY', 'NONE'].map((v) => [v, bindingLabel(v)]),
       filters.binding, on('binding')),

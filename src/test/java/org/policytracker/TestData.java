@@ -18,8 +18,8 @@ public final class TestData {
     }
 
     /**
-     * Deletes every value, vintage, milestone state, audit entry and import job, and the sample mark: the
-     * tables the sample's removal empties ({@link SampleService#VALUE_TABLES}).
+     * Deletes every value, vintage, milestone state, audit entry and import job, and the sample mark (the
+     * tables the sample's removal empties, {@link SampleService#VALUE_TABLES}), and every judgement.
      */
     public static void reset() {
         AgroalDataSource dataSource = Arc.container().instance(AgroalDataSource.class).get();
@@ -27,6 +27,8 @@ public final class TestData {
             for (String table : SampleService.VALUE_TABLES) {
                 s.executeUpdate("DELETE FROM " + table);
             }
+            // Not a sample table (the sample records no judgement, and its removal keeps them).
+            s.executeUpdate("DELETE FROM target_judgement");
         } catch (SQLException e) {
             throw new IllegalStateException("Could not reset the test data", e);
         }

@@ -38,7 +38,9 @@ public class AssessmentResource {
             @Schema(description = "The target id") String target,
             @Schema(description = "Values of periods ending on or before this date count") LocalDate asOf,
             @Schema(description = "Only values recorded by this time count") OffsetDateTime knownAt,
-            @JsonUnwrapped Assessment assessment) {
+            @JsonUnwrapped Assessment assessment,
+            @Schema(description = "The analyst's own judgement in force (PUT /api/targets/{id}/judgement), beside the "
+                    + "computed status and never instead of it; null when none") JudgementResource.JudgementView judgement) {
     }
 
     @Schema(name = "DashboardEntry", description = "A target (as in GET /api/targets) with its assessment.")
@@ -65,7 +67,7 @@ public class AssessmentResource {
                 .orElseThrow(() -> Problems.notFound("target.unknown", "id", Problems.quote(id)));
         Snapshot snapshot = Snapshot.of(asOf, knownAt);
         AssessmentService.TargetAssessment result = service.assess(List.of(target), snapshot).get(0);
-        return new AssessmentView(id, snapshot.asOf(), snapshot.knownAt(), result.assessment());
+        return new AssessmentView(id, snapshot.asOf(), snapshot.knownAt(), result.assessment(), result.judgement());
     }
 
     @GET
@@ -84,7 +86,8 @@ public class AssessmentResource {
                 Problems.enumParam("kind", kind, TargetKind.class));
         return service.assess(targets, snapshot).stream()
                 .map(r -> new DashboardEntry(TargetView.of(r.target()),
-                        new AssessmentView(r.target().code, snapshot.asOf(), snapshot.knownAt(), r.assessment())))
+                        new AssessmentView(r.target().code, snapshot.asOf(), snapshot.knownAt(), r.assessment(),
+                                r.judgement())))
                 .toList();
     }
 }

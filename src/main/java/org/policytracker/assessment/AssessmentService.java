@@ -26,8 +26,11 @@ import org.policytracker.system.TrackerConfig;
 @Transactional(Transactional.TxType.SUPPORTS)
 public class AssessmentService {
 
-    /** One target and its assessment as of a date, from what was recorded by a time. */
-    public record TargetAssessment(Target target, Assessment assessment) {
+    /**
+     * One target and its assessment as of a date, from what was recorded by a time, with the analyst's
+     * judgement in force then beside it (null when none): never instead of the computed status.
+     */
+    public record TargetAssessment(Target target, Assessment assessment, JudgementResource.JudgementView judgement) {
     }
 
     private final Thresholds thresholds;
@@ -53,12 +56,15 @@ public class AssessmentService {
         }
         Map<Long, List<DataPoint>> points = points(indicatorIds, snapshot);
         Map<Long, MilestoneInput> milestones = milestones(milestoneIds, snapshot);
+        Map<String, Judgement> judgements = Judgement.known(targets.stream().map(t -> t.code).toList(), snapshot);
         return targets.stream().map(t -> new TargetAssessment(t, AssessmentEngine.assess(new AssessmentInput(
                 spec(t),
                 points.getOrDefault(t.indicator.id, List.of()),
                 t.relatedIndicator == null ? List.of() : points.getOrDefault(t.relatedIndicator.id, List.of()),
                 milestones.get(t.id),
-                snapshot.asOf(), bases(t.indicator)), thresholds))).toList();
+                snapshot.asOf(), bases(t.indicator)), thresholds),
+                judgements.containsKey(t.code) ? JudgementResource.JudgementView.of(judgements.get(t.code)) : null))
+                .toList();
     }
 
     /** The indicator's series bases as the engine takes them. */

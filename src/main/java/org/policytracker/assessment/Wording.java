@@ -166,7 +166,7 @@ final class Wording {
     static Explanation projectionMeetsGoal(Explanation goal, Double ratio, double onTrack) {
         String r = ratio == null ? null : ratio(ratio);
         String t = ratio(onTrack);
-        return of("预计值落在目标范围内（" + goal.zh() + "），因此判为正常推进"
+        return of("预计值落在目标范围内（" + goal.zh() + "），因此判为“进展顺利”"
                 + (r == null ? "" : "，尽管速度比" + r + "低于" + t) + "。",
                 "The projection falls within the target (" + goal.en() + "), so it is on track"
                         + (r == null ? "" : " although the pace ratio, " + r + ", is below " + t) + ".");

@@ -11,10 +11,11 @@ final class BackupTables {
 
     /** Tables whose {@code id} column is generated: after a restore their sequences start past the data. */
     static final List<String> WITH_IDENTITY = List.of("document", "indicator", "target", "tracker_user",
-            "observation", "observation_vintage", "milestone_update", "audit_event");
+            "observation", "observation_vintage", "milestone_update", "target_judgement", "audit_event");
 
     static final List<String> ALL = List.of("document", "indicator", "target", "tracker_user", "observation",
-            "observation_vintage", "milestone_update", "audit_event", "import_job", "seed_file", "catalogue_lock",
+            "observation_vintage", "milestone_update", "target_judgement", "audit_event", "import_job", "seed_file",
+            "catalogue_lock",
             "sample_dataset");
 
     private BackupTables() {

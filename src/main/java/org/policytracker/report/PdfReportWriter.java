@@ -234,6 +234,11 @@ public class PdfReportWriter implements ReportWriter {
         Phrase why = new Phrase();
         why.add(new Chunk(t.explanationLabel(), f.muted()));
         why.add(new Chunk(row.explanation(), f.body()));
+        if (row.judged()) {
+            // The analyst's judgement, beside the computed verdict and marked as the analyst's.
+            why.add(new Chunk("\n" + t.judgementLabel(), f.muted()));
+            why.add(new Chunk(row.judgementLabel() + " " + row.judgementText(), f.body()));
+        }
         PdfPCell explanation = new PdfPCell(why);
         explanation.setColspan(2);
         explanation.setBorder(Rectangle.LEFT | Rectangle.RIGHT | Rectangle.BOTTOM);

@@ -74,6 +74,9 @@ public final class ReportColumns {
                 new Column<>(t.statusCodeHeader(), Type.TEXT, r -> r.status().name(), 12),
                 new Column<>(t.statusHeader(), Type.STATUS, Row::statusLabel, 12),
                 new Column<>(t.explanationHeader(), Type.TEXT, Row::explanation, 60),
+                // The analyst's judgement beside the computed status, never instead of it.
+                new Column<>(t.judgementHeader(), Type.TEXT, Row::judgementLabel, 14),
+                new Column<>(t.judgementTextHeader(), Type.TEXT, Row::judgementText, 40),
                 new Column<>(t.bindingHeader(), Type.TEXT, Row::bindingLabel, 12),
                 new Column<>(t.documentCodeHeader(), Type.TEXT, Row::documentCode, 22),
                 new Column<>(t.documentHeader(), Type.TEXT,

@@ -216,7 +216,10 @@ public class ReportService {
                 status, text.statusLabel(status), ReportText.statusColour(status), ReportText.statusTextColour(status),
                 explanation, t.binding, text.bindingLabel(t.binding), d.code, documentTitle, d.number, t.section,
                 text.source(documentTitle, d.number, t.section),
-                chart(t, a, basis, targetValue, path, text), decimals);
+                chart(t, a, basis, targetValue, path, text), decimals,
+                ta.judgement() == null ? null : ta.judgement().status(),
+                ta.judgement() == null ? "" : text.statusLabel(ta.judgement().status()),
+                ta.judgement() == null ? "" : text.judgement(ta.judgement()));
     }
 
     private static ValueBasis naturalBasis(TargetKind kind) {

@@ -164,6 +164,29 @@ public final class ReportText {
      * ("录入为 31,000人") and a confirmation against the plausibility rule, as the app's history says them;
      * empty otherwise.
      */
+    /** "国务院新闻办公室称基本完成（证据：…；analyst1，2026-11-30）" — the analyst's reason, evidence, who and when. */
+    public String judgement(org.policytracker.assessment.JudgementResource.JudgementView j) {
+        String evidence = j.evidence() == null ? "" : word("report.judgementEvidence", "evidence", j.evidence());
+        return word("report.judgementText", "reason", j.reason(), "evidence", evidence, "user", j.recordedBy(), "date",
+                j.recordedAt().toLocalDate());
+    }
+
+    public String judgementHeader() {
+        return word("report.col.judgement");
+    }
+
+    public String judgementTextHeader() {
+        return word("report.col.judgementText");
+    }
+
+    public String judgementLabel() {
+        return word("report.judgementLabel");
+    }
+
+    public String computedLabel() {
+        return word("report.computedLabel");
+    }
+
     public String entered(Figure figure) {
         List<String> parts = new ArrayList<>();
         if (figure.ytd()) {

@@ -143,7 +143,15 @@ public record StatusReport(
             String section,
             String sourceText,
             ChartData chart,
-            int decimals) {
+            int decimals,
+            Status judgementStatus,
+            String judgementLabel,
+            String judgementText) {
+
+        /** Whether an analyst's judgement is recorded beside the computed status. */
+        public boolean judged() {
+            return judgementStatus != null;
+        }
     }
 
     /** A value behind the report, as it was known at the report's time. */

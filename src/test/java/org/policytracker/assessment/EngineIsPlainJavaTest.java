@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 class EngineIsPlainJavaTest {
 
     private static final Set<String> FRAMEWORK_SIDE = Set.of("AssessmentService.java", "AssessmentResource.java",
+            "Judgement.java", "JudgementResource.java",
             "StatusMetrics.java");
 
     @Test

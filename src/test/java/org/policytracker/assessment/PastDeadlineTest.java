@@ -164,7 +164,7 @@ class PastDeadlineTest {
         Assessment a = assess(about, List.of(level(2024, 18.8)), endOf(2024));
         assertEquals(Status.ON_TRACK, a.status());
         assertTrue(a.ratio() < 0.95, "ratio " + a.ratio());
-        assertTrue(a.explanation().zh().contains("预计值落在目标范围内（20左右，不低于19.5），因此判为正常推进，尽管速度比0.911低于0.95"),
+        assertTrue(a.explanation().zh().contains("预计值落在目标范围内（20左右，不低于19.5），因此判为“进展顺利”，尽管速度比0.911低于0.95"),
                 a.explanation().zh());
         assertTrue(a.explanation().en().contains("although the pace ratio, 0.911, is below 0.95"),
                 a.explanation().en());

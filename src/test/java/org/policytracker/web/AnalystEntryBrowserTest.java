@@ -219,6 +219,36 @@ class AnalystEntryBrowserTest extends BrowserTest {
     }
 
     @Test
+    void shouldRecordAJudgementBesideTheComputedStatusAndFilterTheOverviewOnIt() {
+        signInAsAnalyst();
+        open("/targets/CARBON-2030-ENERGY-INTENSITY");
+        awaitTarget("CARBON-2030-ENERGY-INTENSITY");
+        String computed = status();
+        WebElement form = waitFor(By.cssSelector("form.judgement-form"));
+        new Select(form.findElement(By.name("status"))).selectByValue("ON_TRACK");
+        form.findElement(By.name("reason")).sendKeys("大幅下降按规划口径理解为下降13.5%以上");
+        form.findElement(By.cssSelector("button[type=submit]")).click();
+        waitFor(By.cssSelector(".flash .notice-success"));
+        assertEquals(computed, status(), "the computed status is not changed");
+        assertEquals("分析师：进展顺利", waitFor(By.cssSelector(".detail-goal .judgement-mark")).getText());
+        assertTrue(browser().findElement(By.cssSelector(".judgement-current")).getText()
+                .contains("大幅下降按规划口径理解为下降13.5%以上"));
+
+        open("/?judgement=ANY");
+        waitUntil("only the judged target is listed",
+                () -> browser().findElements(By.cssSelector("li.target-row")).size() == 1);
+        WebElement row = browser().findElement(By.cssSelector("li.target-row"));
+        assertEquals("CARBON-2030-ENERGY-INTENSITY", row.getAttribute("data-target-id"));
+        assertTrue(row.findElement(By.cssSelector(".judgement-mark")).getText().contains("进展顺利"));
+
+        open("/targets/CARBON-2030-ENERGY-INTENSITY");
+        awaitTarget("CARBON-2030-ENERGY-INTENSITY");
+        waitFor(By.cssSelector(".judgement-withdraw")).click();
+        waitFor(By.cssSelector(".flash .notice-success"));
+        assertTrue(browser().findElements(By.cssSelector(".detail-goal .judgement-mark")).isEmpty());
+    }
+
+    @Test
     void shouldSayABreakOfSeriesBasisAndWhichBasisEachValueIsOn() {
         for (Map<String, Object> body : List.<Map<String, Object>>of(
                 Map.of("period", "2021", "value", -2.7, "form", "YOY_CHANGE_PCT"),
