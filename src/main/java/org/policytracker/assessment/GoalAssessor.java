@@ -138,12 +138,6 @@ final class GoalAssessor {
         draft.slippedIn = record.slippedIn() == null ? null : String.valueOf(record.slippedIn());
         boolean maintain = spec.kind() == TargetKind.MAINTAIN;
         boolean pastDeadline = input.asOf().isAfter(spec.deadline()) && latestYear < spec.targetYear();
-        if (pastDeadline && !(goal.isMetBy(latest) && !maintain)) {
-            // The deadline has passed and the chain does not reach it: no projection, the gap named.
-            Gaps.PastDeadline gap = Gaps.pastDeadline(spec, input, track, goal, rebuild);
-            draft.gaps = gap.gaps();
-            return draft.build(Status.NO_DATA, gap.explanation().then(record.said(goal, spec)));
-        }
         Pace pace = Pace.of(baselineYear, baseline, latestYear, latest, spec.targetYear(), goal.target());
         if (spec.valueType() == ValueType.SHARE && track.basis() == Assessment.ValueBasis.LEVEL) {
             pace = pace.projectedAtMost(100);
@@ -163,6 +157,15 @@ final class GoalAssessor {
             if (points) {
                 draft.requiredChange = Pace.observedStep(baselineYear, baseline, spec.targetYear(), goal.target());
             }
+        }
+        if (pastDeadline && !(goal.isMetBy(latest) && !maintain)) {
+            // The deadline has passed and the chain does not reach it: the gap named, no projection (the
+            // progress and the rates so far are facts of the past, and stay).
+            Gaps.PastDeadline gap = Gaps.pastDeadline(spec, input, track, goal, rebuild);
+            draft.gaps = gap.gaps();
+            draft.projected = null;
+            draft.ratio = null;
+            return draft.build(Status.NO_DATA, gap.explanation().then(record.said(goal, spec)));
         }
         Explanation value = Wording.valueAt(track, latestYear, latest);
         Explanation target = Wording.goal(spec, goal, track);

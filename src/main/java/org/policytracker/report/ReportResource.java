@@ -88,7 +88,10 @@ public class ReportResource {
             @Parameter(description = "Language of the report's words: zh (default) or en") @QueryParam("lang") String lang,
             @Parameter(description = "true: leave out the targets without data (they are still counted, and the "
                     + "report says how many it left out); default false") @QueryParam("omitNoData") String omitNoData,
-            @Parameter(description = "attachment (default for csv, xlsx, pdf) or inline (default for html)") @QueryParam("disposition") String disposition) {
+            @Parameter(description = "attachment (default for csv, xlsx, pdf) or inline (default for html)") @QueryParam("disposition") String disposition,
+            @Parameter(description = "The words of the verdicts: standard (default, the app's statuses) or official (the "
+                    + "planning commission's: 提前实现, 快于预期, 基本符合预期, 滞后; after the deadline 已完成, 未完成; "
+                    + "docs/ASSESSMENT.md, \"Official vocabulary\"). The status codes stay as they are") @QueryParam("vocabulary") String vocabulary) {
         ReportFormat f = ReportFormat.param(format, ReportFormat.values());
         Snapshot snapshot = Snapshot.of(asOf, knownAt);
         Document doc = document(document);
@@ -100,7 +103,9 @@ public class ReportResource {
 
         StatusReport report = reports.build(new ReportService.Request(snapshot, doc, th, statuses, targets,
                 flag("omitNoData", omitNoData), l,
-                identity.getPrincipal().getName()));
+                identity.getPrincipal().getName(),
+                vocabulary == null || vocabulary.isBlank() ? ReportVocabulary.STANDARD
+                        : Problems.enumParam("vocabulary", vocabulary, ReportVocabulary.class)));
         ReportWriter writer = writers.get(f);
         StreamingOutput body = out -> writer.write(report, out);
         return Response.ok(body, f.mediaType())

@@ -2,6 +2,7 @@ package org.policytracker.report;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -63,9 +64,18 @@ public class ReportService {
      * @param targets     ids of the targets to include (the web app's current selection); empty means all
      * @param omitNoData  leave out the targets without data (they are counted, and the report says how many)
      * @param generatedBy who asks
+     * @param vocabulary  the words of the verdicts: the app's, or the planning commission's
      */
     public record Request(Snapshot snapshot, Document document, Theme theme,
-            Set<Status> statuses, Set<String> targets, boolean omitNoData, Lang lang, String generatedBy) {
+            Set<Status> statuses, Set<String> targets, boolean omitNoData, Lang lang, String generatedBy,
+            ReportVocabulary vocabulary) {
+
+        /** A report in the app's own words. */
+        public Request(Snapshot snapshot, Document document, Theme theme, Set<Status> statuses, Set<String> targets,
+                boolean omitNoData, Lang lang, String generatedBy) {
+            this(snapshot, document, theme, statuses, targets, omitNoData, lang, generatedBy,
+                    ReportVocabulary.STANDARD);
+        }
     }
 
     private final AssessmentService assessments;
@@ -79,7 +89,7 @@ public class ReportService {
     public StatusReport build(Request request) {
         OffsetDateTime generatedAt = OffsetDateTime.now(ZoneOffset.UTC);
         Snapshot snapshot = request.snapshot();
-        ReportText text = ReportText.of(request.lang());
+        ReportText text = ReportText.of(request.lang(), request.vocabulary());
 
         List<Target> targets = Target.listCurrent(request.document() == null ? null : request.document().code,
                 request.theme(), null).stream()
@@ -99,7 +109,7 @@ public class ReportService {
         Map<Theme, List<Row>> byTheme = new EnumMap<>(Theme.class);
         for (TargetAssessment a : assessed) {
             byTheme.computeIfAbsent(a.target().indicator.theme, t -> new ArrayList<>())
-                    .add(row(a, paths.getOrDefault(a.target().code, new TreeMap<>()), text));
+                    .add(row(a, paths.getOrDefault(a.target().code, new TreeMap<>()), text, snapshot));
         }
         List<Section> sections = new ArrayList<>();
         byTheme.forEach((theme, rows) -> {
@@ -123,6 +133,9 @@ public class ReportService {
         }
         if (omitted > 0) {
             filters.add(text.omittedNoData(omitted));
+        }
+        if (request.vocabulary() == ReportVocabulary.OFFICIAL) {
+            filters.add(text.officialVocabularyNote());
         }
         return new StatusReport(request.lang(), text, text.title(), snapshot.asOf(),
                 snapshot.knownAtGiven() ? snapshot.knownAt() : null, generatedAt,
@@ -179,7 +192,7 @@ public class ReportService {
 
     // ------------------------------------------------------------------ rows
 
-    private Row row(TargetAssessment ta, NavigableMap<Integer, Double> path, ReportText text) {
+    private Row row(TargetAssessment ta, NavigableMap<Integer, Double> path, ReportText text, Snapshot snapshot) {
         Target t = ta.target();
         Assessment a = ta.assessment();
         ValueBasis basis = a.valueBasis() != null ? a.valueBasis() : naturalBasis(t.kind);
@@ -213,13 +226,21 @@ public class ReportService {
                 a.projected() == null ? "—"
                         : text.valueAt(t.indicator, basis, origin, a.projected(), String.valueOf(t.targetYear),
                                 decimals),
-                status, text.statusLabel(status), ReportText.statusColour(status), ReportText.statusTextColour(status),
+                status, text.verdictLabel(status, a.ratio(), snapshot.asOf().isAfter(deadline(t))),
+                ReportText.statusColour(status), ReportText.statusTextColour(status),
                 explanation, t.binding, text.bindingLabel(t.binding), d.code, documentTitle, d.number, t.section,
                 text.source(documentTitle, d.number, t.section),
                 chart(t, a, basis, targetValue, path, text), decimals,
                 ta.judgement() == null ? null : ta.judgement().status(),
-                ta.judgement() == null ? "" : text.statusLabel(ta.judgement().status()),
+                ta.judgement() == null ? ""
+                        : text.verdictLabel(ta.judgement().status(), null,
+                                snapshot.asOf().isAfter(deadline(t))),
                 ta.judgement() == null ? "" : text.judgement(ta.judgement()));
+    }
+
+    /** The last day the target can be met: its date, else the end of its year. */
+    private static LocalDate deadline(Target t) {
+        return t.targetDate != null ? t.targetDate : LocalDate.of(t.targetYear, 12, 31);
     }
 
     private static ValueBasis naturalBasis(TargetKind kind) {

@@ -38,13 +38,49 @@ public final class ReportText {
     private static final DateTimeFormatter SECOND = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'");
 
     private final Lang lang;
+    private final ReportVocabulary vocabulary;
 
-    private ReportText(Lang lang) {
+    private ReportText(Lang lang, ReportVocabulary vocabulary) {
         this.lang = lang;
+        this.vocabulary = vocabulary;
     }
 
     public static ReportText of(Lang lang) {
-        return new ReportText(lang);
+        return new ReportText(lang, ReportVocabulary.STANDARD);
+    }
+
+    /** The words of a report in a language, its verdicts in a vocabulary. */
+    public static ReportText of(Lang lang, ReportVocabulary vocabulary) {
+        return new ReportText(lang, vocabulary);
+    }
+
+    /**
+     * A verdict in the report's vocabulary: the status's label, or the planning commission's term for it
+     * (docs/ASSESSMENT.md, "Official vocabulary"): ACHIEVED is 提前实现 before the deadline and 已完成 after it;
+     * ON_TRACK 快于预期 at a pace ratio of at least {@value ReportVocabulary#FASTER}, else 基本符合预期;
+     * AT_RISK and OFF_TRACK 滞后; MISSED 未完成; NO_DATA 暂无数据.
+     */
+    public String verdictLabel(Status status, Double ratio, boolean deadlinePassed) {
+        if (vocabulary == ReportVocabulary.STANDARD) {
+            return statusLabel(status);
+        }
+        String term = switch (status) {
+            case ACHIEVED -> deadlinePassed ? "completed" : "ahead";
+            case ON_TRACK -> ratio != null && ratio >= ReportVocabulary.FASTER ? "faster" : "asExpected";
+            case AT_RISK, OFF_TRACK -> "lagging";
+            case MISSED -> "notCompleted";
+            case NO_DATA -> "noData";
+        };
+        return word("report.official." + term);
+    }
+
+    public ReportVocabulary vocabulary() {
+        return vocabulary;
+    }
+
+    /** The filter line of a report in the official vocabulary. */
+    public String officialVocabularyNote() {
+        return word("report.official.note");
     }
 
     public Lang lang() {

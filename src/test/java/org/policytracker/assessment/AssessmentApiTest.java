@@ -127,7 +127,8 @@ class AssessmentApiTest {
         }
         long after = dashboardStatements(stats);
         assertEquals(before, after, "the dashboard's queries must not grow with the values");
-        assertTrue(after <= 6, "statements for one dashboard call: " + after);
+        // targets, values, milestone states, judgements, and the lazy joins: a fixed handful.
+        assertTrue(after <= 7, "statements for one dashboard call: " + after);
     }
 
     @Test

@@ -22,7 +22,8 @@ import org.policytracker.TestData;
 class BoundsApiTest {
 
     private static final String FOREST = "/api/indicators/FOREST_COVERAGE/observations";
-    private static final String TARGET = "/api/targets/CARBON-2025-FOREST-COVERAGE/assessment";
+    // As of mid-2023: the 2025 deadline ahead, so that the values give a pace verdict (after it, PastDeadlineTest).
+    private static final String TARGET = "/api/targets/CARBON-2025-FOREST-COVERAGE/assessment?asOf=2023-06-30";
 
     @BeforeEach
     void ownData() {

@@ -98,6 +98,12 @@ class SecurityMatrixTest {
         MATRIX.put("PUT /api/targets/{id}/milestone",
                 new Row(Access.WRITE, "/api/targets/FTZ-M18/milestone", JSON, "{\"state\":\"NOPE\",\"version\":0}",
                         400));
+        MATRIX.put("GET /api/targets/{id}/judgement",
+                new Row(Access.READ, "/api/targets/" + TARGET + "/judgement", null, null, 200));
+        MATRIX.put("PUT /api/targets/{id}/judgement",
+                new Row(Access.WRITE, "/api/targets/" + TARGET + "/judgement", JSON, "{\"status\":\"NOPE\"}", 400));
+        MATRIX.put("DELETE /api/targets/{id}/judgement",
+                new Row(Access.WRITE, "/api/targets/" + TARGET + "/judgement", null, null, 404));
         MATRIX.put("GET /api/audit", new Row(Access.READ, "/api/audit?size=1", null, null, 200));
         MATRIX.put("POST /api/observations/imports",
                 new Row(Access.WRITE, "/api/observations/imports?wait=true", "text/plain", "x", 415));

@@ -58,32 +58,32 @@ class AnalystEntryBrowserTest extends BrowserTest {
         new Select(form.findElement(By.name("form"))).selectByValue("LEVEL");
         WebElement period = form.findElement(By.name("period"));
         period.clear();
-        period.sendKeys("2021");
-        form.findElement(By.name("value")).sendKeys("2500");
+        period.sendKeys("2025");
+        form.findElement(By.name("value")).sendKeys("3300");
         form.findElement(By.name("source")).sendKeys("国家知识产权局");
         form.findElement(By.cssSelector("button[type=submit]")).click();
 
         WebElement flash = waitFor(By.cssSelector(".flash .notice-success"));
-        assertTrue(flash.getText().contains("状态由“暂无数据”变为“进展顺利”"), flash.getText());
-        assertEquals("ON_TRACK", status());
-        assertTrue(browser().findElement(By.cssSelector("tr[data-period='2021']")).getText().contains("2,500.0 亿元"));
+        assertTrue(flash.getText().contains("状态由“暂无数据”变为“已实现”"), flash.getText());
+        assertEquals("ACHIEVED", status());
+        assertTrue(browser().findElement(By.cssSelector("tr[data-period='2025']")).getText().contains("3,300.0 亿元"));
         String chartValues = js("return JSON.stringify(Chart.getChart(document.getElementById('target-chart'))"
                 + ".data.datasets.find(d => d.id === 'actual').data);");
-        assertEquals("[{\"x\":2020,\"y\":2180},{\"x\":2021,\"y\":2500}]", chartValues);
+        assertEquals("[{\"x\":2020,\"y\":2180},{\"x\":2025,\"y\":3300}]", chartValues);
 
         // Correct it: the row's button fills the form, which then says it corrects and keeps the old value.
-        browser().findElement(By.cssSelector("tr[data-period='2021'] button")).click();
+        browser().findElement(By.cssSelector("tr[data-period='2025'] button")).click();
         form = entryForm();
-        assertTrue(form.findElement(By.cssSelector(".notice-info")).getText().contains("2021年已有数值"));
+        assertTrue(form.findElement(By.cssSelector(".notice-info")).getText().contains("2025年已有数值"));
         WebElement value = form.findElement(By.name("value"));
         value.clear();
-        value.sendKeys("2600");
+        value.sendKeys("3400");
         form.findElement(By.cssSelector("button[type=submit]")).click();
-        waitUntil("the corrected value", () -> browser().findElement(By.cssSelector("tr[data-period='2021']"))
-                .getText().contains("2,600.0 亿元"));
-        WebElement vintages = browser().findElement(By.cssSelector("tr[data-period='2021'] details.vintages"));
+        waitUntil("the corrected value", () -> browser().findElement(By.cssSelector("tr[data-period='2025']"))
+                .getText().contains("3,400.0 亿元"));
+        WebElement vintages = browser().findElement(By.cssSelector("tr[data-period='2025'] details.vintages"));
         vintages.findElement(By.tagName("summary")).click();
-        assertTrue(vintages.getText().contains("2,500.0 亿元"), vintages.getText());
+        assertTrue(vintages.getText().contains("3,300.0 亿元"), vintages.getText());
         assertTrue(browser().findElement(By.tagName("main")).getText().contains("更正数据"), "audit trail");
     }
 
