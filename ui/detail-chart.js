@@ -126,6 +126,12 @@ export function datasets(target, assessment, series, related, bounds) {
     out.push(line('projected', t('chart.projected'), [{ x: periodX(latest.period), y: latest.value },
       { x: T, y: assessment.projected }], COLOURS.actual, { borderDash: [6, 5], pointRadius: [0, 4] }));
   }
+  // The 80 % range around the projection, as a bar at the deadline (docs/ASSESSMENT.md, "Evidence and uncertainty").
+  if (assessment.projectedLow !== null && assessment.projectedLow !== undefined
+    && assessment.projectedHigh !== null && assessment.projectedHigh !== undefined) {
+    out.push(line('projectedRange', t('chart.projectedRange'), [{ x: T, y: assessment.projectedLow },
+      { x: T, y: assessment.projectedHigh }], 'rgba(11, 92, 173, 0.45)', { borderWidth: 6, pointRadius: 0 }));
+  }
   // The latest month or quarter after the latest year: a hollow mark beside the line, not a point of it.
   const indication = assessment.latestIndication;
   if (indication && indication.value !== null && assessment.valueBasis === 'LEVEL'

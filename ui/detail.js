@@ -99,6 +99,11 @@ function figures(target, a) {
       ? figure(t('fig.indication'), at(a.latestIndication)) : null,
     a.projected !== null && a.projected !== undefined
       ? figure(t('fig.projected', { year: target.targetYear }), formatValue(a.projected, target, a)) : null,
+    // The 80 % range around the projection, how firm the verdict is, and what it rests on.
+    a.projectedLow !== null && a.projectedLow !== undefined ? figure(t('fig.range'),
+      `${formatValue(a.projectedLow, target, a)} – ${formatValue(a.projectedHigh, target, a)}`) : null,
+    a.confidence ? figure(t('fig.confidence'), t(`confidence.${a.confidence}`)) : null,
+    a.evidence ? figure(t('fig.evidence'), t('fig.evidenceText', a.evidence)) : null,
     // When the target was first met, and whether it fell short again since.
     a.firstMet ? figure(t('fig.firstMet'), a.slipped
       ? `${periodLabel(a.firstMet)} · ${t('fig.slippedIn', { period: periodLabel(a.slippedIn) })}` : periodLabel(a.firstMet))

@@ -54,6 +54,12 @@ import org.policytracker.catalogue.Qualifier;
  * @param firstMet           the first period whose value met the target; null when none has
  * @param slipped            whether a later value fell short of the target again after {@code firstMet}
  * @param slippedIn          the first period after {@code firstMet} that fell short; null when none
+ * @param evidence           what the verdict rests on: values used, years observed, years still to the
+ *                           deadline; null where there is no chain of values
+ * @param projectedLow       the low end of an 80 % range around {@code projected} (docs/ASSESSMENT.md, "Evidence
+ *                           and uncertainty"); null without a projection or with too few yearly changes
+ * @param projectedHigh      the high end of that range
+ * @param confidence         LOW, MEDIUM or HIGH for a pace verdict, by the documented rule; null otherwise
  */
 public record Assessment(
         Status status,
@@ -78,7 +84,23 @@ public record Assessment(
         List<Gap> gaps,
         String firstMet,
         boolean slipped,
-        String slippedIn) {
+        String slippedIn,
+        Evidence evidence,
+        Double projectedLow,
+        Double projectedHigh,
+        Confidence confidence) {
+
+    /** An answer with no evidence or range said. */
+    Assessment(Status status, PeriodValue latest, PeriodValue baseline, Double progress, Double elapsed,
+            Double projected, Double observedAnnualRate, Double requiredAnnualRate, Double ratio,
+            Explanation explanation, List<Integer> missingYears, ValueBasis valueBasis, Double observedAnnualChange,
+            Double requiredAnnualChange, Double catalogueBaseline, String basis, List<Break> breaks,
+            List<Assessment> byBasis, PeriodValue latestIndication, List<Gap> gaps, String firstMet, boolean slipped,
+            String slippedIn) {
+        this(status, latest, baseline, progress, elapsed, projected, observedAnnualRate, requiredAnnualRate, ratio,
+                explanation, missingYears, valueBasis, observedAnnualChange, requiredAnnualChange, catalogueBaseline,
+                basis, breaks, byBasis, latestIndication, gaps, firstMet, slipped, slippedIn, null, null, null, null);
+    }
 
     /** An answer with no record of gaps or of meeting the target. */
     Assessment(Status status, PeriodValue latest, PeriodValue baseline, Double progress, Double elapsed,
@@ -126,6 +148,25 @@ public record Assessment(
         breaks = breaks == null ? List.of() : List.copyOf(breaks);
         byBasis = byBasis == null ? List.of() : List.copyOf(byBasis);
         gaps = gaps == null ? List.of() : List.copyOf(gaps);
+        projectedLow = finiteOrNull(projectedLow);
+        projectedHigh = finiteOrNull(projectedHigh);
+    }
+
+    /**
+     * What a verdict rests on.
+     *
+     * @param points          the values of the chain after the baseline
+     * @param yearsObserved   from the baseline year to the latest value
+     * @param yearsToDeadline from the latest value to the target year
+     */
+    public record Evidence(int points, int yearsObserved, int yearsToDeadline) {
+    }
+
+    /** How firm a pace verdict is (docs/ASSESSMENT.md, "Evidence and uncertainty"). */
+    public enum Confidence {
+        LOW,
+        MEDIUM,
+        HIGH
     }
 
     /**
@@ -165,7 +206,7 @@ public record Assessment(
         return new Assessment(status, latest, baseline, progress, elapsed, projected, observedAnnualRate,
                 requiredAnnualRate, ratio, newExplanation, missingYears, valueBasis, observedAnnualChange,
                 requiredAnnualChange, catalogueBaseline, code, newBreaks, answers, latestIndication, gaps, firstMet,
-                slipped, slippedIn);
+                slipped, slippedIn, evidence, projectedLow, projectedHigh, confidence);
     }
 
     /** The same answer without the catalogue's baseline beside it (an answer on another basis than the catalogue's). */
@@ -173,7 +214,7 @@ public record Assessment(
         return new Assessment(status, latest, baseline, progress, elapsed, projected, observedAnnualRate,
                 requiredAnnualRate, ratio, explanation, missingYears, valueBasis, observedAnnualChange,
                 requiredAnnualChange, null, basis, breaks, byBasis, latestIndication, gaps, firstMet, slipped,
-                slippedIn);
+                slippedIn, evidence, projectedLow, projectedHigh, confidence);
     }
 
     /**
@@ -215,7 +256,7 @@ public record Assessment(
         return new Assessment(status, latest, baseline, progress, elapsed, projected, observedAnnualRate,
                 requiredAnnualRate, ratio, explanation.then(more), missingYears, valueBasis, observedAnnualChange,
                 requiredAnnualChange, catalogueBaseline, basis, breaks, byBasis, latestIndication, gaps, firstMet,
-                slipped, slippedIn);
+                slipped, slippedIn, evidence, projectedLow, projectedHigh, confidence);
     }
 
     /** The same assessment with a monthly or quarterly indication beside it, and what it says added. */
@@ -223,7 +264,7 @@ public record Assessment(
         return new Assessment(status, latest, baseline, progress, elapsed, projected, observedAnnualRate,
                 requiredAnnualRate, ratio, explanation.then(said), missingYears, valueBasis, observedAnnualChange,
                 requiredAnnualChange, catalogueBaseline, basis, breaks, byBasis, indication, gaps, firstMet, slipped,
-                slippedIn);
+                slippedIn, evidence, projectedLow, projectedHigh, confidence);
     }
 
     /** Why, in Chinese and in English. */

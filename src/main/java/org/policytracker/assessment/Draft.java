@@ -27,6 +27,10 @@ final class Draft {
     String firstMet;
     boolean slipped;
     String slippedIn;
+    Assessment.Evidence evidence;
+    Double projectedLow;
+    Double projectedHigh;
+    Assessment.Confidence confidence;
 
     /** A draft with what is known of the target alone. */
     static Draft of(TargetSpec spec, LocalDate asOf) {
@@ -44,6 +48,7 @@ final class Draft {
         draft.catalogueBaseline = track.catalogueBaseline();
         draft.missingYears = track.chain().missingYears();
         draft.gaps = Gaps.listed(track.chain());
+        draft.evidence = Uncertainty.evidence(track, spec.targetYear());
         draft.elapsed = elapsed(track.baselineYear(), spec.deadline(), asOf);
         return draft;
     }
@@ -51,7 +56,8 @@ final class Draft {
     Assessment build(Status status, Explanation explanation) {
         return new Assessment(status, latest, baseline, progress, elapsed, projected, observedRate, requiredRate,
                 ratio, explanation, missingYears, basis, observedChange, requiredChange, catalogueBaseline, null,
-                List.of(), List.of(), null, gaps, firstMet, slipped, slippedIn);
+                List.of(), List.of(), null, gaps, firstMet, slipped, slippedIn, evidence, projectedLow, projectedHigh,
+                confidence);
     }
 
     /** The share of the time from the end of {@code fromYear} to the deadline passed at {@code asOf}, 0..1. */

@@ -202,6 +202,11 @@ final class GoalAssessor {
                 // A rule beyond the ratio thresholds, named: the projection lands within the target.
                 why = why.then(Wording.projectionMeetsGoal(target, pace.ratio(), thresholds.onTrack()));
             }
+            Uncertainty.Reading reading = Uncertainty.of(track, spec, goal, pace.projected(), pace.linear());
+            draft.projectedLow = reading.low();
+            draft.projectedHigh = reading.high();
+            draft.confidence = reading.confidence();
+            why = why.then(reading.said());
         }
         return draft.build(status, why.then(history).then(Wording.gap(track.chain())));
     }

@@ -183,6 +183,15 @@ final class Wording {
                                 : ", which can no longer be made good."));
     }
 
+    /** "依据有限（…；…），该判断把握较低。" */
+    static Explanation lowConfidence(List<Explanation> reasons) {
+        return of("依据有限（" + reasons.stream().map(Explanation::zh).collect(Collectors.joining("；"))
+                + "），该判断把握较低。",
+                "The evidence is thin ("
+                        + reasons.stream().map(Explanation::en).collect(Collectors.joining("; "))
+                        + "), so this verdict is of low confidence.");
+    }
+
     static Explanation singleObservation() {
         return of("这是唯一的观测值，没有基期，不计算速度。",
                 "It is the only value and there is no baseline, so no pace is computed.");

@@ -28,15 +28,19 @@ class ExplanationTest {
         return Stream.of(
                 Arguments.of("level: pace",
                         Fixtures.atLeast(2025, 12, 2020, 6.3), List.of(level(2022, 7.5)), 2022, Status.AT_RISK,
-                        "需年均增长13.75%，实际年均增长9.11%（速度比0.662），按此速度2025年将达到9.74。",
+                        "需年均增长13.75%，实际年均增长9.11%（速度比0.662），按此速度2025年将达到9.74。"
+                                + "依据有限（年变化不足两个，无法估计波动），该判断把握较低。",
                         "Needs a rise of 13.75 % a year; achieved a rise of 9.11 % a year (pace ratio 0.662); at this"
-                                + " pace the value in 2025 will be 9.74."),
+                                + " pace the value in 2025 will be 9.74."
+                                + " The evidence is thin (fewer than two yearly changes to measure how the series varies), so this verdict is of low confidence."),
                 Arguments.of("level: values with the indicator's published decimals",
                         withPrecision(Fixtures.atLeast(2025, 3200, 2020, 2180), 1), List.of(level(2021, 2500)), 2021,
                         Status.ON_TRACK,
-                        "需年均增长7.98%，实际年均增长14.68%（速度比1.84），按此速度2025年将达到4,323.9。",
+                        "需年均增长7.98%，实际年均增长14.68%（速度比1.84），按此速度2025年将达到4,323.9。"
+                                + "依据有限（年变化不足两个，无法估计波动；外推4年，超过所依据的1年数据的三倍），该判断把握较低。",
                         "Needs a rise of 7.98 % a year; achieved a rise of 14.68 % a year (pace ratio 1.84); at this"
-                                + " pace the value in 2025 will be 4,323.9."),
+                                + " pace the value in 2025 will be 4,323.9."
+                                + " The evidence is thin (fewer than two yearly changes to measure how the series varies; the projection reaches 4 years ahead, more than three times the 1 year of data), so this verdict is of low confidence."),
                 Arguments.of("level about: achieved at the tolerance edge",
                         Fixtures.about(2025, 20, 0.5, 2020, 15.9, Direction.UP), List.of(level(2024, 19.5)), 2024,
                         Status.ACHIEVED,

@@ -41,10 +41,12 @@ class GuardsTest {
                 () -> assertNull(a.requiredAnnualRate()),
                 () -> assertEquals(100.0, a.projected(), 1e-12),
                 () -> assertEquals(0.4, a.progress(), 1e-12),
-                () -> assertEquals("需年均增加20，实际年均增加20（速度比1；数值含零或负数，按线性速度计算），按此速度2025年将达到100。",
+                () -> assertEquals("需年均增加20，实际年均增加20（速度比1；数值含零或负数，按线性速度计算），按此速度2025年将达到100。"
+                        + "依据有限（年变化不足两个，无法估计波动），该判断把握较低。",
                         a.explanation().zh()),
                 () -> assertEquals("Needs an increase of 20 a year; achieved an increase of 20 a year (pace ratio 1;"
-                        + " linear, as the values include zero or negatives); at this pace the value in 2025 will be 100.",
+                        + " linear, as the values include zero or negatives); at this pace the value in 2025 will be 100."
+                        + " The evidence is thin (fewer than two yearly changes to measure how the series varies), so this verdict is of low confidence.",
                         a.explanation().en()));
     }
 

@@ -42,6 +42,27 @@ class DetailBrowserTest extends BrowserTest {
     }
 
     @Test
+    void shouldShowTheProjectionsRangeAndHowFirmTheVerdictIs() {
+        enterValue("WIND_SOLAR_CAPACITY", "2021", 6.4, "LEVEL"); // at least 12 by 2030, 5.34 in 2020
+        enterValue("WIND_SOLAR_CAPACITY", "2022", 7.6, "LEVEL");
+        enterValue("WIND_SOLAR_CAPACITY", "2023", 8.4, "LEVEL");
+        Map<String, Object> a = TestUsers.asViewer().get("/api/targets/CARBON-2030-WIND-SOLAR-CAPACITY/assessment")
+                .then().statusCode(200).extract().jsonPath().getMap("$");
+        signInAsViewer();
+        open("/targets/CARBON-2030-WIND-SOLAR-CAPACITY");
+        awaitTarget("CARBON-2030-WIND-SOLAR-CAPACITY");
+        String figures = waitFor(By.cssSelector(".figures")).getText();
+        assertTrue(figures.contains("预计值80%区间") && figures.contains("把握程度") && figures.contains("3个数值，观测3年"),
+                figures);
+        Map<String, Map<String, Object>> sets = chartDatasets();
+        assertEquals(
+                List.of(((Number) a.get("projectedLow")).doubleValue(),
+                        ((Number) a.get("projectedHigh")).doubleValue()),
+                numbers(sets.get("projectedRange").get("ys")), "the range drawn at the deadline");
+        assertEquals(List.of(2030.0, 2030.0), numbers(sets.get("projectedRange").get("xs")));
+    }
+
+    @Test
     void shouldNameAMissingYearAndWhatItWouldHaveNeededOnceTheDeadlineHasPassed() {
         // Read today (late 2026): the 2025 deadline has passed, and 2023 is missing from the chain.
         enterValue("CO2_INTENSITY", "2021", -3.8, "YOY_CHANGE_PCT");
