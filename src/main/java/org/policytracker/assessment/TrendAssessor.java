@@ -1,5 +1,7 @@
 package org.policytracker.assessment;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.policytracker.assessment.Assessment.Explanation;
 import org.policytracker.assessment.Assessment.ValueBasis;
 import org.policytracker.catalogue.Direction;
@@ -29,6 +31,23 @@ final class TrendAssessor {
             return noData;
         }
         Draft draft = Draft.of(spec, track, input.asOf());
+        if (input.asOf().isAfter(spec.deadline()) && track.latestYear() < spec.targetYear()) {
+            // After the deadline the movement is judged on the deadline year's value: without it, the gap is
+            // named and nothing is projected.
+            List<Integer> missing = new ArrayList<>();
+            for (int year = track.chain().reachedYear() + 1; year <= spec.targetYear(); year++) {
+                if (!obs.hasAny(year)) {
+                    missing.add(year);
+                }
+            }
+            if (missing.isEmpty()) {
+                missing.add(track.chain().reachedYear() + 1);
+            }
+            draft.gaps = missing.stream()
+                    .map(y -> new Assessment.Gap(String.valueOf(y), null, null, null)).toList();
+            return draft.build(Status.NO_DATA, Wording.pastDeadlineGap(spec.targetYear(), missing,
+                    missing.size() > 1));
+        }
         return growth ? growth(spec, track, thresholds, draft) : compare(spec, track, draft);
     }
 
@@ -68,8 +87,10 @@ final class TrendAssessor {
     }
 
     /**
-     * DIRECTION: better than the baseline in the target's direction → ACHIEVED; otherwise MISSED in
-     * the target year; before it OFF_TRACK when worse, AT_RISK when unchanged. MAINTAIN without a
+     * DIRECTION: judged on the whole period, so in the target year: better than the baseline in the
+     * target's direction → ACHIEVED, otherwise MISSED. Before it a move the right way is ON_TRACK, never
+     * ACHIEVED (one year's move does not settle 稳中有增 or 大幅下降 over the period); OFF_TRACK when worse,
+     * AT_RISK when unchanged. MAINTAIN without a
      * level: not worse than the baseline → ACHIEVED in the target year, ON_TRACK before; worse →
      * MISSED in the target year, OFF_TRACK before.
      */
@@ -90,9 +111,8 @@ final class TrendAssessor {
         boolean deadline = t == spec.targetYear();
         Status status;
         if (direction) {
-            status = better > 0 ? Status.ACHIEVED
-                    : deadline ? Status.MISSED
-                            : better < 0 ? Status.OFF_TRACK : Status.AT_RISK;
+            status = deadline ? (better > 0 ? Status.ACHIEVED : Status.MISSED)
+                    : better > 0 ? Status.ON_TRACK : better < 0 ? Status.OFF_TRACK : Status.AT_RISK;
         } else {
             status = better >= 0 ? (deadline ? Status.ACHIEVED : Status.ON_TRACK)
                     : (deadline ? Status.MISSED : Status.OFF_TRACK);
@@ -110,7 +130,12 @@ final class TrendAssessor {
                 ? Wording.of("；目标方向为" + (up ? "上升" : "下降") + "。", "; the target direction is " + (up ? "up." : "down."))
                 : Wording.of("；目标为" + (up ? "不低于" : "不高于") + "基期水平。",
                         "; the target is to stay at or " + (up ? "above" : "below") + " the " + b + " level.");
-        return draft.build(status, join(why, aim).then(Wording.gap(track.chain())));
+        Explanation notYet = direction && !deadline && better > 0
+                ? Wording.of("方向目标按整个期间判断，" + spec.targetYear() + "年之前的变化不能证明目标已实现。",
+                        "A direction target is judged over the whole period: a move before " + spec.targetYear()
+                                + " does not settle it.")
+                : null;
+        return draft.build(status, join(why, aim).then(notYet).then(Wording.gap(track.chain())));
     }
 
     private static Explanation join(Explanation first, Explanation second) {

@@ -116,13 +116,14 @@ class TrendTargetsTest {
 
     static Stream<Arguments> directionCases() {
         return Stream.of(
-                Arguments.of("up: higher before the deadline", Direction.UP, 2023, 6700.0, Status.ACHIEVED),
+                Arguments.of("up: higher before the deadline (one move does not settle the period)", Direction.UP,
+                        2023, 6700.0, Status.ON_TRACK),
                 Arguments.of("up: unchanged before the deadline", Direction.UP, 2023, 6617.2, Status.AT_RISK),
                 Arguments.of("up: lower before the deadline", Direction.UP, 2023, 6500.0, Status.OFF_TRACK),
                 Arguments.of("up: higher in the deadline year", Direction.UP, 2025, 6700.0, Status.ACHIEVED),
                 Arguments.of("up: unchanged in the deadline year", Direction.UP, 2025, 6617.2, Status.MISSED),
                 Arguments.of("up: lower in the deadline year", Direction.UP, 2025, 6000.0, Status.MISSED),
-                Arguments.of("down: lower before the deadline", Direction.DOWN, 2023, 6500.0, Status.ACHIEVED),
+                Arguments.of("down: lower before the deadline", Direction.DOWN, 2023, 6500.0, Status.ON_TRACK),
                 Arguments.of("down: higher before the deadline", Direction.DOWN, 2023, 6700.0, Status.OFF_TRACK));
     }
 
@@ -142,11 +143,25 @@ class TrendTargetsTest {
         TargetSpec spec = Fixtures.direction(2030, Direction.DOWN, 2020, null);
         Assessment a = assess(spec, List.of(yoy(2021, -2.0), yoy(2022, -1.0)), endOf(2022));
         assertAll(
-                () -> assertEquals(Status.ACHIEVED, a.status()),
+                () -> assertEquals(Status.ON_TRACK, a.status(), "大幅下降 by 2030 is not settled by 2022"),
+                () -> assertTrue(a.explanation().zh().contains("2030年之前的变化不能证明目标已实现"), a.explanation().zh()),
                 () -> assertEquals(ValueBasis.CHANGE_PCT, a.valueBasis()),
                 () -> assertEquals(-2.98, a.latest().value(), 1e-9),
                 () -> assertTrue(a.explanation().zh().contains("2022年比2020年下降2.98%"), a.explanation().zh()),
                 () -> assertTrue(a.explanation().en().contains("2.98 % below 2020"), a.explanation().en()));
+    }
+
+    @Test
+    void directionAfterItsDeadlineWithoutTheDeadlineYearNamesTheGapAndProjectsNothing() {
+        Assessment a = assess(Fixtures.direction(2025, Direction.UP, 2020, 6617.2), List.of(level(2024, 7500)),
+                endOf(2026));
+        assertAll(
+                () -> assertEquals(Status.NO_DATA, a.status()),
+                () -> assertEquals(List.of("2025"), a.gaps().stream().map(Assessment.Gap::period).toList()),
+                () -> assertNull(a.projected()),
+                () -> assertTrue(a.explanation().zh().startsWith("目标年2025年已过，但缺少2025年数据"), a.explanation().zh()));
+        assertEquals(Status.ACHIEVED, assess(Fixtures.direction(2025, Direction.UP, 2020, 6617.2),
+                List.of(level(2025, 7500)), endOf(2026)).status());
     }
 
     @Test
