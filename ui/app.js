@@ -127,7 +127,7 @@ async function route() {
   try {
     const detail = /^\/targets\/([^/]+)$/.exec(path);
     if (detail) {
-      await renderDetail(main, decodeURIComponent(detail[1]), me, isCurrent);
+      await renderDetail(main, decodeURIComponent(detail[1]), me, isCurrent, null, new URLSearchParams(query || ''));
     } else if (path === '/import') {
       nav.querySelector('[data-route="import"]').setAttribute('aria-current', 'page');
       renderImport(main, me, isCurrent);

@@ -190,7 +190,9 @@ function provenance(target) {
  * Renders the target's page; analysts and admins also get the forms. flash, after a save, is
  * {text, statusBefore}: the page then says how the status changed.
  */
-export async function renderDetail(root, id, me, isCurrent, flash) {
+export async function renderDetail(root, id, me, isCurrent, flash, params) {
+  // #/targets/ID?asOf=2022-12-31: the target as it stood on a date (the overview's moment), today otherwise.
+  const asOf = params && /^\d{4}-\d{2}-\d{2}$/.test(params.get('asOf') || '') ? params.get('asOf') : null;
   leaveDetail();
   replace(root, h('p', {}, h('a', { href: '#/', text: t('common.back') })),
     h('p', { class: 'loading', role: 'status', text: t('common.loading') }));
@@ -209,7 +211,7 @@ export async function renderDetail(root, id, me, isCurrent, flash) {
   const code = target.indicator.code;
   const related = target.relatedIndicator;
   const [assessment, observations, deleted, relatedObs, audit, state, judgement] = await Promise.all([
-    api.get(`/api/targets/${seg(id)}/assessment`),
+    api.get(`/api/targets/${seg(id)}/assessment${asOf ? `?asOf=${asOf}` : ''}`),
     milestone ? [] : api.get(`/api/indicators/${seg(code)}/observations`),
     milestone ? [] : api.get(`/api/indicators/${seg(code)}/observations/deleted`),
     related ? api.get(`/api/indicators/${seg(related.code)}/observations`) : [],
@@ -222,7 +224,7 @@ export async function renderDetail(root, id, me, isCurrent, flash) {
     return;
   }
   const canWrite = me.roles.includes('analyst') || me.roles.includes('admin');
-  const reload = (message) => renderDetail(root, id, me, isCurrent, message);
+  const reload = (message) => renderDetail(root, id, me, isCurrent, message, params);
   // After a save the page reloads and says what the save did to the status.
   const onSaved = (text) => reload({ text, statusBefore: assessment.status });
   const live = h('div', { class: 'flash', role: 'status', 'aria-live': 'polite' });
@@ -249,7 +251,9 @@ export async function renderDetail(root, id, me, isCurrent, flash) {
           text: t('judgement.mark', { status: t(`status.${assessment.judgement.status}`) }) }) : null),
       h('p', { class: 'target-meta' }, h('span', { text: documentName(target.source) }),
         h('span', { text: bindingLabel(target.binding) }), h('span', { class: 'target-id', text: target.id })),
-      exportLinks({ targets: [target.id] })),
+      exportLinks({ targets: [target.id], asOf: asOf || undefined })),
+    asOf ? h('p', { class: 'notice notice-info moment-note', text: t('moment.showing', { asOf, knownAt: t('moment.now') }) })
+      : null,
     live,
     h('div', { class: 'detail-grid' }, entry, main, side));
 

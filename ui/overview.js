@@ -47,14 +47,18 @@ function select(label, name, options, value, onChange) {
   return h('div', { class: 'field' }, h('label', { for: id, text: label }), el);
 }
 
-function row(target) {
+/** A target's row; its link opens the target as of the overview's date, when one is set. */
+function row(target, asOf) {
   const a = target.assessment;
   const latest = a.latest
     ? t('latest.value', { value: formatValue(a.latest.value, target, a, a.latest.qualifier), period: a.latest.period })
     : t('latest.none');
   return h('li', { class: 'target-row', dataset: { targetId: target.id, status: a.status } },
     h('div', { class: 'cell cell-main' },
-      h('a', { class: 'target-name', href: `#/targets/${encodeURIComponent(target.id)}`, text: indicatorName(target.indicator) }),
+      h('a', {
+        class: 'target-name', href: `#/targets/${encodeURIComponent(target.id)}${asOf ? `?asOf=${encodeURIComponent(asOf)}` : ''}`,
+        text: indicatorName(target.indicator),
+      }),
       h('div', { class: 'target-goal', text: targetWording(target) }),
       h('div', { class: 'target-meta' },
         h('span', { text: documentName(target.source) }),
@@ -254,7 +258,7 @@ export async function renderOverview(root, params, isCurrent, me) {
       const headingId = nextId('theme');
       return h('section', { class: 'theme-group', 'aria-labelledby': headingId, dataset: { theme } },
         h('h2', { id: headingId }, t(`theme.${theme}`), h('span', { class: 'group-count', text: ` (${group.length})` })),
-        listHead(), h('ul', { class: 'target-list' }, group.map(row)));
+        listHead(), h('ul', { class: 'target-list' }, group.map((tg) => row(tg, moment.asOf))));
     }));
   }
 

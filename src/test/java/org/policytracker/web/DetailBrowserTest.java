@@ -82,7 +82,7 @@ class DetailBrowserTest extends BrowserTest {
     @Test
     void shouldDrawTheChartWithBaselineActualTargetBandProjectionAndToday() {
         signInAsViewer();
-        open("/targets/" + TARGET);
+        open("/targets/" + TARGET + "?asOf=2022-12-31"); // before the 2025 deadline: a pace verdict
         awaitTarget(TARGET);
         waitFor(By.id("target-chart"));
         Map<String, Map<String, Object>> sets = chartDatasets();
@@ -101,7 +101,7 @@ class DetailBrowserTest extends BrowserTest {
         Map<String, Object> projected = sets.get("projected");
         assertFalse(((List<?>) projected.get("dash")).isEmpty(), "the projection is dashed");
         assertEquals(List.of(2022.0, 2025.0), numbers(projected.get("xs")));
-        double apiProjection = TestUsers.asViewer().get("/api/targets/" + TARGET + "/assessment").then()
+        double apiProjection = TestUsers.asViewer().get("/api/targets/" + TARGET + "/assessment?asOf=2022-12-31").then()
                 .extract().jsonPath().getDouble("projected");
         assertEquals(apiProjection, numbers(projected.get("ys")).get(1), 0.01);
         // Today's marker.
@@ -116,14 +116,17 @@ class DetailBrowserTest extends BrowserTest {
     @Test
     void shouldShowExplanationRatesProvenanceHistoryAndAudit() {
         signInAsViewer();
-        open("/targets/" + TARGET);
+        open("/targets/" + TARGET + "?asOf=2022-12-31"); // before the 2025 deadline: a pace verdict
         awaitTarget(TARGET);
         Map<String, Object> target = TestUsers.asViewer().get("/api/targets/" + TARGET).then().extract().jsonPath()
                 .getMap("");
-        Map<String, Object> assessment = TestUsers.asViewer().get("/api/targets/" + TARGET + "/assessment").then()
+        Map<String, Object> assessment = TestUsers.asViewer()
+                .get("/api/targets/" + TARGET + "/assessment?asOf=2022-12-31").then()
                 .extract().jsonPath().getMap("");
         String page = browser().findElement(By.tagName("main")).getText();
         assertTrue(browser().findElement(By.cssSelector(".detail-goal")).getText().contains("年均增长8%左右（2021–2025年）"));
+        assertTrue(browser().findElement(By.cssSelector(".moment-note")).getText().contains("2022-12-31"),
+                "the page says the date it shows the target as of");
         @SuppressWarnings("unchecked")
         Map<String, String> explanation = (Map<String, String>) assessment.get("explanation");
         assertTrue(page.contains(explanation.get("zh")), "Chinese explanation");
