@@ -275,6 +275,27 @@ export function observationForm(target, observations, relatedObs, assessment, on
   return form;
 }
 
+/**
+ * Sends a form's request on submit: the button disabled meanwhile, "saved" after, the server's field errors
+ * next to their fields (a 401 is the sign-in view's to answer).
+ */
+function onSubmit(form, submit, alert, onSaved, send) {
+  form.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    submit.disabled = true;
+    try {
+      await send();
+      onSaved(t('entry.saved'));
+    } catch (error) {
+      if (!(error instanceof ApiError && error.status === 401)) {
+        showErrors(form, alert, error);
+      }
+    } finally {
+      submit.disabled = false;
+    }
+  });
+}
+
 /** A milestone's current state and history; analysts also get the form to set it. */
 export function milestoneForm(target, state, canWrite, onSaved) {
   const current = state && state.state
@@ -308,26 +329,14 @@ export function milestoneForm(target, state, canWrite, onSaved) {
   const form = h('form', { class: 'milestone-form', novalidate: true },
     field(t('ms.state'), stateSel), field(t('ms.date'), date, t('ms.dateHint')), field(t('ms.evidence'), evidence, t('ms.evidenceHint')),
     alert, h('div', { class: 'actions' }, submit));
-  form.addEventListener('submit', async (e) => {
-    e.preventDefault();
+  onSubmit(form, submit, alert, onSaved, () => {
     if (date.value.trim() && !/^\d{4}-\d{2}-\d{2}$/.test(date.value.trim())) {
-      showErrors(form, alert, new ApiError(400, { detail: t('ms.dateFormat'), errors: [{ field: 'date', message: t('ms.dateFormat') }] }));
-      return;
+      throw new ApiError(400, { detail: t('ms.dateFormat'), errors: [{ field: 'date', message: t('ms.dateFormat') }] });
     }
-    submit.disabled = true;
-    try {
-      await api.put(`/api/targets/${seg(target.id)}/milestone`, {
-        state: stateSel.value, date: date.value.trim() || null, evidence: evidence.value.trim() || null,
-        version: state ? state.version : 0,
-      });
-      onSaved(t('entry.saved'));
-    } catch (error) {
-      if (!(error instanceof ApiError && error.status === 401)) {
-        showErrors(form, alert, error);
-      }
-    } finally {
-      submit.disabled = false;
-    }
+    return api.put(`/api/targets/${seg(target.id)}/milestone`, {
+      state: stateSel.value, date: date.value.trim() || null, evidence: evidence.value.trim() || null,
+      version: state ? state.version : 0,
+    });
   });
   panel.append(form);
   return panel;
@@ -381,22 +390,9 @@ export function judgementPanel(target, record, canWrite, onSaved) {
   const form = h('form', { class: 'judgement-form', novalidate: true },
     field(t('judgement.status'), statusSel), field(t('judgement.reason'), reason, t('judgement.reasonHint')),
     field(t('judgement.evidence'), evidence), alert, h('div', { class: 'actions' }, submit, withdraw));
-  form.addEventListener('submit', async (e) => {
-    e.preventDefault();
-    submit.disabled = true;
-    try {
-      await api.put(`/api/targets/${seg(target.id)}/judgement`, {
-        status: statusSel.value, reason: reason.value.trim() || null, evidence: evidence.value.trim() || null,
-      });
-      onSaved(t('entry.saved'));
-    } catch (error) {
-      if (!(error instanceof ApiError && error.status === 401)) {
-        showErrors(form, alert, error);
-      }
-    } finally {
-      submit.disabled = false;
-    }
-  });
+  onSubmit(form, submit, alert, onSaved, () => api.put(`/api/targets/${seg(target.id)}/judgement`, {
+    status: statusSel.value, reason: reason.value.trim() || null, evidence: evidence.value.trim() || null,
+  }));
   panel.append(form);
   return panel;
 }
