@@ -70,6 +70,7 @@ public final class SyntheticSeed {
                         + "    unitEn: items\n"
                         + "    theme: SERVICE_TRADE\n"
                         + "    valueType: AMOUNT\n"
+                        + "    measure: FLOW\n"
                         + "    favourableDirection: UP\n"
                         + "    seriesStart: " + FIRST_YEAR + "\n"
                         + "    precision: 2\n"

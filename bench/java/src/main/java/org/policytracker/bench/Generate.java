@@ -78,7 +78,7 @@ public final class Generate {
             for (int n = 1; n <= synthetic; n++) {
                 w.write("  - code: " + Series.syntheticCode(n) + "\n    nameZh: 合成指标" + n
                         + "\n    nameEn: Synthetic indicator " + n + "\n    unit: 亿元\n    unitEn: 100 million yuan\n"
-                        + "    theme: SERVICE_TRADE\n    valueType: AMOUNT\n    favourableDirection: UP\n"
+                        + "    theme: SERVICE_TRADE\n    valueType: AMOUNT\n    measure: FLOW\n    favourableDirection: UP\n"
                         + "    seriesStart: 1900\n    precision: 2\n    publicationSource: synthetic, for the benchmark\n");
             }
             w.write("targets: []\n");
