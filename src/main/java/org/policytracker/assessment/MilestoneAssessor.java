@@ -2,6 +2,7 @@ package org.policytracker.assessment;
 
 import java.time.LocalDate;
 import org.policytracker.assessment.Assessment.Explanation;
+import org.policytracker.catalogue.MilestoneRule;
 import org.policytracker.milestone.MilestoneState;
 
 /**
@@ -26,6 +27,16 @@ final class MilestoneAssessor {
         if (state == MilestoneState.DONE && date != null && date.isAfter(asOf)) {
             state = null;
         }
+        if (spec.decidedBy() == MilestoneRule.PEAK) {
+            // The indicator's values decide; the analyst's state is said beside the verdict.
+            Explanation said = state == null ? null
+                    : Wording.of("分析师记录的状态：" + label(state, true) + "。",
+                            "The analyst's recorded state: " + label(state, false) + ".");
+            Assessment fromData = Peak.assess(input, said);
+            if (fromData != null) {
+                return fromData;
+            }
+        }
         Draft draft = Draft.of(spec, asOf);
         String zhDeadline = spec.targetDate() != null ? deadline.toString() : spec.targetYear() + "年底";
         String enDeadline = spec.targetDate() != null ? deadline.toString() : "the end of " + spec.targetYear();
@@ -46,6 +57,14 @@ final class MilestoneAssessor {
         return draft.build(started ? Status.ON_TRACK : Status.AT_RISK,
                 Wording.of((started ? "正在推进" : "尚未开始") + "，期限为" + zhDeadline + "。",
                         Wording.capitalise(enState) + "; the deadline is " + enDeadline + "."));
+    }
+
+    private static String label(MilestoneState state, boolean zh) {
+        return switch (state) {
+            case DONE -> zh ? "已完成" : "done";
+            case IN_PROGRESS -> zh ? "进行中" : "in progress";
+            case NOT_STARTED -> zh ? "未开始" : "not started";
+        };
     }
 
     private static Explanation done(LocalDate date, LocalDate deadline, String zhDeadline, String enDeadline) {

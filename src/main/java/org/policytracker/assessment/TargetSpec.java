@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.Objects;
 import org.policytracker.catalogue.Direction;
 import org.policytracker.catalogue.Measure;
+import org.policytracker.catalogue.MilestoneRule;
 import org.policytracker.catalogue.TargetKind;
 import org.policytracker.catalogue.ValueType;
 
@@ -29,6 +30,7 @@ import org.policytracker.catalogue.ValueType;
  * @param precision           the decimals the indicator is published with; null when not known
  * @param measure             what the indicator's value measures over time (STOCK, FLOW, RATE): what a
  *                            month's or a quarter's value says about the year; null when not known
+ * @param decidedBy           for a milestone its indicator's values decide: how (PEAK); null otherwise
  */
 public record TargetSpec(
         TargetKind kind,
@@ -43,14 +45,23 @@ public record TargetSpec(
         Double baselineValue,
         ValueType valueType,
         Integer precision,
-        Measure measure) {
+        Measure measure,
+        MilestoneRule decidedBy) {
+
+    /** A target that no indicator's values decide as a milestone. */
+    public TargetSpec(TargetKind kind, int targetYear, LocalDate targetDate, Double targetValue, Double tolerance,
+            Direction direction, Direction favourableDirection, Integer baseYear, Integer baselineYear,
+            Double baselineValue, ValueType valueType, Integer precision, Measure measure) {
+        this(kind, targetYear, targetDate, targetValue, tolerance, direction, favourableDirection, baseYear,
+                baselineYear, baselineValue, valueType, precision, measure, null);
+    }
 
     /** A target whose indicator does not say what it measures over time: a month proves nothing early. */
     public TargetSpec(TargetKind kind, int targetYear, LocalDate targetDate, Double targetValue, Double tolerance,
             Direction direction, Direction favourableDirection, Integer baseYear, Integer baselineYear,
             Double baselineValue, ValueType valueType, Integer precision) {
         this(kind, targetYear, targetDate, targetValue, tolerance, direction, favourableDirection, baseYear,
-                baselineYear, baselineValue, valueType, precision, null);
+                baselineYear, baselineValue, valueType, precision, null, null);
     }
 
     /** A target whose indicator's published precision is not known: levels are written with up to two decimals. */

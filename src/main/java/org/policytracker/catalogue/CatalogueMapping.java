@@ -56,6 +56,7 @@ final class CatalogueMapping {
         target.baselineConfirmed = entry.isBaselineConfirmed();
         target.targetValueConfirmed = entry.isTargetValueConfirmed();
         target.binding = entry.binding();
+        target.decidedBy = entry.decidedBy();
         target.agencies = entry.agencyList();
         target.scope = entry.scopeList();
         target.section = entry.section();

@@ -220,6 +220,10 @@ final class CatalogueRules {
                 }
             }
         }
+        if (t.decidedBy() != null && (kind != TargetKind.MILESTONE || indicator != null
+                && indicator.valueType() == ValueType.STATE)) {
+            problem("decidedBy", "is for a MILESTONE whose indicator has values (a peak of CO2 emissions)");
+        }
         if (indicator != null && indicator.valueType() != null) {
             // A milestone may watch a measured series (the CO2 peak); a STATE indicator has no values to assess.
             if (indicator.valueType() == ValueType.STATE && kind != TargetKind.MILESTONE) {

@@ -79,7 +79,9 @@ public final class CatalogueViews {
             @Schema(description = "Free trade zones a measure is limited to; empty = all") List<String> scope,
             IndicatorView indicator,
             @Schema(description = "For RELATIVE targets: the series compared with") IndicatorView relatedIndicator,
-            SourceView source) {
+            SourceView source,
+            @Schema(description = "For a milestone its indicator's values decide: PEAK (the highest annual level, "
+                    + "confirmed by two later years below it); null otherwise") MilestoneRule decidedBy) {
 
         public static TargetView of(Target t) {
             Document d = t.document;
@@ -89,7 +91,7 @@ public final class CatalogueViews {
                     CatalogueViews.baselineBasis(t), t.targetValueConfirmed, t.binding, t.agencies, t.scope,
                     IndicatorView.of(t.indicator),
                     t.relatedIndicator == null ? null : IndicatorView.of(t.relatedIndicator),
-                    new SourceView(d.code, d.titleZh, d.titleEn, d.number, t.section, t.quote, t.note));
+                    new SourceView(d.code, d.titleZh, d.titleEn, d.number, t.section, t.quote, t.note), t.decidedBy);
         }
     }
 

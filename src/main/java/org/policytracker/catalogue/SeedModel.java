@@ -40,7 +40,8 @@ public final class SeedModel {
             LocalDate targetDate, Double targetValue, Double tolerance, Direction direction,
             String relatedIndicator, Integer baseYear, Integer baselineYear, Double baselineValue,
             String baselineSource, Boolean baselineConfirmed, Boolean targetValueConfirmed, Binding binding,
-            List<String> agencies, List<String> scope, String section, String quote, String note) {
+            List<String> agencies, List<String> scope, String section, String quote, String note,
+            MilestoneRule decidedBy) {
 
         public boolean isBaselineConfirmed() {
             return baselineConfirmed == null || baselineConfirmed;

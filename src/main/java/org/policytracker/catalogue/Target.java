@@ -89,6 +89,11 @@ public class Target extends PanacheEntityBase {
     @Enumerated(EnumType.STRING)
     public Binding binding;
 
+    /** For a milestone its indicator's values can decide: how (PEAK); null otherwise. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "decided_by")
+    public MilestoneRule decidedBy;
+
     @Convert(converter = JsonStringListConverter.class)
     public List<String> agencies;
 

@@ -32,7 +32,7 @@ class EngineIsPlainJavaTest {
                     assertTrue(line.startsWith("import java.") || line.startsWith("import static java.")
                             || line.startsWith("import org.policytracker.assessment.")
                             || line.matches(
-                                    "import org\\.policytracker\\.catalogue\\.(TargetKind|Direction|ValueType|Qualifier|Publication|Measure);")
+                                    "import org\\.policytracker\\.catalogue\\.(TargetKind|Direction|ValueType|Qualifier|Publication|Measure|MilestoneRule);")
                             || line.equals("import org.policytracker.catalogue.ObservationForm;")
                             || line.equals("import org.policytracker.milestone.MilestoneState;")
                             || line.equals("import org.policytracker.system.Numbers;"),
