@@ -5,8 +5,8 @@ import { api, ApiError, onBasis, seg } from './api.js';
 import { h, replace } from './dom.js';
 import { num, percent, pick, t } from './i18n.js';
 import {
-  bindingLabel, deadline, documentName, formatPoints, formatRate, formatValue, indicatorName, isYear, periodLabel, periodX,
-  statusBadge, targetWording,
+  bindingLabel, deadline, documentName, formatPoints, formatRate, formatValue, indicatorName, isYear, judgementMark,
+  periodLabel, periodX, statusBadge, targetWording,
 } from './format.js';
 import { chartTable, drawChart } from './detail-chart.js';
 import { auditTable, observationTable } from './history.js';
@@ -165,6 +165,18 @@ function explanation(a, target) {
     target ? breaks(target, a) : null);
 }
 
+/** How a direction target's wording is read (docs/ASSESSMENT.md, "Wording that needs judgement"). */
+function reading(target) {
+  const r = target.reading;
+  const change = t(target.direction === 'DOWN' ? 'reading.down' : 'reading.up');
+  const rule = r.minimumChange > 0 ? t('reading.minimum', { change, pct: num(r.minimumChange) }) : t('reading.any', { change });
+  return h('div', { class: 'reading' },
+    h('p', {}, h('strong', { lang: 'zh-CN', text: t('reading.term', { term: pick(r.term, r.termEn) }) }), ' ', rule, '；',
+      t(r.needsJudgement ? 'reading.needsJudgement' : 'reading.settled')),
+    h('p', { class: 'reading-why', text: pick(r.justificationZh, r.justificationEn) }),
+    r.citation ? h('p', { class: 'reading-citation', lang: 'zh-CN', text: t('reading.citation', { citation: r.citation }) }) : null);
+}
+
 function provenance(target) {
   const s = target.source;
   const item = (label, value) => (value ? [h('dt', { text: label }), h('dd', {}, value)] : null);
@@ -181,6 +193,7 @@ function provenance(target) {
       item(t('prov.agencies'), (target.agencies || []).join('、')),
       item(t('prov.scope'), target.scope && target.scope.length ? target.scope.join('、')
         : (target.indicator.theme === 'FTZ' ? t('prov.scopeAll') : null)),
+      item(t('reading.title'), target.reading ? reading(target) : null),
       item(t('prov.baselineSource'), target.baselineSource),
       item(t('prov.note'), s.note)),
     flags.map((f) => h('p', { class: 'notice notice-warning', text: f })));
@@ -246,9 +259,7 @@ export async function renderDetail(root, id, me, isCurrent, flash, params) {
     h('header', { class: 'detail-head' },
       h('h1', { tabindex: '-1', text: indicatorName(target.indicator) }),
       h('p', { class: 'detail-goal' }, h('span', { class: 'goal-text', text: targetWording(target) }), ' ',
-        statusBadge(assessment.status),
-        assessment.judgement ? h('span', { class: 'judgement-mark', dataset: { status: assessment.judgement.status },
-          text: t('judgement.mark', { status: t(`status.${assessment.judgement.status}`) }) }) : null),
+        statusBadge(assessment.status), judgementMark(assessment)),
       h('p', { class: 'target-meta' }, h('span', { text: documentName(target.source) }),
         h('span', { text: bindingLabel(target.binding) }), h('span', { class: 'target-id', text: target.id })),
       exportLinks({ targets: [target.id], asOf: asOf || undefined })),

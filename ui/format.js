@@ -126,6 +126,18 @@ export function statusBadge(status) {
     h('span', { class: 'status-text', text: t(`status.${s}`) }));
 }
 
+/**
+ * Beside the computed status: the analyst's judgement, marked as the analyst's, or, when the wording needs one and
+ * none is recorded, that it is needed. Null when neither.
+ */
+export function judgementMark(a) {
+  if (a.judgement) {
+    return h('span', { class: 'judgement-mark', dataset: { status: a.judgement.status },
+      text: t('judgement.mark', { status: t(`status.${a.judgement.status}`) }) });
+  }
+  return a.needsJudgement ? h('span', { class: 'judgement-mark judgement-needed', text: t('judgement.needed') }) : null;
+}
+
 export function statusIcon(status) {
   return ICONS[status] || ICONS.NO_DATA;
 }

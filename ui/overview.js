@@ -8,7 +8,7 @@ import { t } from './i18n.js';
 import { exportLinks, update as updateExport } from './export.js';
 import { errorMessage } from './entry.js';
 import {
-  STATUSES, THEMES, bindingLabel, deadline, documentName, formatValue, indicatorName, isoTime, progressBar,
+  STATUSES, THEMES, bindingLabel, deadline, documentName, formatValue, indicatorName, isoTime, judgementMark, progressBar,
   statusBadge, statusIcon, targetWording, todayIso,
 } from './format.js';
 
@@ -25,14 +25,26 @@ function haystack(target) {
     s.documentTitleZh, s.documentTitleEn, s.documentNumber].filter(Boolean).join(' ').toLowerCase();
 }
 
+/**
+ * The analyst's judgement, filtered on its own (as the judgement parameter of GET /api/dashboard and of the status
+ * report): ANY one is recorded, NONE none is, NEEDED the wording needs one and none is recorded, or a status.
+ */
+function judgementMatches(a, filter) {
+  const j = a.judgement;
+  switch (filter) {
+    case 'ANY': return Boolean(j);
+    case 'NONE': return !j;
+    case 'NEEDED': return !j && Boolean(a.needsJudgement);
+    default: return Boolean(j) && j.status === filter;
+  }
+}
+
 function matches(target, f, ignoreStatus) {
   const binding = target.binding || 'NONE';
   return (!f.document || target.source.document === f.document)
     && (!f.theme || target.indicator.theme === f.theme)
     && (ignoreStatus || !f.status || target.assessment.status === f.status)
-    // The analyst's judgement, filtered on its own: any judgement, or a judgement of a given status.
-    && (!f.judgement || (f.judgement === 'ANY' ? Boolean(target.assessment.judgement)
-      : Boolean(target.assessment.judgement) && target.assessment.judgement.status === f.judgement))
+    && (!f.judgement || judgementMatches(target.assessment, f.judgement))
     && (!f.year || String(target.targetYear) === f.year)
     && (!f.binding || binding === f.binding)
     && (!f.q || haystack(target).includes(f.q.trim().toLowerCase()));
@@ -71,10 +83,7 @@ function row(target, asOf) {
     h('div', { class: 'cell cell-deadline' }, h('span', { class: 'cell-label', text: t('col.deadline') }),
       h('span', { text: deadline(target) })),
     h('div', { class: 'cell cell-status' }, h('span', { class: 'cell-label', text: t('col.status') }),
-      statusBadge(a.status),
-      // Beside the computed status, marked as the analyst's.
-      a.judgement ? h('span', { class: 'judgement-mark', dataset: { status: a.judgement.status },
-        text: t('judgement.mark', { status: t(`status.${a.judgement.status}`) }) }) : null));
+      statusBadge(a.status), judgementMark(a)));
 }
 
 // Column titles for wide screens; on phones each cell carries its own label instead.
@@ -98,7 +107,8 @@ function filterControls(targets, filters, update) {
     select(t('filter.document'), 'document', [...docs], filters.document, on('document')),
     select(t('filter.theme'), 'theme', THEMES.map((v) => [v, t(`theme.${v}`)]), filters.theme, on('theme')),
     select(t('filter.status'), 'status', STATUSES.map((v) => [v, t(`status.${v}`)]), filters.status, on('status')),
-    select(t('filter.judgement'), 'judgement', [['ANY', t('filter.judgementAny')], ...STATUSES.map((v) => [v, t(`status.${v}`)])],
+    select(t('filter.judgement'), 'judgement', [...['ANY', 'NONE', 'NEEDED'].map((v) => [v, t(`judgementFilter.${v}`)]),
+      ...STATUSES.map((v) => [v, t(`status.${v}`)])],
       filters.judgement, on('judgement')),
     select(t('filter.year'), 'year', years.map((y) => [String(y), String(y)]), filters.year, on('year')),
     select(t('filter.binding'), 'binding', ['BINDING', 'ANTICIPATORY', 'NONE'].map((v) => [v, bindingLabel(v)]),

@@ -60,6 +60,9 @@ import org.policytracker.catalogue.Qualifier;
  *                           and uncertainty"); null without a projection or with too few yearly changes
  * @param projectedHigh      the high end of that range
  * @param confidence         LOW, MEDIUM or HIGH for a pace verdict, by the documented rule; null otherwise
+ * @param needsJudgement     whether the target's wording leaves the verdict to the analyst's judgement (大幅下降:
+ *                           the data can show the curated minimum missed, not that a fall is 大幅) and the data have
+ *                           not shown it missed (docs/ASSESSMENT.md, "Wording that needs judgement")
  */
 public record Assessment(
         Status status,
@@ -88,7 +91,8 @@ public record Assessment(
         Evidence evidence,
         Double projectedLow,
         Double projectedHigh,
-        Confidence confidence) {
+        Confidence confidence,
+        boolean needsJudgement) {
 
     /** An answer with no evidence or range said. */
     Assessment(Status status, PeriodValue latest, PeriodValue baseline, Double progress, Double elapsed,
@@ -99,7 +103,8 @@ public record Assessment(
             String slippedIn) {
         this(status, latest, baseline, progress, elapsed, projected, observedAnnualRate, requiredAnnualRate, ratio,
                 explanation, missingYears, valueBasis, observedAnnualChange, requiredAnnualChange, catalogueBaseline,
-                basis, breaks, byBasis, latestIndication, gaps, firstMet, slipped, slippedIn, null, null, null, null);
+                basis, breaks, byBasis, latestIndication, gaps, firstMet, slipped, slippedIn, null, null, null, null,
+                false);
     }
 
     /** An answer with no record of gaps or of meeting the target. */
@@ -206,7 +211,7 @@ public record Assessment(
         return new Assessment(status, latest, baseline, progress, elapsed, projected, observedAnnualRate,
                 requiredAnnualRate, ratio, newExplanation, missingYears, valueBasis, observedAnnualChange,
                 requiredAnnualChange, catalogueBaseline, code, newBreaks, answers, latestIndication, gaps, firstMet,
-                slipped, slippedIn, evidence, projectedLow, projectedHigh, confidence);
+                slipped, slippedIn, evidence, projectedLow, projectedHigh, confidence, needsJudgement);
     }
 
     /** The same answer without the catalogue's baseline beside it (an answer on another basis than the catalogue's). */
@@ -214,7 +219,7 @@ public record Assessment(
         return new Assessment(status, latest, baseline, progress, elapsed, projected, observedAnnualRate,
                 requiredAnnualRate, ratio, explanation, missingYears, valueBasis, observedAnnualChange,
                 requiredAnnualChange, null, basis, breaks, byBasis, latestIndication, gaps, firstMet, slipped,
-                slippedIn, evidence, projectedLow, projectedHigh, confidence);
+                slippedIn, evidence, projectedLow, projectedHigh, confidence, needsJudgement);
     }
 
     /**
@@ -256,7 +261,7 @@ public record Assessment(
         return new Assessment(status, latest, baseline, progress, elapsed, projected, observedAnnualRate,
                 requiredAnnualRate, ratio, explanation.then(more), missingYears, valueBasis, observedAnnualChange,
                 requiredAnnualChange, catalogueBaseline, basis, breaks, byBasis, latestIndication, gaps, firstMet,
-                slipped, slippedIn, evidence, projectedLow, projectedHigh, confidence);
+                slipped, slippedIn, evidence, projectedLow, projectedHigh, confidence, needsJudgement);
     }
 
     /** The same assessment with a monthly or quarterly indication beside it, and what it says added. */
@@ -264,7 +269,7 @@ public record Assessment(
         return new Assessment(status, latest, baseline, progress, elapsed, projected, observedAnnualRate,
                 requiredAnnualRate, ratio, explanation.then(said), missingYears, valueBasis, observedAnnualChange,
                 requiredAnnualChange, catalogueBaseline, basis, breaks, byBasis, indication, gaps, firstMet, slipped,
-                slippedIn, evidence, projectedLow, projectedHigh, confidence);
+                slippedIn, evidence, projectedLow, projectedHigh, confidence, needsJudgement);
     }
 
     /** Why, in Chinese and in English. */

@@ -73,18 +73,27 @@ public class AssessmentResource {
     @GET
     @Path("/dashboard")
     @Operation(summary = "Every target with its assessment", description = "One call for the whole dashboard; "
-            + "its cost grows with the number of targets, not of values. Filters as in GET /api/targets.")
+            + "its cost grows with the number of targets, not of values. Filters as in GET /api/targets, and on the "
+            + "computed status and the analyst's judgement, each on its own.")
     @APIResponse(responseCode = "400", description = "A parameter is not allowed (problem+json names it)")
     public List<DashboardEntry> dashboard(
             @Parameter(description = "ISO date; default today") @QueryParam("asOf") String asOf,
             @Parameter(description = "ISO date or date-time; default now") @QueryParam("knownAt") String knownAt,
             @Parameter(description = "Document code") @QueryParam("document") String document,
             @Parameter(description = "Theme") @QueryParam("theme") String theme,
-            @Parameter(description = "Kind of target") @QueryParam("kind") String kind) {
+            @Parameter(description = "Kind of target") @QueryParam("kind") String kind,
+            @Parameter(description = "Only targets with this computed status: ACHIEVED, ON_TRACK, AT_RISK, OFF_TRACK, "
+                    + "MISSED, NO_DATA") @QueryParam("status") String status,
+            @Parameter(description = "Only targets by the analyst's judgement: ANY (one is recorded), NONE (none is), "
+                    + "NEEDED (the wording needs one and none is recorded), or a status (a judgement of that status)") @QueryParam("judgement") String judgement) {
         Snapshot snapshot = Snapshot.of(asOf, knownAt);
         List<Target> targets = Target.listCurrent(document, Problems.enumParam("theme", theme, Theme.class),
                 Problems.enumParam("kind", kind, TargetKind.class));
+        Status computed = Problems.enumParam("status", status, Status.class);
+        JudgementFilter byJudgement = JudgementFilter.param(judgement);
         return service.assess(targets, snapshot).stream()
+                .filter(r -> computed == null || r.assessment().status() == computed)
+                .filter(r -> JudgementFilter.keeps(byJudgement, r))
                 .map(r -> new DashboardEntry(TargetView.of(r.target()),
                         new AssessmentView(r.target().code, snapshot.asOf(), snapshot.knownAt(), r.assessment(),
                                 r.judgement())))

@@ -77,7 +77,7 @@ public class AssessmentService {
     static TargetSpec spec(Target t) {
         return new TargetSpec(t.kind, t.targetYear, t.targetDate, t.targetValue, t.tolerance, t.direction,
                 t.indicator.favourableDirection, t.baseYear, t.baselineYear, t.baselineValue, t.indicator.valueType,
-                t.indicator.precision, t.indicator.measure, t.decidedBy);
+                t.indicator.precision, t.indicator.measure, t.decidedBy, t.reading);
     }
 
     /** The values of the indicators as the snapshot knows them, as the engine takes them. */

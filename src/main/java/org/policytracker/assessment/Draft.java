@@ -31,6 +31,7 @@ final class Draft {
     Double projectedLow;
     Double projectedHigh;
     Assessment.Confidence confidence;
+    boolean needsJudgement;
 
     /** A draft with what is known of the target alone. */
     static Draft of(TargetSpec spec, LocalDate asOf) {
@@ -57,7 +58,7 @@ final class Draft {
         return new Assessment(status, latest, baseline, progress, elapsed, projected, observedRate, requiredRate,
                 ratio, explanation, missingYears, basis, observedChange, requiredChange, catalogueBaseline, null,
                 List.of(), List.of(), null, gaps, firstMet, slipped, slippedIn, evidence, projectedLow, projectedHigh,
-                confidence);
+                confidence, needsJudgement);
     }
 
     /** The share of the time from the end of {@code fromYear} to the deadline passed at {@code asOf}, 0..1. */

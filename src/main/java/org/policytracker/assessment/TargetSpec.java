@@ -7,6 +7,7 @@ import org.policytracker.catalogue.Measure;
 import org.policytracker.catalogue.MilestoneRule;
 import org.policytracker.catalogue.TargetKind;
 import org.policytracker.catalogue.ValueType;
+import org.policytracker.catalogue.WordReading;
 
 /**
  * What a target says, as values (see docs/SEED-FORMAT.md for each field).
@@ -31,6 +32,9 @@ import org.policytracker.catalogue.ValueType;
  * @param measure             what the indicator's value measures over time (STOCK, FLOW, RATE): what a
  *                            month's or a quarter's value says about the year; null when not known
  * @param decidedBy           for a milestone its indicator's values decide: how (PEAK); null otherwise
+ * @param reading             for a direction target with qualitative wording (大幅下降): how it is read (the
+ *                            least change over the period, whether an analyst must still judge); null means any
+ *                            move the right way over the period
  */
 public record TargetSpec(
         TargetKind kind,
@@ -46,7 +50,16 @@ public record TargetSpec(
         ValueType valueType,
         Integer precision,
         Measure measure,
-        MilestoneRule decidedBy) {
+        MilestoneRule decidedBy,
+        WordReading reading) {
+
+    /** A target whose wording the catalogue does not read (no qualitative word). */
+    public TargetSpec(TargetKind kind, int targetYear, LocalDate targetDate, Double targetValue, Double tolerance,
+            Direction direction, Direction favourableDirection, Integer baseYear, Integer baselineYear,
+            Double baselineValue, ValueType valueType, Integer precision, Measure measure, MilestoneRule decidedBy) {
+        this(kind, targetYear, targetDate, targetValue, tolerance, direction, favourableDirection, baseYear,
+                baselineYear, baselineValue, valueType, precision, measure, decidedBy, null);
+    }
 
     /** A target that no indicator's values decide as a milestone. */
     public TargetSpec(TargetKind kind, int targetYear, LocalDate targetDate, Double targetValue, Double tolerance,

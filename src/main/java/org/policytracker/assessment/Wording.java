@@ -11,6 +11,7 @@ import org.policytracker.catalogue.Direction;
 import org.policytracker.catalogue.Publication;
 import org.policytracker.catalogue.Qualifier;
 import org.policytracker.catalogue.TargetKind;
+import org.policytracker.catalogue.WordReading;
 import org.policytracker.system.Numbers;
 
 /**
@@ -195,6 +196,95 @@ final class Wording {
     static Explanation singleObservation() {
         return of("这是唯一的观测值，没有基期，不计算速度。",
                 "It is the only value and there is no baseline, so no pace is computed.");
+    }
+
+    // ------------------------------------------------------------------ direction targets and their wording
+
+    /** "2025年为8000，较基期2020年的6617.2上升20.90%。" / "In 2025 the value was 8000, up 20.90 % from 6617.2 in 2020." */
+    static Explanation directionMove(Track track, int year, double value, Double change) {
+        Explanation at = valueAt(track, year, value);
+        if (track.basis() != ValueBasis.LEVEL) {
+            return of(at.zh() + "。", capitalise(at.en()) + ".");
+        }
+        String from = level(track, track.baselineValue());
+        int b = track.baselineYear();
+        if (change == null || compareChange(change) == 0) {
+            return of(at.zh() + "，与基期" + b + "年的" + from + "持平。",
+                    capitalise(at.en()) + ", unchanged from " + from + " in " + b + ".");
+        }
+        boolean rose = change > 0;
+        return of(at.zh() + "，较基期" + b + "年的" + from + (rose ? "上升" : "下降") + pct(change, 2) + "%。",
+                capitalise(at.en()) + ", " + (rose ? "up " : "down ") + pct(change, 2) + " % from " + from + " in " + b
+                        + ".");
+    }
+
+    private static int compareChange(double change) {
+        return Goal.compare(change, 0);
+    }
+
+    /**
+     * How the wording is read: "编目将“大幅下降”解读为比2020年下降至少13.5%。" / "The catalogue reads “fall substantially”
+     * as a fall of at least 13.5 % from 2020."; without a reading the direction alone.
+     */
+    static Explanation directionRead(WordReading reading, boolean up, int baselineYear) {
+        if (reading == null) {
+            return of("目标方向为" + (up ? "上升" : "下降") + "。", "The target direction is " + (up ? "up." : "down."));
+        }
+        String zh = "编目将“" + reading.term() + "”解读为";
+        String en = "The catalogue reads “" + reading.term(false) + "” as ";
+        if (reading.minimumChange() == 0) {
+            return of(zh + "整个期间" + (up ? "上升" : "下降") + "（不设幅度）。",
+                    en + "any " + (up ? "rise" : "fall") + " over the whole period.");
+        }
+        Explanation minimum = directionMinimum(up, reading.minimumChange(), baselineYear);
+        return of(zh + minimum.zh() + "。", en + "a " + (up ? "rise" : "fall") + " of " + minimum.en() + ".");
+    }
+
+    /** A level to reach and keep whose wording needs judgement: "编目将“较高水平”解读为：不低于2020年水平是必要条件。" */
+    static Explanation maintainRead(WordReading reading, boolean up, int baselineYear) {
+        return of("编目将“" + reading.term() + "”解读为：" + (up ? "不低于" : "不高于") + baselineYear + "年水平是必要条件。",
+                "The catalogue reads “" + reading.term(false) + "” as needing a level at or " + (up ? "above" : "below")
+                        + " the " + baselineYear + " one, which is necessary, not sufficient.");
+    }
+
+    /** "比2020年下降至少13.5%" / "at least 13.5 % from 2020". */
+    static Explanation directionMinimum(boolean up, double minimum, int baselineYear) {
+        return of("比" + baselineYear + "年" + (up ? "上升" : "下降") + "至少" + num(minimum) + "%",
+                "at least " + num(minimum) + " % from " + baselineYear);
+    }
+
+    /** The verdict in the target year: missed (the wrong way, or short of the minimum), achieved, or for the analyst. */
+    static Explanation directionEnd(WordReading reading, boolean rightWay, boolean reached, boolean up,
+            double minimum) {
+        if (!rightWay) {
+            return of("未实现。", "So it was missed.");
+        }
+        if (!reached) {
+            return of("变化不足" + num(minimum) + "%，未实现。",
+                    "The " + (up ? "rise" : "fall") + " is less than " + num(minimum) + " %, so it was missed.");
+        }
+        if (reading != null && reading.needsJudgement()) {
+            return of((minimum > 0 ? "达到了至少" + num(minimum) + "%的下限；" : "") + "是否称得上“" + reading.term()
+                    + "”，需分析师判断，计算结果不作结论。",
+                    (minimum > 0 ? "That meets the " + num(minimum) + " % minimum; whether" : "Whether") + " it is “"
+                            + reading.term(false) + "” is for the analyst to judge, and the computation draws no "
+                            + "conclusion.");
+        }
+        return of("已实现。", "So it was achieved.");
+    }
+
+    /** Before the target year, a move the right way (and a minimum reached) does not settle a direction target. */
+    static Explanation directionNotYet(int targetYear, boolean minimumReached) {
+        return of((minimumReached ? "已达到下限，但" : "") + "方向目标按整个期间判断，" + targetYear + "年之前的变化不能证明目标已实现。",
+                (minimumReached ? "The minimum is reached, but a" : "A") + " direction target is judged over the whole "
+                        + "period: a move before " + targetYear + " does not settle it.");
+    }
+
+    /** "届时是否称得上“大幅下降”，需分析师判断。" */
+    static Explanation judgementAtDeadline(WordReading reading, int targetYear) {
+        return of("到" + targetYear + "年是否称得上“" + reading.term() + "”，需分析师判断。",
+                "Whether the change by " + targetYear + " is “" + reading.term(false)
+                        + "” will be for the analyst to judge.");
     }
 
     /** "需年均下降3.89%，实际年均下降2.31%（速度比0.59），按此速度2025年将比2020年下降11.0%。" */

@@ -23,8 +23,10 @@
  *       target year); worse: OFF_TRACK (MISSED)</td></tr>
  *   <tr><td>AVERAGE_GROWTH</td><td>R = g_obs/g_target (not compounded again); target year: ACHIEVED or
  *       MISSED; before: ON_TRACK when g_obs meets the target within tolerance, else by R</td></tr>
- *   <tr><td>DIRECTION</td><td>better than the baseline: ACHIEVED; target year otherwise: MISSED; worse:
- *       OFF_TRACK; unchanged: AT_RISK</td></tr>
+ *   <tr><td>DIRECTION</td><td>judged on the whole period against the catalogue's reading of its wording
+ *       (the least change over the period, whether the analyst must still judge): target year: the minimum
+ *       reached ACHIEVED (or NO_DATA with needsJudgement), else MISSED; before: ON_TRACK when the right way and no
+ *       minimum is left, by the pace ratio towards a minimum, OFF_TRACK when worse, AT_RISK when unchanged</td></tr>
  *   <tr><td>RELATIVE</td><td>mean of own minus mean of related over common years; target year:
  *       ACHIEVED/MISSED on the mean; before: ON_TRACK ahead on mean and latest, AT_RISK ahead on one,
  *       OFF_TRACK on neither</td></tr>

@@ -57,6 +57,7 @@ final class CatalogueMapping {
         target.targetValueConfirmed = entry.isTargetValueConfirmed();
         target.binding = entry.binding();
         target.decidedBy = entry.decidedBy();
+        target.reading = entry.reading();
         target.agencies = entry.agencyList();
         target.scope = entry.scopeList();
         target.section = entry.section();

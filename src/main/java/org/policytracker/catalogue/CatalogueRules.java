@@ -76,6 +76,11 @@ final class CatalogueRules {
                     problem("quote", "is not verbatim in " + f.document().sourceText()
                             + " (compared without white space and page headers)");
                 }
+                String citation = target.reading() == null ? null : target.reading().citation();
+                if (source != null && citation != null && !Provenance.isVerbatim(citation, source)) {
+                    problem("reading.citation", "is not verbatim in " + f.document().sourceText()
+                            + " (compared without white space and page headers)");
+                }
             }
         }
     }
@@ -220,6 +225,7 @@ final class CatalogueRules {
                 }
             }
         }
+        checkReading(t);
         if (t.decidedBy() != null && (kind != TargetKind.MILESTONE || indicator != null
                 && indicator.valueType() == ValueType.STATE)) {
             problem("decidedBy", "is for a MILESTONE whose indicator has values (a peak of CO2 emissions)");
@@ -234,6 +240,48 @@ final class CatalogueRules {
                     && t.targetValue() != null && (t.targetValue() < 0 || t.targetValue() > 100)) {
                 problem("targetValue", "must be between 0 and 100: indicator '" + t.indicator() + "' is a share");
             }
+        }
+    }
+
+    /**
+     * A direction target's wording is read by the curator (docs/ASSESSMENT.md, "Wording that needs judgement"), and
+     * so may a level to reach and keep that the text does not state (达到并保持较高水平):
+     * the term from its quote, the least change over the period, whether an analyst must still judge, and why.
+     */
+    private void checkReading(SeedModel.TargetEntry t) {
+        WordReading r = t.reading();
+        boolean unstatedLevel = t.kind() == TargetKind.MAINTAIN && t.targetValue() == null;
+        if (t.kind() != TargetKind.DIRECTION && !unstatedLevel) {
+            if (r != null) {
+                problem("reading", "is only for DIRECTION targets and MAINTAIN targets without a level");
+            }
+            return;
+        }
+        if (unstatedLevel && r != null && (r.minimumChange() != 0 || !r.needsJudgement())) {
+            problem("reading", "of a MAINTAIN target without a level has minimumChange 0 and needsJudgement true: "
+                    + "not worse than the baseline is necessary, and the analyst judges the level");
+        }
+        if (r == null && unstatedLevel) {
+            return;
+        }
+        if (r == null) {
+            problem("reading", "is required for a DIRECTION target: how its wording (大幅下降, 稳中有增) is read, "
+                    + "with minimumChange, needsJudgement and the justification");
+            return;
+        }
+        text("reading.term", r.term(), 50);
+        text("reading.termEn", r.termEn(), 100);
+        text("reading.justificationZh", r.justificationZh(), 2000);
+        text("reading.justificationEn", r.justificationEn(), 2000);
+        optionalText("reading.citation", r.citation(), 1000);
+        if (r.term() != null && t.quote() != null && !t.quote().contains(r.term())) {
+            problem("reading.term", "'" + r.term() + "' is not in the target's quote");
+        }
+        boolean down = t.direction() == Direction.DOWN;
+        if (!(r.minimumChange() >= 0) || down && r.minimumChange() >= 100) {
+            problem("reading.minimumChange", "must be a percentage of the baseline level from 0" + (down
+                    ? " to below 100 (a fall)"
+                    : "") + ", was " + r.minimumChange());
         }
     }
 

@@ -81,7 +81,9 @@ public final class CatalogueViews {
             @Schema(description = "For RELATIVE targets: the series compared with") IndicatorView relatedIndicator,
             SourceView source,
             @Schema(description = "For a milestone its indicator's values decide: PEAK (the highest annual level, "
-                    + "confirmed by two later years below it); null otherwise") MilestoneRule decidedBy) {
+                    + "confirmed by two later years below it); null otherwise") MilestoneRule decidedBy,
+            @Schema(description = "For a direction target with qualitative wording (大幅下降, 稳中有增): how the "
+                    + "catalogue reads it; null otherwise") WordReading reading) {
 
         public static TargetView of(Target t) {
             Document d = t.document;
@@ -91,7 +93,8 @@ public final class CatalogueViews {
                     CatalogueViews.baselineBasis(t), t.targetValueConfirmed, t.binding, t.agencies, t.scope,
                     IndicatorView.of(t.indicator),
                     t.relatedIndicator == null ? null : IndicatorView.of(t.relatedIndicator),
-                    new SourceView(d.code, d.titleZh, d.titleEn, d.number, t.section, t.quote, t.note), t.decidedBy);
+                    new SourceView(d.code, d.titleZh, d.titleEn, d.number, t.section, t.quote, t.note), t.decidedBy,
+                    t.reading);
         }
     }
 

@@ -41,7 +41,7 @@ public final class SeedModel {
             String relatedIndicator, Integer baseYear, Integer baselineYear, Double baselineValue,
             String baselineSource, Boolean baselineConfirmed, Boolean targetValueConfirmed, Binding binding,
             List<String> agencies, List<String> scope, String section, String quote, String note,
-            MilestoneRule decidedBy) {
+            MilestoneRule decidedBy, WordReading reading) {
 
         public boolean isBaselineConfirmed() {
             return baselineConfirmed == null || baselineConfirmed;

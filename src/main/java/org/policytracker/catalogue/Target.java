@@ -94,6 +94,10 @@ public class Target extends PanacheEntityBase {
     @Column(name = "decided_by")
     public MilestoneRule decidedBy;
 
+    /** For a direction target with qualitative wording (大幅下降, 稳中有增): how it is read; null otherwise. */
+    @Convert(converter = WordReadingConverter.class)
+    public WordReading reading;
+
     @Convert(converter = JsonStringListConverter.class)
     public List<String> agencies;
 

@@ -89,7 +89,8 @@ public final class TargetWording {
                 yield w(lang, key, "pct", v == null ? "?" : Numbers.format(Math.abs(v)), "from",
                         base == null ? target.targetYear : base + 1, "to", target.targetYear);
             }
-            case DIRECTION -> w(lang, "goal.direction." + up(target), "by", by);
+            case DIRECTION -> target.reading == null ? w(lang, "goal.direction." + up(target), "by", by)
+                    : w(lang, "goal.direction.term", "term", target.reading.term(lang.zh()), "by", by);
             case RELATIVE -> w(lang, "goal.relative." + up(target), "other", target.relatedIndicator == null
                     ? Vocabulary.word(lang, "goal.relative.unnamed")
                     : lang.zh() ? target.relatedIndicator.nameZh : target.relatedIndicator.nameEn, "by", by);

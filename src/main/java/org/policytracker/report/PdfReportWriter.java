@@ -234,10 +234,10 @@ public class PdfReportWriter implements ReportWriter {
         Phrase why = new Phrase();
         why.add(new Chunk(t.explanationLabel(), f.muted()));
         why.add(new Chunk(row.explanation(), f.body()));
-        if (row.judged()) {
-            // The analyst's judgement, beside the computed verdict and marked as the analyst's.
+        if (row.judgementShown()) {
+            // The analyst's judgement, beside the computed verdict and marked as the analyst's (or that one is needed).
             why.add(new Chunk("\n" + t.judgementLabel(), f.muted()));
-            why.add(new Chunk(row.judgementLabel() + " " + row.judgementText(), f.body()));
+            why.add(new Chunk((row.judgementLabel() + " " + row.judgementText()).strip(), f.body()));
         }
         PdfPCell explanation = new PdfPCell(why);
         explanation.setColspan(2);

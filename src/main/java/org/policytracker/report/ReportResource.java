@@ -28,6 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.policytracker.assessment.JudgementFilter;
 import org.policytracker.assessment.Status;
 import org.policytracker.catalogue.Document;
 import org.policytracker.catalogue.Target;
@@ -91,7 +92,10 @@ public class ReportResource {
             @Parameter(description = "attachment (default for csv, xlsx, pdf) or inline (default for html)") @QueryParam("disposition") String disposition,
             @Parameter(description = "The words of the verdicts: standard (default, the app's statuses) or official (the "
                     + "planning commission's: 提前实现, 快于预期, 基本符合预期, 滞后; after the deadline 已完成, 未完成; "
-                    + "docs/ASSESSMENT.md, \"Official vocabulary\"). The status codes stay as they are") @QueryParam("vocabulary") String vocabulary) {
+                    + "docs/ASSESSMENT.md, \"Official vocabulary\"). The status codes stay as they are") @QueryParam("vocabulary") String vocabulary,
+            @Parameter(description = "Only targets by the analyst's judgement: ANY (one is recorded), NONE (none is), "
+                    + "NEEDED (the wording needs one and none is recorded), or a status (a judgement of that status); "
+                    + "beside status, which filters the computed status") @QueryParam("judgement") String judgement) {
         ReportFormat f = ReportFormat.param(format, ReportFormat.values());
         Snapshot snapshot = Snapshot.of(asOf, knownAt);
         Document doc = document(document);
@@ -105,7 +109,8 @@ public class ReportResource {
                 flag("omitNoData", omitNoData), l,
                 identity.getPrincipal().getName(),
                 vocabulary == null || vocabulary.isBlank() ? ReportVocabulary.STANDARD
-                        : Problems.enumParam("vocabulary", vocabulary, ReportVocabulary.class)));
+                        : Problems.enumParam("vocabulary", vocabulary, ReportVocabulary.class),
+                JudgementFilter.param(judgement)));
         ReportWriter writer = writers.get(f);
         StreamingOutput body = out -> writer.write(report, out);
         return Response.ok(body, f.mediaType())

@@ -20,6 +20,7 @@ import org.policytracker.assessment.Assessment.PeriodValue;
 import org.policytracker.assessment.Assessment.ValueBasis;
 import org.policytracker.assessment.AssessmentService;
 import org.policytracker.assessment.AssessmentService.TargetAssessment;
+import org.policytracker.assessment.JudgementFilter;
 import org.policytracker.assessment.Status;
 import org.policytracker.catalogue.Document;
 import org.policytracker.catalogue.Indicator;
@@ -65,16 +66,17 @@ public class ReportService {
      * @param omitNoData  leave out the targets without data (they are counted, and the report says how many)
      * @param generatedBy who asks
      * @param vocabulary  the words of the verdicts: the app's, or the planning commission's
+     * @param judgement   the targets to include by the analyst's judgement; null for all
      */
     public record Request(Snapshot snapshot, Document document, Theme theme,
             Set<Status> statuses, Set<String> targets, boolean omitNoData, Lang lang, String generatedBy,
-            ReportVocabulary vocabulary) {
+            ReportVocabulary vocabulary, JudgementFilter judgement) {
 
-        /** A report in the app's own words. */
+        /** A report in the app's own words, whatever the analysts judged. */
         public Request(Snapshot snapshot, Document document, Theme theme, Set<Status> statuses, Set<String> targets,
                 boolean omitNoData, Lang lang, String generatedBy) {
             this(snapshot, document, theme, statuses, targets, omitNoData, lang, generatedBy,
-                    ReportVocabulary.STANDARD);
+                    ReportVocabulary.STANDARD, null);
         }
     }
 
@@ -96,6 +98,7 @@ public class ReportService {
                 .filter(t -> request.targets().isEmpty() || request.targets().contains(t.code)).toList();
         List<TargetAssessment> assessed = assessments.assess(targets, snapshot).stream()
                 .filter(a -> request.statuses().isEmpty() || request.statuses().contains(a.assessment().status()))
+                .filter(a -> JudgementFilter.keeps(request.judgement(), a))
                 .toList();
         int omitted = request.omitNoData()
                 ? (int) assessed.stream().filter(a -> a.assessment().status() == Status.NO_DATA).count()
@@ -127,6 +130,9 @@ public class ReportService {
         }
         if (!request.statuses().isEmpty()) {
             filters.add(text.filterStatuses(request.statuses().stream().sorted().toList()));
+        }
+        if (request.judgement() != null) {
+            filters.add(text.filterJudgement(request.judgement()));
         }
         if (!request.targets().isEmpty()) {
             filters.add(text.filterTargets(request.targets().size()));
@@ -232,10 +238,11 @@ public class ReportService {
                 text.source(documentTitle, d.number, t.section),
                 chart(t, a, basis, targetValue, path, text), decimals,
                 ta.judgement() == null ? null : ta.judgement().status(),
-                ta.judgement() == null ? ""
-                        : text.verdictLabel(ta.judgement().status(), null,
-                                snapshot.asOf().isAfter(deadline(t))),
-                ta.judgement() == null ? "" : text.judgement(ta.judgement()));
+                ta.judgement() != null
+                        ? text.verdictLabel(ta.judgement().status(), null, snapshot.asOf().isAfter(deadline(t)))
+                        : a.needsJudgement() ? text.judgementPending() : "",
+                ta.judgement() == null ? "" : text.judgement(ta.judgement()),
+                ta.judgement() == null && a.needsJudgement());
     }
 
     /** The last day the target can be met: its date, else the end of its year. */

@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.policytracker.assessment.Assessment.ValueBasis;
+import org.policytracker.assessment.JudgementFilter;
 import org.policytracker.assessment.Status;
 import org.policytracker.catalogue.Binding;
 import org.policytracker.catalogue.Document;
@@ -547,6 +548,24 @@ public final class ReportText {
 
     public String filterTargets(int count) {
         return word("report.filter.targets", "count", count);
+    }
+
+    /** "分析师判断：有判断" — the report's judgement filter, in the words of the overview's filter. */
+    public String filterJudgement(JudgementFilter filter) {
+        return word("report.filter.judgement", "which", judgementFilterLabel(filter));
+    }
+
+    /** How a judgement filter reads: its own word (ANY, NONE, NEEDED) or the status's label. */
+    public String judgementFilterLabel(JudgementFilter filter) {
+        return switch (filter) {
+            case ANY, NONE, NEEDED -> word("judgementFilter." + filter.name());
+            default -> statusLabel(Status.valueOf(filter.name()));
+        };
+    }
+
+    /** The judgement column when the wording needs a judgement and none is recorded. */
+    public String judgementPending() {
+        return word("report.judgementPending");
     }
 
     public String filterStatuses(List<Status> statuses) {

@@ -146,11 +146,17 @@ public record StatusReport(
             int decimals,
             Status judgementStatus,
             String judgementLabel,
-            String judgementText) {
+            String judgementText,
+            boolean judgementNeeded) {
 
         /** Whether an analyst's judgement is recorded beside the computed status. */
         public boolean judged() {
             return judgementStatus != null;
+        }
+
+        /** Whether the judgement line is printed: a judgement is recorded, or the wording needs one and none is. */
+        public boolean judgementShown() {
+            return judged() || judgementNeeded;
         }
     }
 

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class EngineIsPlainJavaTest {
 
     private static final Set<String> FRAMEWORK_SIDE = Set.of("AssessmentService.java", "AssessmentResource.java",
-            "Judgement.java", "JudgementResource.java",
+            "Judgement.java", "JudgementResource.java", "JudgementFilter.java",
             "StatusMetrics.java");
 
     @Test
@@ -32,7 +32,7 @@ class EngineIsPlainJavaTest {
                     assertTrue(line.startsWith("import java.") || line.startsWith("import static java.")
                             || line.startsWith("import org.policytracker.assessment.")
                             || line.matches(
-                                    "import org\\.policytracker\\.catalogue\\.(TargetKind|Direction|ValueType|Qualifier|Publication|Measure|MilestoneRule);")
+                                    "import org\\.policytracker\\.catalogue\\.(TargetKind|Direction|ValueType|Qualifier|Publication|Measure|MilestoneRule|WordReading);")
                             || line.equals("import org.policytracker.catalogue.ObservationForm;")
                             || line.equals("import org.policytracker.milestone.MilestoneState;")
                             || line.equals("import org.policytracker.system.Numbers;"),

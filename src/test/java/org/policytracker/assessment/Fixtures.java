@@ -5,6 +5,7 @@ import java.util.List;
 import org.policytracker.catalogue.Direction;
 import org.policytracker.catalogue.TargetKind;
 import org.policytracker.catalogue.ValueType;
+import org.policytracker.catalogue.WordReading;
 
 /** Targets, inputs and helpers shared by the engine's tests. */
 final class Fixtures {
@@ -48,6 +49,19 @@ final class Fixtures {
     static TargetSpec direction(int targetYear, Direction direction, Integer baselineYear, Double baseline) {
         return new TargetSpec(TargetKind.DIRECTION, targetYear, null, null, null, direction, direction, null,
                 baselineYear, baseline, ValueType.AMOUNT);
+    }
+
+    /** A direction target whose wording the catalogue reads (大幅下降: a fall of at least 13.5 %, then the analyst). */
+    static TargetSpec direction(int targetYear, Direction direction, Integer baselineYear, Double baseline,
+            WordReading reading) {
+        return new TargetSpec(TargetKind.DIRECTION, targetYear, null, null, null, direction, direction, null,
+                baselineYear, baseline, ValueType.AMOUNT, 2, null, null, reading);
+    }
+
+    /** A level to reach and keep that the text does not state, whose wording the catalogue reads (较高水平). */
+    static TargetSpec maintain(int targetYear, int baselineYear, double baseline, WordReading reading) {
+        return new TargetSpec(TargetKind.MAINTAIN, targetYear, null, null, null, null, Direction.UP, null,
+                baselineYear, baseline, ValueType.SCORE, 2, null, null, reading);
     }
 
     static TargetSpec maintain(int targetYear, Double target, int baselineYear, double baseline) {

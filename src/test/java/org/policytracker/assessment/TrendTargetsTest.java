@@ -169,9 +169,9 @@ class TrendTargetsTest {
         Assessment a = assess(Fixtures.direction(2025, Direction.UP, 2020, 6617.2), List.of(level(2023, 6500)),
                 endOf(2023));
         assertAll(
-                () -> assertEquals("2023年为6,500，较基期2020年的6,617.2下降；目标方向为上升。", a.explanation().zh()),
+                () -> assertEquals("2023年为6,500，较基期2020年的6,617.2下降1.77%。目标方向为上升。", a.explanation().zh()),
                 () -> assertEquals(
-                        "In 2023 the value was 6,500, down from 6,617.2 in 2020; the target direction is up.",
+                        "In 2023 the value was 6,500, down 1.77 % from 6,617.2 in 2020. The target direction is up.",
                         a.explanation().en()));
     }
 

@@ -63,6 +63,27 @@ class SeedReaderTest {
     }
 
     @Test
+    void shouldRefuseAReadingWhoseTermOrCitationIsNotInTheText() throws IOException {
+        replace(CARBON, "      term: 大幅下降", "      term: 显著下降", 1);
+        replace(CARBON, "      citation: 单位国内生产总值能耗比2020年下降13.5%", "      citation: 单位国内生产总值能耗比2020年下降15%", 1);
+        SeedException e = assertThrows(SeedException.class, () -> SeedReader.read(SeedDirectory.of(dir)));
+        assertProblem(e, CARBON, "(CARBON-2030-ENERGY-INTENSITY)", "'reading.term'");
+        assertProblem(e, CARBON, "(CARBON-2030-ENERGY-INTENSITY)", "'reading.citation'");
+        assertTrue(e.getMessage().contains("'显著下降' is not in the target's quote"), e.getMessage());
+    }
+
+    @Test
+    void shouldRequireADirectionTargetsWordingToBeRead() throws IOException {
+        String text = Files.readString(dir.resolve(CARBON));
+        int start = text.indexOf("    reading:", text.indexOf("id: CARBON-2030-COAL-CONSUMPTION-DECLINE"));
+        int end = text.indexOf("    baselineYear:", start);
+        Files.writeString(dir.resolve(CARBON), text.substring(0, start) + text.substring(end));
+        SeedException e = assertThrows(SeedException.class, () -> SeedReader.read(SeedDirectory.of(dir)));
+        assertProblem(e, CARBON, "(CARBON-2030-COAL-CONSUMPTION-DECLINE)", "'reading'");
+        assertTrue(e.getMessage().contains("is required for a DIRECTION target"), e.getMessage());
+    }
+
+    @Test
     void shouldRefuseAnUnknownField() throws IOException {
         replace(CARBON, "targetYear: 2025", "targetYear: 2025\n    deadline: 2025", 1);
         SeedException e = assertThrows(SeedException.class, () -> SeedReader.read(SeedDirectory.of(dir)));

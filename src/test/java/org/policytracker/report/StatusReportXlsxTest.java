@@ -85,7 +85,7 @@ class StatusReportXlsxTest {
 
             Row total = wb.findSheet("服务贸易").orElseThrow().read().stream()
                     .filter(r -> r.getCellText(1).equals("SERVICE-TRADE-2025-TOTAL")).findFirst().orElseThrow();
-            assertEquals("进一步提升（2025年）", total.getCellText(5));
+            assertEquals("稳中有增（2025年）", total.getCellText(5)); // the target's own wording
             assertEquals(CellType.NUMBER, total.getCell(9).getType());
             assertEquals(0, new BigDecimal("6617.2").compareTo(total.getCell(9).asNumber()), "baseline value");
             assertEquals("2022", total.getCellText(10));

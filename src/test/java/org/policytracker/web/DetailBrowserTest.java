@@ -63,6 +63,29 @@ class DetailBrowserTest extends BrowserTest {
     }
 
     @Test
+    void shouldShowHowTheWordingIsReadAndThatAJudgementIsNeeded() {
+        for (String year : List.of("2021", "2022", "2023")) {
+            enterValue("ENERGY_INTENSITY", year, -2.0, "YOY_CHANGE_PCT");
+        }
+        signInAsViewer();
+        open("/targets/CARBON-2030-ENERGY-INTENSITY");
+        awaitTarget("CARBON-2030-ENERGY-INTENSITY");
+        assertEquals("大幅下降（2030年）", waitFor(By.cssSelector(".detail-goal .goal-text")).getText());
+        assertEquals("待判断", waitFor(By.cssSelector(".detail-goal .judgement-needed")).getText());
+        String reading = waitFor(By.cssSelector(".provenance .reading")).getText();
+        assertTrue(reading.contains("“大幅下降” 比基期至少下降13.5%；达到下限后，是否符合措辞由分析师判断"), reading);
+        assertTrue(reading.contains("依据原文：单位国内生产总值能耗比2020年下降13.5%"), reading);
+        String main = browser().findElement(By.tagName("main")).getText();
+        assertTrue(main.contains("到2030年是否称得上“大幅下降”，需分析师判断。"), main);
+
+        open("/?judgement=NEEDED");
+        waitUntil("only the targets whose wording needs a judgement are listed",
+                () -> browser().findElements(By.cssSelector("li.target-row")).size() == 1);
+        assertEquals("CARBON-2030-ENERGY-INTENSITY",
+                browser().findElement(By.cssSelector("li.target-row")).getAttribute("data-target-id"));
+    }
+
+    @Test
     void shouldNameAMissingYearAndWhatItWouldHaveNeededOnceTheDeadlineHasPassed() {
         // Read today (late 2026): the 2025 deadline has passed, and 2023 is missing from the chain.
         enterValue("CO2_INTENSITY", "2021", -3.8, "YOY_CHANGE_PCT");
