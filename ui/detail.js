@@ -5,8 +5,8 @@ import { api, ApiError, onBasis, seg } from './api.js';
 import { h, replace } from './dom.js';
 import { num, percent, pick, t } from './i18n.js';
 import {
-  bindingLabel, deadline, documentName, formatPoints, formatRate, formatValue, indicatorName, isYear, judgementMark,
-  periodLabel, periodX, statusBadge, targetWording,
+  bindingLabel, deadline, documentName, formatPoints, formatRate, formatValue, indicatorName, isoTime, isYear,
+  judgementMark, periodLabel, periodX, statusBadge, targetWording,
 } from './format.js';
 import { chartTable, drawChart } from './detail-chart.js';
 import { auditTable, observationTable } from './history.js';
@@ -165,6 +165,25 @@ function explanation(a, target) {
     target ? breaks(target, a) : null);
 }
 
+/**
+ * The target's catalogue revisions, newest first: when, why (the seed's change note) and what changed. A report
+ * with knownAt before a revision used the catalogue as it was then.
+ */
+function revisionHistory(revisions) {
+  if (!revisions.length) {
+    return null;
+  }
+  const value = (v) => (v === null || v === undefined ? t('rev.none') : v);
+  return h('section', { class: 'panel revisions', 'aria-labelledby': 'rev-title' },
+    h('h2', { id: 'rev-title', text: t('rev.title') }),
+    h('ol', { class: 'revision-list', reversed: true },
+      [...revisions].reverse().map((r) => h('li', { class: 'revision', dataset: { revision: String(r.revision), change: r.change } },
+        h('p', {}, h('strong', { text: t(`rev.change.${r.change}`) }), ' ', h('time', { datetime: r.recordedAt, text: isoTime(r.recordedAt) })),
+        r.changeNote ? h('p', { class: 'revision-note', text: r.changeNote }) : null,
+        r.changes.length ? h('ul', { class: 'revision-changes' }, r.changes.map((c) => h('li', {},
+          h('code', { text: c.field }), ': ', value(c.before), ' → ', value(c.after)))) : null))));
+}
+
 /** How a direction target's wording is read (docs/ASSESSMENT.md, "Wording that needs judgement"). */
 function reading(target) {
   const r = target.reading;
@@ -223,7 +242,7 @@ export async function renderDetail(root, id, me, isCurrent, flash, params) {
   const milestone = target.kind === 'MILESTONE';
   const code = target.indicator.code;
   const related = target.relatedIndicator;
-  const [assessment, observations, deleted, relatedObs, audit, state, judgement] = await Promise.all([
+  const [assessment, observations, deleted, relatedObs, audit, state, judgement, revisions] = await Promise.all([
     api.get(`/api/targets/${seg(id)}/assessment${asOf ? `?asOf=${asOf}` : ''}`),
     milestone ? [] : api.get(`/api/indicators/${seg(code)}/observations`),
     milestone ? [] : api.get(`/api/indicators/${seg(code)}/observations/deleted`),
@@ -231,6 +250,7 @@ export async function renderDetail(root, id, me, isCurrent, flash, params) {
     api.get(milestone ? `/api/audit?target=${seg(id)}&size=50` : `/api/audit?indicator=${seg(code)}&size=50`),
     milestone ? api.get(`/api/targets/${seg(id)}/milestone`) : null,
     api.get(`/api/targets/${seg(id)}/judgement`),
+    api.get(`/api/targets/${seg(id)}/revisions`),
   ]);
   const series = milestone ? [] : await actualSeries(target, assessment, observations);
   if (!isCurrent()) {
@@ -283,7 +303,7 @@ export async function renderDetail(root, id, me, isCurrent, flash, params) {
   } else if (canWrite) {
     entry.append(observationForm(target, observations, relatedObs, assessment, onSaved));
   }
-  side.append(judgementPanel(target, judgement, canWrite, onSaved), provenance(target));
+  side.append(judgementPanel(target, judgement, canWrite, onSaved), provenance(target), revisionHistory(revisions));
   if (!milestone) {
     const restore = async (o) => {
       try {

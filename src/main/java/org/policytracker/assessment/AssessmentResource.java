@@ -17,6 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.policytracker.catalogue.CatalogueHistory;
 import org.policytracker.catalogue.CatalogueViews.TargetView;
 import org.policytracker.catalogue.Target;
 import org.policytracker.catalogue.TargetKind;
@@ -48,9 +49,11 @@ public class AssessmentResource {
     }
 
     private final AssessmentService service;
+    private final CatalogueHistory catalogue;
 
-    AssessmentResource(AssessmentService service) {
+    AssessmentResource(AssessmentService service, CatalogueHistory catalogue) {
         this.service = service;
+        this.catalogue = catalogue;
     }
 
     @GET
@@ -62,10 +65,11 @@ public class AssessmentResource {
     @APIResponse(responseCode = "400", description = "asOf or knownAt is not a date")
     public AssessmentView assessment(@PathParam("id") String id,
             @Parameter(description = "ISO date; default today") @QueryParam("asOf") String asOf,
-            @Parameter(description = "ISO date or date-time; default now. Reproduces a past report exactly.") @QueryParam("knownAt") String knownAt) {
-        Target target = Target.findCurrentByCode(id)
-                .orElseThrow(() -> Problems.notFound("target.unknown", "id", Problems.quote(id)));
+            @Parameter(description = "ISO date or date-time; default now. Reproduces a past report exactly: the values "
+                    + "and the catalogue revision known then") @QueryParam("knownAt") String knownAt) {
         Snapshot snapshot = Snapshot.of(asOf, knownAt);
+        Target target = catalogue.target(snapshot, id)
+                .orElseThrow(() -> Problems.notFound("target.unknown", "id", Problems.quote(id)));
         AssessmentService.TargetAssessment result = service.assess(List.of(target), snapshot).get(0);
         return new AssessmentView(id, snapshot.asOf(), snapshot.knownAt(), result.assessment(), result.judgement());
     }
@@ -78,7 +82,8 @@ public class AssessmentResource {
     @APIResponse(responseCode = "400", description = "A parameter is not allowed (problem+json names it)")
     public List<DashboardEntry> dashboard(
             @Parameter(description = "ISO date; default today") @QueryParam("asOf") String asOf,
-            @Parameter(description = "ISO date or date-time; default now") @QueryParam("knownAt") String knownAt,
+            @Parameter(description = "ISO date or date-time; default now: the values and the catalogue revision "
+                    + "known then") @QueryParam("knownAt") String knownAt,
             @Parameter(description = "Document code") @QueryParam("document") String document,
             @Parameter(description = "Theme") @QueryParam("theme") String theme,
             @Parameter(description = "Kind of target") @QueryParam("kind") String kind,
@@ -87,7 +92,7 @@ public class AssessmentResource {
             @Parameter(description = "Only targets by the analyst's judgement: ANY (one is recorded), NONE (none is), "
                     + "NEEDED (the wording needs one and none is recorded), or a status (a judgement of that status)") @QueryParam("judgement") String judgement) {
         Snapshot snapshot = Snapshot.of(asOf, knownAt);
-        List<Target> targets = Target.listCurrent(document, Problems.enumParam("theme", theme, Theme.class),
+        List<Target> targets = catalogue.targets(snapshot, document, Problems.enumParam("theme", theme, Theme.class),
                 Problems.enumParam("kind", kind, TargetKind.class));
         Status computed = Problems.enumParam("status", status, Status.class);
         JudgementFilter byJudgement = JudgementFilter.param(judgement);

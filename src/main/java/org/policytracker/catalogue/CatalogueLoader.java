@@ -23,7 +23,8 @@ import org.policytracker.system.TrackerConfig;
 
 /**
  * Loads the catalogue seed at start-up. Idempotent and versioned: an unchanged seed (same file
- * hashes) is skipped; a changed one updates documents, indicators and targets by their codes;
+ * hashes) is skipped; a changed one updates documents, indicators and targets by their codes and
+ * records a revision of what it changed ({@link CatalogueRevisions}; earlier ones are never touched);
  * entries that disappeared are retired, never deleted, so analysts' data stays attached. Instances
  * serialise on a database row lock, so two starting together load once.
  */
@@ -68,10 +69,17 @@ public class CatalogueLoader {
         Map<String, String> stored = SeedFileRecord.<SeedFileRecord>listAll().stream()
                 .collect(Collectors.toMap(r -> r.name, r -> r.sha256));
         if (stored.equals(seed.fileHashes())) {
+            if (CatalogueRevision.count() == 0) {
+                // A catalogue loaded before revisions were recorded: the seed is the one loaded then.
+                CatalogueRevisions.record(seed,
+                        lock.loadedAt != null ? lock.loadedAt : OffsetDateTime.now(ZoneOffset.UTC),
+                        "The catalogue as loaded before its revisions were recorded");
+            }
             return Outcome.UNCHANGED;
         }
         apply(seed);
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        CatalogueRevisions.record(seed, now, null);
         recordHashes(seed.fileHashes(), now);
         lock.loadedAt = now;
         return Outcome.LOADED;

@@ -53,6 +53,7 @@ final class CatalogueMapping {
         target.baselineYear = entry.baselineYear();
         target.baselineValue = entry.baselineValue();
         target.baselineSource = entry.baselineSource();
+        target.baselineSourceZh = entry.baselineSourceZh();
         target.baselineConfirmed = entry.isBaselineConfirmed();
         target.targetValueConfirmed = entry.isTargetValueConfirmed();
         target.binding = entry.binding();
@@ -61,8 +62,10 @@ final class CatalogueMapping {
         target.agencies = entry.agencyList();
         target.scope = entry.scopeList();
         target.section = entry.section();
+        target.sectionEn = entry.sectionEn();
         target.quote = entry.quote();
         target.note = entry.note();
+        target.noteZh = entry.noteZh();
         target.sortOrder = sortOrder;
         target.retired = false;
     }

@@ -21,6 +21,7 @@ import org.policytracker.catalogue.CatalogueViews.IndicatorView;
 import org.policytracker.catalogue.CatalogueViews.TargetView;
 import org.policytracker.system.Problems;
 import org.policytracker.system.Roles;
+import org.policytracker.system.Snapshot;
 
 /** Read access to the curated catalogue: documents, indicators and targets with their provenance. */
 @Path("/api")
@@ -29,6 +30,12 @@ import org.policytracker.system.Roles;
 @Transactional(Transactional.TxType.SUPPORTS)
 @Tag(name = "Catalogue", description = "The targets of the source documents, each traceable to its clause")
 public class CatalogueResource {
+
+    private final CatalogueHistory history;
+
+    CatalogueResource(CatalogueHistory history) {
+        this.history = history;
+    }
 
     @GET
     @Path("/targets")
@@ -48,9 +55,25 @@ public class CatalogueResource {
     @Operation(summary = "Get one target")
     @APIResponse(responseCode = "404", description = "No current target has this id")
     public TargetView target(
-            @Parameter(description = "Target id, e.g. CARBON-2025-CO2-INTENSITY") @PathParam("id") String id) {
-        return Target.findCurrentByCode(id).map(TargetView::of)
+            @Parameter(description = "Target id, e.g. CARBON-2025-CO2-INTENSITY") @PathParam("id") String id,
+            @Parameter(description = "ISO date or date-time: the target as the catalogue revision in force then had it "
+                    + "(a target retired since is found); default now") @QueryParam("knownAt") String knownAt) {
+        return history.target(Snapshot.of(null, knownAt), id).map(TargetView::of)
                 .orElseThrow(() -> Problems.notFound("target.unknown", "id", Problems.quote(id)));
+    }
+
+    @GET
+    @Path("/targets/{id}/revisions")
+    @Operation(summary = "A target's revisions", description = "Every revision of the catalogue that added, changed, "
+            + "retired or restored the target or changed its indicator, oldest first: when, why (the seed's changeNote) "
+            + "and the fields that changed. A report or assessment with knownAt uses the revision in force then. "
+            + "Retired targets keep their history.")
+    @APIResponse(responseCode = "404", description = "No target, current or retired, has this id")
+    public List<CatalogueViews.RevisionView> revisions(
+            @Parameter(description = "Target id, e.g. CARBON-2025-CO2-INTENSITY") @PathParam("id") String id) {
+        Target target = Target.<Target>find("code", id).firstResultOptional()
+                .orElseThrow(() -> Problems.notFound("target.unknown", "id", Problems.quote(id)));
+        return history.revisions(target);
     }
 
     @GET

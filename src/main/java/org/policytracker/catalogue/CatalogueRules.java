@@ -170,6 +170,9 @@ final class CatalogueRules {
         text("quote", t.quote(), 4000);
         optionalText("note", t.note(), 4000);
         optionalText("baselineSource", t.baselineSource(), 1000);
+        optionalText("baselineSourceZh", t.baselineSourceZh(), 1000);
+        optionalText("noteZh", t.noteZh(), 4000);
+        optionalText("sectionEn", t.sectionEn(), 500);
         if (String.join("", t.agencyList()).length() > 1500 || String.join("", t.scopeList()).length() > 800) {
             problem("agencies", "and scope must be short lists of names");
         }

@@ -2,6 +2,7 @@ package org.policytracker.catalogue;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.policytracker.system.Bilingual;
@@ -50,9 +51,11 @@ public final class CatalogueViews {
             String documentTitleZh,
             String documentTitleEn,
             @Schema(description = "文号, when the document has one") String documentNumber,
-            String section,
+            @Schema(description = "The section heading the quote sits under, verbatim") String section,
+            @Schema(description = "The section heading in English") String sectionEn,
             @Schema(description = "The clause, verbatim from the source text") String quote,
-            @Schema(description = "Provenance outside the quote, interpretation, or doubts") String note) {
+            @Schema(description = "Provenance outside the quote, interpretation, or doubts, in English") String note,
+            @Schema(description = "The same, in Chinese") String noteZh) {
     }
 
     @Schema(name = "Target", description = "A target with its baseline, deadline and provenance.")
@@ -69,7 +72,8 @@ public final class CatalogueViews {
             @Schema(description = "For CHANGE_VS_BASE and AVERAGE_GROWTH targets") Integer baseYear,
             Integer baselineYear,
             @Schema(description = "For CHANGE_VS_BASE: the signed cumulative percent change from baseYear") Double baselineValue,
-            @Schema(description = "Where the baseline value comes from when not from the quote") String baselineSource,
+            @Schema(description = "Where the baseline value comes from when not from the quote, in English") String baselineSource,
+            @Schema(description = "The same, in Chinese") String baselineSourceZh,
             boolean baselineConfirmed,
             @Schema(description = "The series basis the baseline is on (the one in force in the baseline year, or "
                     + "the base year for a change); null when the indicator has one definition", examples = "INVENTORY") String baselineBasis,
@@ -89,13 +93,31 @@ public final class CatalogueViews {
             Document d = t.document;
             return new TargetView(t.code, TargetWording.of(t), t.kind, t.targetYear, t.targetDate, t.targetValue,
                     t.tolerance,
-                    t.direction, t.baseYear, t.baselineYear, t.baselineValue, t.baselineSource, t.baselineConfirmed,
+                    t.direction, t.baseYear, t.baselineYear, t.baselineValue, t.baselineSource, t.baselineSourceZh,
+                    t.baselineConfirmed,
                     CatalogueViews.baselineBasis(t), t.targetValueConfirmed, t.binding, t.agencies, t.scope,
                     IndicatorView.of(t.indicator),
                     t.relatedIndicator == null ? null : IndicatorView.of(t.relatedIndicator),
-                    new SourceView(d.code, d.titleZh, d.titleEn, d.number, t.section, t.quote, t.note), t.decidedBy,
+                    new SourceView(d.code, d.titleZh, d.titleEn, d.number, t.section, t.sectionEn, t.quote, t.note,
+                            t.noteZh),
+                    t.decidedBy,
                     t.reading);
         }
+    }
+
+    @Schema(name = "TargetRevision", description = "A revision of the catalogue that changed a target or its indicator "
+            + "(docs/SEED-FORMAT.md, \"Revisions\").")
+    public record RevisionView(
+            @Schema(description = "The catalogue revision") long revision,
+            @Schema(description = "When it was recorded: a report with knownAt from then on uses it") OffsetDateTime recordedAt,
+            @Schema(description = "Why, from the seed's changeNote") String changeNote,
+            @Schema(description = "ADDED, CHANGED, RETIRED or RESTORED") String change,
+            @Schema(description = "The fields that changed (indicator.… for the target's indicator); empty when added") List<FieldChange> changes) {
+    }
+
+    @Schema(name = "FieldChange", description = "A field of a catalogue entry that a revision changed: values as "
+            + "JSON text, strings as they are; null when absent.")
+    public record FieldChange(String field, String before, String after) {
     }
 
     /** The basis of a target's baseline: in force in its base year for a change, else in its baseline year. */

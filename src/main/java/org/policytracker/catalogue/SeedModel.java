@@ -14,7 +14,11 @@ public final class SeedModel {
     }
 
     /** seed-data/index.yaml: the seed files to load, in the order their documents are listed. */
-    public record Index(List<String> files) {
+    /**
+     * The index: the seed files to load, and what the curator says of this version of the seed (recorded with the
+     * catalogue revision it makes, GET /api/targets/{id}/revisions).
+     */
+    public record Index(List<String> files, String changeNote) {
     }
 
     public record DocumentEntry(String code, String titleZh, String titleEn, String number, String issuer,
@@ -41,7 +45,7 @@ public final class SeedModel {
             String relatedIndicator, Integer baseYear, Integer baselineYear, Double baselineValue,
             String baselineSource, Boolean baselineConfirmed, Boolean targetValueConfirmed, Binding binding,
             List<String> agencies, List<String> scope, String section, String quote, String note,
-            MilestoneRule decidedBy, WordReading reading) {
+            MilestoneRule decidedBy, WordReading reading, String noteZh, String baselineSourceZh, String sectionEn) {
 
         public boolean isBaselineConfirmed() {
             return baselineConfirmed == null || baselineConfirmed;
@@ -70,7 +74,8 @@ public final class SeedModel {
      *
      * @param files       the document files in index order
      * @param fileHashes  SHA-256 of every file read (seed files, source texts, the index), by name
+     * @param changeNote  the index's note on what changed in this version of the seed; null when none
      */
-    public record Catalogue(List<DocumentFile> files, Map<String, String> fileHashes) {
+    public record Catalogue(List<DocumentFile> files, Map<String, String> fileHashes, String changeNote) {
     }
 }

@@ -60,6 +60,9 @@ public final class SeedReader {
             problem(INDEX, "index", "files", "must list the seed files to load");
             throw new SeedException(problems);
         }
+        if (index.changeNote() != null && index.changeNote().length() > 2000) {
+            problem(INDEX, "index", "changeNote", "must be at most 2000 characters");
+        }
         List<SeedModel.DocumentFile> files = new ArrayList<>();
         for (String name : index.files()) {
             SeedModel.DocumentFile file = readDocumentFile(name);
@@ -73,7 +76,7 @@ public final class SeedReader {
         if (!problems.isEmpty()) {
             throw new SeedException(problems);
         }
-        return new SeedModel.Catalogue(List.copyOf(files), Map.copyOf(hashes));
+        return new SeedModel.Catalogue(List.copyOf(files), Map.copyOf(hashes), index.changeNote());
     }
 
     private SeedModel.DocumentFile readDocumentFile(String name) {

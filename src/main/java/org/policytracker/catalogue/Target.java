@@ -78,7 +78,12 @@ public class Target extends PanacheEntityBase {
     public Double baselineValue;
 
     @Column(name = "baseline_source")
+    /** Where the baseline comes from, in English (the text's own words are quoted in it); null when from the quote. */
     public String baselineSource;
+
+    /** The same, in Chinese. */
+    @Column(name = "baseline_source_zh")
+    public String baselineSourceZh;
 
     @Column(name = "baseline_confirmed")
     public boolean baselineConfirmed;
@@ -105,11 +110,21 @@ public class Target extends PanacheEntityBase {
     @Convert(converter = JsonStringListConverter.class)
     public List<String> scope;
 
+    /** The section heading the quote sits under, verbatim (Chinese). */
     public String section;
+
+    /** The section heading in English. */
+    @Column(name = "section_en")
+    public String sectionEn;
 
     public String quote;
 
+    /** Provenance outside the quote, interpretation or doubts, in English. */
     public String note;
+
+    /** The same, in Chinese. */
+    @Column(name = "note_zh")
+    public String noteZh;
 
     @Column(name = "sort_order")
     public int sortOrder;
@@ -120,7 +135,13 @@ public class Target extends PanacheEntityBase {
         return find(WITH_REFERENCES + " where t.code = ?1 and t.retired = false", code).firstResultOptional();
     }
 
-    /** Current targets, optionally filtered; null filters are ignored. */
+    /** Whether the target passes the filters of {@link #listCurrent} (null filters are ignored). */
+    public boolean matches(String documentCode, Theme theme, TargetKind kind) {
+        return (documentCode == null || documentCode.equals(document.code))
+                && (theme == null || theme == indicator.theme) && (kind == null || kind == this.kind);
+    }
+
+    /** Current targets, optionally filtered as {@link #matches} does; null filters are ignored. */
     public static List<Target> listCurrent(String documentCode, Theme theme, TargetKind kind) {
         return find(WITH_REFERENCES + " where t.retired = false"
                 + " and (?1 is null or t.document.code = ?1)"

@@ -65,6 +65,18 @@ public final class TargetWording {
     }
 
     static String of(Target target, Lang lang) {
+        String wording = goal(target, lang);
+        // 力争 (strive to): the source's own verb, kept: the target is aspirational.
+        return target.quote != null && target.quote.contains("力争") ? w(lang, "goal.strive", "goal", wording) : wording;
+    }
+
+    /** Whether the source states the change with 以上 ("下降65%以上": 65 % or more). */
+    private static boolean saysOrMore(Target target, double v) {
+        return target.quote != null && target.quote.replaceAll("\\s", "")
+                .contains((v < 0 ? "下降" : "增长") + Numbers.format(Math.abs(v)) + "%以上");
+    }
+
+    private static String goal(Target target, Lang lang) {
         Double v = target.targetValue;
         String unit = unit(target.indicator, lang);
         String value = v == null ? "" : withUnit(lang, v, unit);
@@ -80,7 +92,8 @@ public final class TargetWording {
                     ? w(lang, "goal.about", "value", value, "by", by)
                     : w(lang, "goal.aboutWithTolerance", "value", value, "tol", Numbers.format(target.tolerance),
                             "by", by);
-            case CHANGE_VS_BASE -> w(lang, v != null && v < 0 ? "goal.changeDown" : "goal.changeUp", "base", base,
+            case CHANGE_VS_BASE -> w(lang, (v != null && v < 0 ? "goal.changeDown" : "goal.changeUp")
+                    + (v != null && saysOrMore(target, v) ? "OrMore" : ""), "base", base,
                     "pct", v == null ? "?" : Numbers.format(Math.abs(v)), "by", by);
             case AVERAGE_GROWTH -> {
                 boolean about = target.tolerance != null && target.tolerance > 0;

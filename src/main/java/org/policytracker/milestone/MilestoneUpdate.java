@@ -11,11 +11,13 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.policytracker.system.Snapshot;
 
 /**
@@ -57,16 +59,39 @@ public class MilestoneUpdate extends PanacheEntityBase {
     }
 
     /**
-     * The state in force per target as a snapshot knows it: the last one recorded by its
-     * {@code knownAt}. The one query of it, for the assessments, the dashboard and the reports.
+     * The state in force per target on the snapshot's {@code asOf} date, as known at its {@code knownAt}, as values
+     * are: of the updates recorded by {@code knownAt}, each says "from its date (else the day it was recorded) the
+     * state is …" and overrides, for that date and later, what earlier-recorded updates said; the state in force is
+     * the one whose date is the latest on or before {@code asOf}. So IN_PROGRESS dated March and DONE dated November
+     * read IN_PROGRESS as of June, and a later correction (IN_PROGRESS dated October) undoes the November DONE. None
+     * when no update dates from on or before {@code asOf}. The one query of it, for the assessments, the dashboard and
+     * the reports.
      */
     public static Map<Long, MilestoneUpdate> known(Collection<Long> targetIds, Snapshot snapshot) {
-        Map<Long, MilestoneUpdate> states = new HashMap<>();
+        Map<Long, TreeMap<LocalDate, MilestoneUpdate>> timelines = new HashMap<>();
         if (!targetIds.isEmpty()) {
             MilestoneUpdate.<MilestoneUpdate>list("targetId in ?1 and recordedAt <= ?2 order by targetId, seq",
-                    targetIds, snapshot.knownAt()).forEach(u -> states.put(u.targetId, u));
+                    targetIds, snapshot.knownAt()).forEach(u -> {
+                        TreeMap<LocalDate, MilestoneUpdate> timeline = timelines.computeIfAbsent(u.targetId,
+                                id -> new TreeMap<>());
+                        LocalDate from = u.effectiveFrom();
+                        timeline.tailMap(from, true).clear();
+                        timeline.put(from, u);
+                    });
         }
+        Map<Long, MilestoneUpdate> states = new HashMap<>();
+        timelines.forEach((id, timeline) -> {
+            Map.Entry<LocalDate, MilestoneUpdate> inForce = timeline.floorEntry(snapshot.asOf());
+            if (inForce != null) {
+                states.put(id, inForce.getValue());
+            }
+        });
         return states;
+    }
+
+    /** The date the state took effect: its own date, else the day (UTC) it was recorded. */
+    public LocalDate effectiveFrom() {
+        return date != null ? date : recordedAt.withOffsetSameInstant(ZoneOffset.UTC).toLocalDate();
     }
 
     public static List<MilestoneUpdate> history(Long targetId) {

@@ -22,6 +22,7 @@ import org.policytracker.assessment.AssessmentService;
 import org.policytracker.assessment.AssessmentService.TargetAssessment;
 import org.policytracker.assessment.JudgementFilter;
 import org.policytracker.assessment.Status;
+import org.policytracker.catalogue.CatalogueHistory;
 import org.policytracker.catalogue.Document;
 import org.policytracker.catalogue.Indicator;
 import org.policytracker.catalogue.Target;
@@ -83,8 +84,11 @@ public class ReportService {
     private final AssessmentService assessments;
     private final TrackerConfig.AssessmentSettings thresholds;
 
-    ReportService(AssessmentService assessments, TrackerConfig config) {
+    private final CatalogueHistory catalogue;
+
+    ReportService(AssessmentService assessments, TrackerConfig config, CatalogueHistory catalogue) {
         this.assessments = assessments;
+        this.catalogue = catalogue;
         this.thresholds = config.assessment();
     }
 
@@ -93,7 +97,7 @@ public class ReportService {
         Snapshot snapshot = request.snapshot();
         ReportText text = ReportText.of(request.lang(), request.vocabulary());
 
-        List<Target> targets = Target.listCurrent(request.document() == null ? null : request.document().code,
+        List<Target> targets = catalogue.targets(snapshot, request.document() == null ? null : request.document().code,
                 request.theme(), null).stream()
                 .filter(t -> request.targets().isEmpty() || request.targets().contains(t.code)).toList();
         List<TargetAssessment> assessed = assessments.assess(targets, snapshot).stream()

@@ -118,6 +118,33 @@ class AssessmentApiTest {
     }
 
     @Test
+    void shouldTakeTheMilestoneStateInForceOnTheAsOfDateAsKnownAtKnownAt() throws InterruptedException {
+        String url = "/api/targets/FTZ-M03/milestone";
+        String assessment = "/api/targets/FTZ-M03/assessment";
+        asAnalyst().contentType(ContentType.JSON)
+                .body(Map.of("state", "IN_PROGRESS", "evidence", "起草", "date", "2021-11-01", "version", 0))
+                .put(url).then().statusCode(200);
+        asAnalyst().contentType(ContentType.JSON)
+                .body(Map.of("state", "DONE", "evidence", "印发", "date", "2022-06-15", "version", 1))
+                .put(url).then().statusCode(200);
+        asViewer().queryParam("asOf", "2021-10-31").get(assessment).then().body("status", equalTo("NO_DATA"));
+        asViewer().queryParam("asOf", "2022-03-31").get(assessment).then().body("status", equalTo("ON_TRACK"))
+                .body("explanation.zh", containsString("正在推进"));
+        asViewer().queryParam("asOf", "2022-07-31").get(assessment).then().body("status", equalTo("ACHIEVED"));
+        Thread.sleep(20);
+        String beforeCorrection = java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).toString();
+        Thread.sleep(20);
+        // A correction: it was still in progress in May; the June DONE no longer holds.
+        asAnalyst().contentType(ContentType.JSON)
+                .body(Map.of("state", "IN_PROGRESS", "evidence", "印发推迟", "date", "2022-05-01", "version", 2))
+                .put(url).then().statusCode(200);
+        asViewer().queryParam("asOf", "2022-07-31").get(assessment).then().body("status", equalTo("ON_TRACK"));
+        asViewer().queryParam("asOf", "2022-03-31").get(assessment).then().body("status", equalTo("ON_TRACK"));
+        asViewer().queryParam("asOf", "2022-07-31").queryParam("knownAt", beforeCorrection).get(assessment).then()
+                .body("status", equalTo("ACHIEVED"));
+    }
+
+    @Test
     void shouldAssessEveryTargetOnTheDashboardInConstantQueries() {
         Statistics stats = emf.unwrap(SessionFactory.class).getStatistics();
         long before = dashboardStatements(stats);

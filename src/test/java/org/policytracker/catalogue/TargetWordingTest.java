@@ -51,6 +51,22 @@ class TargetWordingTest {
     }
 
     @Test
+    void shouldKeepTheSourcesQualifierAndVerb() {
+        Target orMore = target(SHARE, TargetKind.CHANGE_VS_BASE, 2030, -65.0);
+        orMore.baseYear = 2005;
+        orMore.quote = "单位国内生产总值二氧化碳排放比2005年下降65%以上";
+        check(orMore, "比2005年下降65%以上（2030年）", "65% or more below 2005 by 2030");
+        Target strive = target(SHARE, TargetKind.COVERAGE, 2025, 50.0);
+        strive.quote = "地市级公共服务机构覆盖率力争达到50%";
+        check(strive, "力争覆盖率达到 50%（2025年）", "strive for coverage of 50% by 2025");
+        Target substantial = target(SHARE, TargetKind.DIRECTION, 2030, null);
+        substantial.direction = Direction.DOWN;
+        substantial.quote = "单位国内生产总值能耗大幅下降";
+        substantial.reading = new WordReading("大幅下降", "fall substantially", 13.5, true, "理由", "why", null);
+        check(substantial, "大幅下降（2030年）", "fall substantially by 2030");
+    }
+
+    @Test
     void shouldWordAValueWithItsUnitAsTheAppShowsIt() {
         assertEquals("{value} 亿千瓦", TargetWording.valuePattern(CAPACITY).zh());
         assertEquals("{value} × 100 million kW", TargetWording.valuePattern(CAPACITY).en());

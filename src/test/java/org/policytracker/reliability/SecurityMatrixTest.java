@@ -98,6 +98,8 @@ class SecurityMatrixTest {
         MATRIX.put("PUT /api/targets/{id}/milestone",
                 new Row(Access.WRITE, "/api/targets/FTZ-M18/milestone", JSON, "{\"state\":\"NOPE\",\"version\":0}",
                         400));
+        MATRIX.put("GET /api/targets/{id}/revisions",
+                new Row(Access.READ, "/api/targets/" + TARGET + "/revisions", null, null, 200));
         MATRIX.put("GET /api/targets/{id}/judgement",
                 new Row(Access.READ, "/api/targets/" + TARGET + "/judgement", null, null, 200));
         MATRIX.put("PUT /api/targets/{id}/judgement",

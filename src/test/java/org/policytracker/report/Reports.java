@@ -12,7 +12,7 @@ import org.apache.commons.csv.CSVRecord;
 import org.policytracker.TestFiles;
 
 /** Helpers of the report tests: entering values, fetching reports and the dashboard they must agree with. */
-final class Reports {
+public final class Reports {
 
     static final List<String> STATUSES = List.of("ACHIEVED", "ON_TRACK", "AT_RISK", "OFF_TRACK", "MISSED", "NO_DATA");
 
@@ -20,7 +20,7 @@ final class Reports {
     }
 
     /** GET /api/reports/status with the given query parameters (format included); expects 200. */
-    static Response report(Map<String, String> params) {
+    public static Response report(Map<String, String> params) {
         Response response = asViewer().queryParams(params).get("/api/reports/status");
         response.then().statusCode(200);
         return response;
