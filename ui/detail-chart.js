@@ -96,7 +96,7 @@ export function datasets(target, assessment, series, related, bounds) {
       { pointStyle: 'triangle', pointRadius: 7, showLine: false, pointRotation: bounds.map((b) => (b.qualifier === 'AT_MOST' ? 180 : 0)) }));
   }
   if (basePoint) {
-    out.push(line('baseline', t('chart.baseline'), [basePoint], COLOURS.baseline,
+    out.push(line('baseline', t(target.baselineConfirmed ? 'chart.baseline' : 'chart.baselineUnconfirmed'), [basePoint], COLOURS.baseline,
       { pointStyle: 'rectRot', pointRadius: 7, showLine: false }));
   }
   if (related && related.points.length) {
@@ -113,7 +113,7 @@ export function datasets(target, assessment, series, related, bounds) {
       { pointRadius: 0, borderWidth: 1, fill: '-1' }));
   }
   if (goal) {
-    out.push(line('target', t('chart.target'), [{ x: T, y: goal.value }], COLOURS.target,
+    out.push(line('target', t(target.targetValueConfirmed ? 'chart.target' : 'chart.targetUnconfirmed'), [{ x: T, y: goal.value }], COLOURS.target,
       { pointStyle: 'star', pointRadius: 9, borderWidth: 2, showLine: false }));
     if (basePoint) {
       out.push(line('required', t('chart.required'), [basePoint, { x: T, y: goal.value }], COLOURS.required,

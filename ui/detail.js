@@ -206,15 +206,23 @@ function provenance(target) {
     h('dl', {},
       item(t('prov.document'), h('span', { lang: 'zh-CN', text: s.documentTitleZh })),
       item(t('prov.number'), s.documentNumber),
-      item(t('prov.section'), h('span', { lang: 'zh-CN', text: s.section })),
+      item(t('prov.section'), s.sectionEn ? pick(h('span', { lang: 'zh-CN', text: s.section }),
+        h('span', {}, s.sectionEn, ' (', h('span', { lang: 'zh-CN', text: s.section }), ')'))
+        : h('span', { lang: 'zh-CN', text: s.section })),
       item(t('prov.quote'), h('blockquote', { lang: 'zh-CN', class: 'quote', text: s.quote })),
+      // One commitment stated in several documents: every other source, with its section and quote.
+      (target.sources || []).slice(1).map((o) => item(t('prov.alsoStatedIn'), h('div', { class: 'other-source' },
+        h('p', { lang: 'zh-CN', text: [pick(o.documentTitleZh, o.documentTitleEn), o.documentNumber].filter(Boolean).join(' · ') }),
+        h('p', { lang: 'zh-CN', text: o.section }),
+        h('blockquote', { lang: 'zh-CN', class: 'quote', text: o.quote }),
+        o.note ? h('p', { class: 'reading-why', text: pick(o.noteZh, o.note) }) : null))),
       item(t('prov.binding'), bindingLabel(target.binding)),
       item(t('prov.agencies'), (target.agencies || []).join('、')),
       item(t('prov.scope'), target.scope && target.scope.length ? target.scope.join('、')
         : (target.indicator.theme === 'FTZ' ? t('prov.scopeAll') : null)),
       item(t('reading.title'), target.reading ? reading(target) : null),
-      item(t('prov.baselineSource'), target.baselineSource),
-      item(t('prov.note'), s.note)),
+      item(t('prov.baselineSource'), pick(target.baselineSourceZh, target.baselineSource)),
+      item(t('prov.note'), pick(s.noteZh, s.note))),
     flags.map((f) => h('p', { class: 'notice notice-warning', text: f })));
 }
 

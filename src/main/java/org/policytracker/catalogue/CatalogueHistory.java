@@ -101,7 +101,8 @@ public class CatalogueHistory {
                 CatalogueRevisions.TargetContent c = CatalogueRevisions.read(e.content,
                         CatalogueRevisions.TargetContent.class);
                 Target target = new Target();
-                CatalogueMapping.update(target, c.entry(), documents.get(c.document()), indicators, c.sortOrder());
+                CatalogueMapping.update(target, c.entry(), documents.get(c.document()), indicators, documents,
+                        c.sortOrder());
                 target.id = targetIds.get(key.code());
                 target.retired = e.retired;
                 targets.add(target);

@@ -122,10 +122,14 @@ public class CatalogueLoader {
             CatalogueMapping.update(document, file.document(), documentOrder++);
             persistIfNew(document, document.id);
             seenDocuments.add(document.code);
+        }
+        // Targets after every document: a target may name another document that states it too.
+        for (SeedModel.DocumentFile file : seed.files()) {
+            Document document = documents.get(file.document().code());
             int targetOrder = 0;
             for (SeedModel.TargetEntry entry : file.targets()) {
                 Target target = targets.computeIfAbsent(entry.id(), c -> new Target());
-                CatalogueMapping.update(target, entry, document, indicators, targetOrder++);
+                CatalogueMapping.update(target, entry, document, indicators, documents, targetOrder++);
                 persistIfNew(target, target.id);
                 seenTargets.add(entry.id());
             }

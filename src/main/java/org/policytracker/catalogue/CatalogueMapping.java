@@ -38,9 +38,14 @@ final class CatalogueMapping {
     }
 
     static void update(Target target, SeedModel.TargetEntry entry, Document document,
-            Map<String, Indicator> indicators, int sortOrder) {
+            Map<String, Indicator> indicators, Map<String, Document> documents, int sortOrder) {
         target.code = entry.id();
         target.document = document;
+        target.alsoStatedIn = entry.alsoStatedInList().stream().map(s -> {
+            Document other = documents.get(s.document());
+            return new CatalogueViews.SourceView(s.document(), other.titleZh, other.titleEn, other.number, s.section(),
+                    s.sectionEn(), s.quote(), s.note(), s.noteZh());
+        }).toList();
         target.indicator = indicators.get(entry.indicator());
         target.relatedIndicator = entry.relatedIndicator() == null ? null : indicators.get(entry.relatedIndicator());
         target.kind = entry.kind();

@@ -9,8 +9,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
-import java.util.Map;
-import java.util.stream.Collectors;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -78,13 +76,13 @@ public class CatalogueResource {
 
     @GET
     @Path("/documents")
-    @Operation(summary = "List the source documents", description = "With the number of current targets each holds.")
+    @Operation(summary = "List the source documents", description = "With the number of current targets each states "
+            + "(a target stated in two documents counts in both; the dashboard counts it once).")
     public List<DocumentView> documents() {
-        Map<Long, Long> counts = Target.<Target>find("retired = false").stream()
-                .collect(Collectors.groupingBy(t -> t.document.id, Collectors.counting()));
+        List<Target> current = Target.listCurrent(null, null, null);
         return Document.listCurrent().stream()
                 .map(d -> new DocumentView(d.code, d.titleZh, d.titleEn, d.number, d.issuer, d.issuedOn,
-                        counts.getOrDefault(d.id, 0L)))
+                        current.stream().filter(t -> t.statedIn(d.code)).count()))
                 .toList();
     }
 

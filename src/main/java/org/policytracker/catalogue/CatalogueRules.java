@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.policytracker.system.Numbers;
 
 /**
  * The rules a parsed seed must satisfy beyond its shape: required fields per target kind, plausible
@@ -59,7 +60,10 @@ final class CatalogueRules {
                 problem("code", "'" + f.document().code() + "' is used by two files");
             }
         }
+        Map<String, SeedModel.DocumentFile> sourcesByDocument = new HashMap<>();
+        files.forEach(f -> sourcesByDocument.put(f.document().code(), f));
         Set<String> targetIds = new HashSet<>();
+        Map<String, String> commitments = new HashMap<>();
         for (SeedModel.DocumentFile f : files) {
             file = f.fileName();
             entry = "document (" + f.document().code() + ")";
@@ -72,10 +76,20 @@ final class CatalogueRules {
                     problem("id", "'" + target.id() + "' is used twice; target ids are unique in the catalogue");
                 }
                 checkTarget(target, indicators);
+                checkWording(target);
+                checkLanguages(target);
+                String commitment = target.indicator() + "|" + target.kind() + "|" + target.targetYear() + "|"
+                        + target.targetValue() + "|" + target.direction();
+                String same = commitments.putIfAbsent(commitment, target.id());
+                if (same != null && target.kind() != TargetKind.MILESTONE) {
+                    problem("id", "states the same commitment as " + same + " (indicator, kind, year and value): one "
+                            + "commitment is one target; list the other document in alsoStatedIn");
+                }
                 if (source != null && target.quote() != null && !Provenance.isVerbatim(target.quote(), source)) {
                     problem("quote", "is not verbatim in " + f.document().sourceText()
                             + " (compared without white space and page headers)");
                 }
+                checkOtherSources(target, f, sourcesByDocument);
                 String citation = target.reading() == null ? null : target.reading().citation();
                 if (source != null && citation != null && !Provenance.isVerbatim(citation, source)) {
                     problem("reading.citation", "is not verbatim in " + f.document().sourceText()
@@ -242,6 +256,82 @@ final class CatalogueRules {
             if (indicator.valueType() == ValueType.SHARE && kind != TargetKind.CHANGE_VS_BASE
                     && t.targetValue() != null && (t.targetValue() < 0 || t.targetValue() > 100)) {
                 problem("targetValue", "must be between 0 and 100: indicator '" + t.indicator() + "' is a share");
+            }
+        }
+    }
+
+    private static final Pattern CHANGE_IN_QUOTE = Pattern.compile("比(\\d{4})年(下降|增长|提高)(\\d+(?:\\.\\d+)?)%");
+    private static final Pattern AT_LEAST_IN_QUOTE = Pattern.compile("达到(\\d+(?:\\.\\d+)?)[^，。；\\d]{0,6}以上");
+
+    /**
+     * The kind agrees with the quote's wording: 左右 has a tolerance; "比2020年下降18%" is a change against that base
+     * year by that much; "达到12亿千瓦以上" is an at-least target, not at-most or about.
+     */
+    private void checkWording(SeedModel.TargetEntry t) {
+        if (t.quote() == null || t.kind() == null) {
+            return;
+        }
+        String q = t.quote().replaceAll("\\s", "");
+        if (q.contains("左右") && (t.tolerance() == null
+                || t.kind() != TargetKind.LEVEL_ABOUT && t.kind() != TargetKind.AVERAGE_GROWTH)) {
+            problem("kind", "the quote says 左右: a LEVEL_ABOUT or AVERAGE_GROWTH target with a tolerance");
+        }
+        java.util.regex.Matcher change = CHANGE_IN_QUOTE.matcher(q);
+        if (change.find() && (t.kind() == TargetKind.CHANGE_VS_BASE || t.kind() == TargetKind.LEVEL_ABOUT
+                || t.kind() == TargetKind.LEVEL_AT_LEAST || t.kind() == TargetKind.LEVEL_AT_MOST)) {
+            double pct = Double.parseDouble(change.group(3)) * (change.group(2).equals("下降") ? -1 : 1);
+            if (t.kind() != TargetKind.CHANGE_VS_BASE || !Integer.valueOf(change.group(1)).equals(t.baseYear())
+                    || t.targetValue() == null || Math.abs(t.targetValue() - pct) > 1e-9) {
+                problem("kind", "the quote says “" + change.group() + "”: a CHANGE_VS_BASE target with baseYear "
+                        + change.group(1) + " and targetValue " + Numbers.format(pct));
+            }
+        }
+        java.util.regex.Matcher atLeast = AT_LEAST_IN_QUOTE.matcher(q);
+        if (atLeast.find() && (t.kind() == TargetKind.LEVEL_AT_MOST || t.kind() == TargetKind.LEVEL_ABOUT)) {
+            problem("kind", "the quote says “" + atLeast.group() + "”: an at-least target (LEVEL_AT_LEAST)");
+        }
+    }
+
+    /** The catalogue's own text in both languages: a note with its Chinese, a baseline source with its Chinese. */
+    private void checkLanguages(SeedModel.TargetEntry t) {
+        if (t.note() != null && t.noteZh() == null) {
+            problem("noteZh", "is required beside note: the note in Chinese");
+        }
+        if (t.baselineSource() != null && t.baselineSourceZh() == null) {
+            problem("baselineSourceZh", "is required beside baselineSource: the source in Chinese");
+        }
+        if (t.sectionEn() == null) {
+            problem("sectionEn", "is required: the section heading in English");
+        }
+    }
+
+    /**
+     * The other documents that state the same commitment: each a different, known document, with its section and a
+     * quote verbatim in that document's text (docs/SEED-FORMAT.md, "One commitment, several sources").
+     */
+    private void checkOtherSources(SeedModel.TargetEntry t, SeedModel.DocumentFile own,
+            Map<String, SeedModel.DocumentFile> byDocument) {
+        Set<String> seen = new HashSet<>();
+        for (SeedModel.SourceEntry s : t.alsoStatedInList()) {
+            SeedModel.DocumentFile other = s.document() == null ? null : byDocument.get(s.document());
+            if (other == null) {
+                problem("alsoStatedIn.document", "'" + s.document() + "' is not a document of the seed (allowed: "
+                        + String.join(", ", byDocument.keySet().stream().sorted().toList()) + ")");
+                continue;
+            }
+            if (other == own || !seen.add(s.document())) {
+                problem("alsoStatedIn.document", "'" + s.document() + "' is the target's own document or listed twice");
+            }
+            text("alsoStatedIn.section", s.section(), 500);
+            text("alsoStatedIn.quote", s.quote(), 4000);
+            optionalText("alsoStatedIn.sectionEn", s.sectionEn(), 500);
+            optionalText("alsoStatedIn.note", s.note(), 4000);
+            optionalText("alsoStatedIn.noteZh", s.noteZh(), 4000);
+            String text = other.document().sourceText() == null ? null
+                    : sources.normalised(other.fileName(), entry, other.document().sourceText());
+            if (text != null && s.quote() != null && !Provenance.isVerbatim(s.quote(), text)) {
+                problem("alsoStatedIn.quote", "is not verbatim in " + other.document().sourceText()
+                        + " (compared without white space and page headers)");
             }
         }
     }

@@ -66,7 +66,10 @@ public final class CatalogueViews {
             TargetKind kind,
             int targetYear,
             @Schema(description = "Exact deadline where the text gives one") LocalDate targetDate,
-            @Schema(description = "In the indicator's unit; signed percent for CHANGE_VS_BASE (-18 = 下降18%)") Double targetValue,
+            @Schema(description = "In targetUnit: the indicator's unit, except signed percent for CHANGE_VS_BASE "
+                    + "(-18 = 下降18%) and percent a year for AVERAGE_GROWTH") Double targetValue,
+            @Schema(description = "The unit of targetValue and of the baseline value, in both languages: \"%（比2020年累计变化）\" / "
+                    + "\"% change vs 2020\" for a change against a base year; null for a kind without a value") Bilingual targetUnit,
             @Schema(description = "For 左右 targets: the accepted distance from the target value") Double tolerance,
             @Schema(description = "For DIRECTION and RELATIVE targets") Direction direction,
             @Schema(description = "For CHANGE_VS_BASE and AVERAGE_GROWTH targets") Integer baseYear,
@@ -83,23 +86,24 @@ public final class CatalogueViews {
             @Schema(description = "Free trade zones a measure is limited to; empty = all") List<String> scope,
             IndicatorView indicator,
             @Schema(description = "For RELATIVE targets: the series compared with") IndicatorView relatedIndicator,
-            SourceView source,
+            @Schema(description = "The primary provenance (kept for compatibility: sources[0])") SourceView source,
+            @Schema(description = "Every document that states this commitment, the primary first; a target stated in "
+                    + "two documents is one target with two sources") List<SourceView> sources,
             @Schema(description = "For a milestone its indicator's values decide: PEAK (the highest annual level, "
                     + "confirmed by two later years below it); null otherwise") MilestoneRule decidedBy,
             @Schema(description = "For a direction target with qualitative wording (大幅下降, 稳中有增): how the "
                     + "catalogue reads it; null otherwise") WordReading reading) {
 
         public static TargetView of(Target t) {
-            Document d = t.document;
             return new TargetView(t.code, TargetWording.of(t), t.kind, t.targetYear, t.targetDate, t.targetValue,
+                    TargetWording.targetUnit(t),
                     t.tolerance,
                     t.direction, t.baseYear, t.baselineYear, t.baselineValue, t.baselineSource, t.baselineSourceZh,
                     t.baselineConfirmed,
                     CatalogueViews.baselineBasis(t), t.targetValueConfirmed, t.binding, t.agencies, t.scope,
                     IndicatorView.of(t.indicator),
                     t.relatedIndicator == null ? null : IndicatorView.of(t.relatedIndicator),
-                    new SourceView(d.code, d.titleZh, d.titleEn, d.number, t.section, t.sectionEn, t.quote, t.note,
-                            t.noteZh),
+                    CatalogueViews.primary(t), CatalogueViews.sources(t),
                     t.decidedBy,
                     t.reading);
         }
@@ -118,6 +122,23 @@ public final class CatalogueViews {
     @Schema(name = "FieldChange", description = "A field of a catalogue entry that a revision changed: values as "
             + "JSON text, strings as they are; null when absent.")
     public record FieldChange(String field, String before, String after) {
+    }
+
+    /** A target's primary provenance: its document, section and quote. */
+    static SourceView primary(Target t) {
+        Document d = t.document;
+        return new SourceView(d.code, d.titleZh, d.titleEn, d.number, t.section, t.sectionEn, t.quote, t.note,
+                t.noteZh);
+    }
+
+    /** Every provenance of a target, the primary first. */
+    public static List<SourceView> sources(Target t) {
+        List<SourceView> all = new java.util.ArrayList<>();
+        all.add(primary(t));
+        if (t.alsoStatedIn != null) {
+            all.addAll(t.alsoStatedIn);
+        }
+        return List.copyOf(all);
     }
 
     /** The basis of a target's baseline: in force in its base year for a change, else in its baseline year. */

@@ -45,7 +45,8 @@ public final class SeedModel {
             String relatedIndicator, Integer baseYear, Integer baselineYear, Double baselineValue,
             String baselineSource, Boolean baselineConfirmed, Boolean targetValueConfirmed, Binding binding,
             List<String> agencies, List<String> scope, String section, String quote, String note,
-            MilestoneRule decidedBy, WordReading reading, String noteZh, String baselineSourceZh, String sectionEn) {
+            MilestoneRule decidedBy, WordReading reading, String noteZh, String baselineSourceZh, String sectionEn,
+            List<SourceEntry> alsoStatedIn) {
 
         public boolean isBaselineConfirmed() {
             return baselineConfirmed == null || baselineConfirmed;
@@ -62,6 +63,18 @@ public final class SeedModel {
         public List<String> scopeList() {
             return scope == null ? List.of() : scope;
         }
+
+        public List<SourceEntry> alsoStatedInList() {
+            return alsoStatedIn == null ? List.of() : alsoStatedIn;
+        }
+    }
+
+    /**
+     * Another document that states the same commitment (docs/SEED-FORMAT.md, "One commitment, several sources"):
+     * its code, the section, the verbatim quote (checked against that document's text), and a note.
+     */
+    public record SourceEntry(String document, String section, String sectionEn, String quote, String note,
+            String noteZh) {
     }
 
     /** One seed file, validated: its document with the indicators and targets it defines. */

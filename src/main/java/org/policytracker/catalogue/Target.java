@@ -119,6 +119,14 @@ public class Target extends PanacheEntityBase {
 
     public String quote;
 
+    /**
+     * The other documents that state the same commitment, each with its section and verbatim quote (the primary
+     * provenance is {@link #document}, {@link #section}, {@link #quote}); empty when one document states it.
+     */
+    @Convert(converter = SourcesConverter.class)
+    @Column(name = "also_stated_in")
+    public List<CatalogueViews.SourceView> alsoStatedIn;
+
     /** Provenance outside the quote, interpretation or doubts, in English. */
     public String note;
 
@@ -135,19 +143,26 @@ public class Target extends PanacheEntityBase {
         return find(WITH_REFERENCES + " where t.code = ?1 and t.retired = false", code).firstResultOptional();
     }
 
-    /** Whether the target passes the filters of {@link #listCurrent} (null filters are ignored). */
+    /**
+     * Whether the target passes the filters of {@link #listCurrent} (null filters are ignored): a target matches
+     * each document that states it.
+     */
     public boolean matches(String documentCode, Theme theme, TargetKind kind) {
-        return (documentCode == null || documentCode.equals(document.code))
+        return (documentCode == null || statedIn(documentCode))
                 && (theme == null || theme == indicator.theme) && (kind == null || kind == this.kind);
+    }
+
+    /** Whether the document states this target: its primary source or another. */
+    public boolean statedIn(String documentCode) {
+        return documentCode.equals(document.code)
+                || alsoStatedIn != null && alsoStatedIn.stream().anyMatch(s -> documentCode.equals(s.document()));
     }
 
     /** Current targets, optionally filtered as {@link #matches} does; null filters are ignored. */
     public static List<Target> listCurrent(String documentCode, Theme theme, TargetKind kind) {
-        return find(WITH_REFERENCES + " where t.retired = false"
-                + " and (?1 is null or t.document.code = ?1)"
-                + " and (?2 is null or t.indicator.theme = ?2)"
-                + " and (?3 is null or t.kind = ?3)"
-                + " order by t.document.sortOrder, t.sortOrder",
-                documentCode, theme, kind).list();
+        // One query for every current target (a few dozen); the filters are the one rule of matches().
+        return Target
+                .<Target>find(WITH_REFERENCES + " where t.retired = false order by t.document.sortOrder, t.sortOrder")
+                .list().stream().filter(t -> t.matches(documentCode, theme, kind)).toList();
     }
 }

@@ -44,6 +44,21 @@ public final class TargetWording {
         return changeScale || indicator.precision == null ? 2 : indicator.precision;
     }
 
+    /**
+     * The unit of the target's value, which is not always the indicator's: "%（比2020年累计变化）" for a change
+     * against a base year (−18 = 18 % below), "%/年" for an average growth; the indicator's unit otherwise; null
+     * for a kind without a value (direction, relative, milestone).
+     */
+    public static Bilingual targetUnit(Target target) {
+        return switch (target.kind) {
+            case DIRECTION, RELATIVE, MILESTONE -> null;
+            case CHANGE_VS_BASE -> Bilingual.of(lang -> w(lang, "unit.change", "base",
+                    target.baseYear != null ? target.baseYear : target.baselineYear));
+            case AVERAGE_GROWTH -> Bilingual.of(lang -> w(lang, "unit.perYear"));
+            default -> Bilingual.of(lang -> unit(target.indicator, lang));
+        };
+    }
+
     /** The indicator's unit in a language; empty for none. */
     public static String unit(Indicator indicator, Lang lang) {
         String unit = lang.zh() ? indicator.unit : indicator.unitEn;

@@ -206,6 +206,9 @@ public class PdfReportWriter implements ReportWriter {
         fields.setWidthPercentage(100);
         field(fields, t.targetHeader(), row.targetWording(), f);
         field(fields, t.baselineHeader(), row.baselineText(), f);
+        if (!row.unconfirmed().isEmpty()) {
+            field(fields, t.unconfirmedHeader(), row.unconfirmed(), f);
+        }
         field(fields, t.latestHeader(), row.latestText(), f);
         field(fields, t.progressHeader(), row.progressText(), f);
         field(fields, t.projectedShortHeader(), row.projectedText(), f);

@@ -64,6 +64,8 @@ public final class ReportColumns {
                 new Column<>(t.targetValueHeader(), Type.NUMBER, Row::targetValue, 12, Row::decimals),
                 new Column<>(t.baselinePeriodHeader(), Type.INTEGER, r -> year(r.baselinePeriod()), 10),
                 new Column<>(t.baselineValueHeader(), Type.NUMBER, Row::baselineValue, 12, Row::decimals),
+                // The catalogue's figures that could not be confirmed (an image table), said beside the numbers.
+                new Column<>(t.unconfirmedHeader(), Type.TEXT, Row::unconfirmed, 14),
                 new Column<>(t.latestPeriodHeader(), Type.INTEGER, r -> year(r.latestPeriod()), 10),
                 new Column<>(t.latestValueHeader(), Type.NUMBER, Row::latestValue, 12, Row::decimals),
                 new Column<>(t.qualifierHeader(), Type.TEXT, r -> r.latestValue() == null ? ""
@@ -81,7 +83,9 @@ public final class ReportColumns {
                 new Column<>(t.documentCodeHeader(), Type.TEXT, Row::documentCode, 22),
                 new Column<>(t.documentHeader(), Type.TEXT,
                         r -> t.source(r.documentTitle(), r.documentNumber(), null), 40),
-                new Column<>(t.sectionHeader(), Type.TEXT, Row::section, 24));
+                new Column<>(t.sectionHeader(), Type.TEXT, Row::section, 24),
+                // One commitment stated in several documents is one row, with its other sources here.
+                new Column<>(t.alsoStatedInHeader(), Type.TEXT, Row::otherSources, 40));
     }
 
     /** One row per value behind the report. */

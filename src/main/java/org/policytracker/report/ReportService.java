@@ -221,12 +221,20 @@ public class ReportService {
         String explanation = a.explanation() == null ? ""
                 : text.lang().zh() ? a.explanation().zh() : a.explanation().en();
         int decimals = TargetWording.decimals(t.indicator, basis == ValueBasis.CHANGE_PCT);
+        // Without a baseline of the catalogue's, a chain of changes starts at 0 by definition: its reference year,
+        // whose level is unknown, is said as such rather than as a baseline of 0.
+        boolean referenceOnly = baseline != null && t.baselineValue == null && basis == ValueBasis.CHANGE_PCT
+                && baseline.value() != null && baseline.value() == 0 && origin != null
+                && origin.equals(year(baseline.period()));
         return new Row(t.code, t.indicator.theme, t.indicator.code, text.indicatorName(t.indicator), unit, basis,
                 t.kind,
                 text.targetWording(t), t.targetYear, targetValue,
-                baseline == null ? null : baseline.period(), baseline == null ? null : baseline.value(),
+                baseline == null ? null : baseline.period(),
+                baseline == null || referenceOnly ? null : baseline.value(),
                 baseline == null ? "—"
-                        : text.valueAt(t.indicator, basis, origin, baseline.value(), baseline.period(), decimals),
+                        : referenceOnly ? text.referenceYear(baseline.period())
+                                : text.valueAt(t.indicator, basis, origin, baseline.value(), baseline.period(),
+                                        decimals),
                 latest == null ? null : latest.period(), latest == null ? null : latest.value(),
                 latest == null ? "—"
                         : text.valueAt(t.indicator, basis, origin, latest.value(), latest.qualifier(), latest.period(),
@@ -238,15 +246,19 @@ public class ReportService {
                                 decimals),
                 status, text.verdictLabel(status, a.ratio(), snapshot.asOf().isAfter(deadline(t))),
                 ReportText.statusColour(status), ReportText.statusTextColour(status),
-                explanation, t.binding, text.bindingLabel(t.binding), d.code, documentTitle, d.number, t.section,
-                text.source(documentTitle, d.number, t.section),
+                explanation, t.binding, text.bindingLabel(t.binding), d.code, documentTitle, d.number,
+                text.section(t.section, t.sectionEn),
+                text.sources(t),
                 chart(t, a, basis, targetValue, path, text), decimals,
                 ta.judgement() == null ? null : ta.judgement().status(),
                 ta.judgement() != null
                         ? text.verdictLabel(ta.judgement().status(), null, snapshot.asOf().isAfter(deadline(t)))
                         : a.needsJudgement() ? text.judgementPending() : "",
                 ta.judgement() == null ? "" : text.judgement(ta.judgement()),
-                ta.judgement() == null && a.needsJudgement());
+                ta.judgement() == null && a.needsJudgement(),
+                text.unconfirmed(!t.baselineConfirmed && baseline != null && baseline.publication() == null
+                        && t.baselineValue != null, !t.targetValueConfirmed && t.targetValue != null),
+                text.otherSources(t));
     }
 
     /** The last day the target can be met: its date, else the end of its year. */
@@ -318,7 +330,7 @@ public class ReportService {
         int to = Math.max(t.targetYear, points.isEmpty() ? t.targetYear : points.lastKey());
         String targetLabel = target == null ? null
                 : text.word(derived ? "report.chart.targetDerived" : "report.chart.target", "value",
-                        ReportText.num(target));
+                        ReportText.num(target)) + (t.targetValueConfirmed ? "" : text.word("report.chart.unconfirmed"));
         List<ChartData.Point> observed = points.entrySet().stream()
                 .map(e -> new ChartData.Point(e.getKey(), e.getValue())).toList();
         PeriodValue indication = a.latestIndication();

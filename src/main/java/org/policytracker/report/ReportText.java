@@ -208,6 +208,27 @@ public final class ReportText {
                 j.recordedAt().toLocalDate());
     }
 
+    /** A chain's reference year whose level is not known: "2020年（基准年，水平未知）". */
+    public String referenceYear(String period) {
+        return word("report.referenceYear", "period", period);
+    }
+
+    public String unconfirmedHeader() {
+        return word("report.col.unconfirmed");
+    }
+
+    /** Which of the catalogue's figures are unconfirmed: "基期值、目标值", "" when none. */
+    public String unconfirmed(boolean baseline, boolean target) {
+        List<String> parts = new ArrayList<>();
+        if (baseline) {
+            parts.add(word("report.unconfirmed.baseline"));
+        }
+        if (target) {
+            parts.add(word("report.unconfirmed.target"));
+        }
+        return String.join(word("report.listSeparator"), parts);
+    }
+
     public String judgementHeader() {
         return word("report.col.judgement");
     }
@@ -573,7 +594,37 @@ public final class ReportText {
                 .collect(Collectors.joining(word("report.listSeparator"))));
     }
 
+    /**
+     * A section heading in the report's language: the verbatim Chinese heading; in English its English rendering
+     * with the Chinese after it ("II. Main goals (二、主要目标)") when the catalogue has one.
+     */
+    public String section(String zh, String en) {
+        return lang.zh() || en == null || en.isBlank() ? zh : en + " (" + zh + ")";
+    }
+
     /** "国发〔2021〕20号 · 二、主要目标" — the document (title and number) and the section. */
+    /** Every source of a target, the primary first: "《…》 · （三）发展目标；亦见：《…》 · 一、规划背景". */
+    public String sources(Target target) {
+        String others = otherSources(target);
+        String primary = source(documentTitle(target.document), target.document.number,
+                section(target.section, target.sectionEn));
+        return others.isEmpty() ? primary : primary + word("report.alsoStatedIn", "source", others);
+    }
+
+    /** The other documents that state a target, with their sections; "" when none. */
+    public String otherSources(Target target) {
+        if (target.alsoStatedIn == null) {
+            return "";
+        }
+        return target.alsoStatedIn.stream().map(s -> source(lang.zh() ? s.documentTitleZh() : s.documentTitleEn(),
+                s.documentNumber(), section(s.section(), s.sectionEn())))
+                .collect(Collectors.joining(word("report.listSeparator")));
+    }
+
+    public String alsoStatedInHeader() {
+        return word("report.col.alsoStatedIn");
+    }
+
     public String source(String documentTitle, String number, String section) {
         StringBuilder b = new StringBuilder(documentTitle);
         if (number != null && !number.isBlank()) {

@@ -106,6 +106,9 @@ public record StatusReport(
      * @param elapsedPct      share of the time from baseline to deadline passed, in percent
      * @param projectedValue  the value in the target year at the observed pace
      * @param chart           what the small chart draws; null when there is nothing to draw (milestones)
+     * @param unconfirmed     which of the catalogue's figures this row uses are not confirmed ("基期值、目标值"); empty
+     *                        when all are
+     * @param otherSources    the other documents that state the same commitment, with their sections; empty when none
      */
     public record Row(
             String targetId,
@@ -147,7 +150,9 @@ public record StatusReport(
             Status judgementStatus,
             String judgementLabel,
             String judgementText,
-            boolean judgementNeeded) {
+            boolean judgementNeeded,
+            String unconfirmed,
+            String otherSources) {
 
         /** Whether an analyst's judgement is recorded beside the computed status. */
         public boolean judged() {

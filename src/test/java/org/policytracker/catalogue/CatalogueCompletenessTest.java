@@ -59,12 +59,8 @@ class CatalogueCompletenessTest {
             IPO-2025-COPYRIGHT-GDP-SHARE,          COPYRIGHT_INDUSTRIES_GDP_SHARE, LEVEL_AT_LEAST, 2025, 7.5,  -,   -,    2019, 7.39
             IPO-2025-IP-ROYALTIES-TRADE,           IP_ROYALTIES_TRADE_TOTAL,      LEVEL_AT_LEAST, 2025, 3500,  -,   -,    2020, 3194.4
             IPO-2025-PROTECTION-SATISFACTION,      IP_PROTECTION_SATISFACTION,    MAINTAIN,       2025, -,     -,   -,    2020, 80.05
-            IPP-2025-HIGH-VALUE-PATENTS,           HIGH_VALUE_INVENTION_PATENTS_PER_10K, LEVEL_AT_LEAST, 2025, 12, -, -, 2020, 6.3
             IPP-2025-OVERSEAS-PATENT-GRANTS,       OVERSEAS_INVENTION_PATENT_GRANTS, COUNT,       2025, 9,     -,   -,    2020, 4
             IPP-2025-PLEDGE-FINANCING,             IP_PLEDGE_FINANCING_AMOUNT,    LEVEL_AT_LEAST, 2025, 3200,  -,   -,    2020, 2180
-            IPP-2025-IP-ROYALTIES-TRADE,           IP_ROYALTIES_TRADE_TOTAL,      LEVEL_AT_LEAST, 2025, 3500,  -,   -,    2020, 3194.4
-            IPP-2025-PATENT-INTENSIVE-GDP-SHARE,   PATENT_INTENSIVE_INDUSTRIES_GDP_SHARE, LEVEL_AT_LEAST, 2025, 13, -, -, 2019, 11.6
-            IPP-2025-COPYRIGHT-GDP-SHARE,          COPYRIGHT_INDUSTRIES_GDP_SHARE, LEVEL_AT_LEAST, 2025, 7.5,  -,   -,    2019, 7.39
             IPP-2025-PROTECTION-SATISFACTION,      IP_PROTECTION_SATISFACTION,    MAINTAIN,       2025, 82,    -,   -,    2020, 80.05
             IPP-2025-CIVIL-CASE-ACCEPTANCE-RATE,   IP_CIVIL_FIRST_INSTANCE_ACCEPTANCE_RATE, LEVEL_AT_LEAST, 2025, 85, -, -, 2020, -
             IPP-2025-PATENT-ATTORNEYS,             LICENSED_PATENT_ATTORNEYS,     COUNT,          2025, 4,     -,   -,    -,    -
@@ -76,6 +72,8 @@ class CatalogueCompletenessTest {
             SERVICE-TRADE-2025-EXPORT-GROWTH-VS-WORLD, SERVICE_EXPORT_GROWTH,     RELATIVE,       2025, -,     -,   -,    2020, -
             SERVICE-TRADE-2025-OFFSHORE-OUTSOURCING-VS-EXPORTS, OFFSHORE_SERVICE_OUTSOURCING_GROWTH, RELATIVE, 2025, -, -, -, 2020, -
             SERVICE-TRADE-2025-PILOT-MEASURES,     SERVICE_TRADE_PILOT_MEASURES,  COUNT,          2025, 122,   -,   -,    -,    -
+            SERVICE-TRADE-2025-BALANCE,            SERVICE_TRADE_DEFICIT,         DIRECTION,      2025, -,     -,   -,    2020, 1004.6
+            IPP-2025-DOUBLE-RANDOM-SUPERVISION-COVERAGE, IP_SERVICE_DOUBLE_RANDOM_SUPERVISION_COVERAGE, COVERAGE, 2025, 100, -, -, -, -
             """)
     void shouldHoldTheNamedTarget(String id, String indicator, String kind, int year, Double value, Double tolerance,
             Integer baseYear, Integer baselineYear, Double baselineValue) {
@@ -110,20 +108,34 @@ class CatalogueCompletenessTest {
         List<Map<String, Object>> outline = targets.values().stream()
                 .filter(t -> "ip-powerhouse-outline".equals(source(t).get("document"))).toList();
         assertEquals(5, outline.size());
+        // Four of them are stated in the IP plan too: one target each, with both sources.
+        List<Object> both = outline.stream().filter(t -> ((List<?>) t.get("sources")).size() == 2)
+                .map(t -> t.get("id")).sorted().map(Object.class::cast).toList();
+        assertEquals(
+                List.of("IPO-2025-COPYRIGHT-GDP-SHARE", "IPO-2025-HIGH-VALUE-PATENTS", "IPO-2025-IP-ROYALTIES-TRADE",
+                        "IPO-2025-PATENT-INTENSIVE-GDP-SHARE"),
+                both);
         outline.forEach(t -> assertEquals("ANTICIPATORY", t.get("binding"), String.valueOf(t.get("id"))));
         outline.forEach(t -> assertEquals(2025, t.get("targetYear")));
     }
 
     @Test
     void shouldKeepTheIpPlanTableProvenanceAndDoubts() {
-        List<String> tableRows = List.of("IPP-2025-HIGH-VALUE-PATENTS", "IPP-2025-OVERSEAS-PATENT-GRANTS",
-                "IPP-2025-PLEDGE-FINANCING", "IPP-2025-IP-ROYALTIES-TRADE", "IPP-2025-PATENT-INTENSIVE-GDP-SHARE",
-                "IPP-2025-COPYRIGHT-GDP-SHARE", "IPP-2025-PROTECTION-SATISFACTION",
-                "IPP-2025-CIVIL-CASE-ACCEPTANCE-RATE");
+        List<String> tableRows = List.of("IPP-2025-OVERSEAS-PATENT-GRANTS", "IPP-2025-PLEDGE-FINANCING",
+                "IPP-2025-PROTECTION-SATISFACTION", "IPP-2025-CIVIL-CASE-ACCEPTANCE-RATE");
         for (String id : tableRows) {
             String note = (String) source(targets.get(id)).get("note");
             assertTrue(note != null && note.contains("“十四五”时期知识产权发展主要指标"), id + " note: " + note);
             assertEquals("ANTICIPATORY", targets.get(id).get("binding"), id);
+        }
+        // The rows the outline states too keep the plan's provenance as their second source.
+        for (String id : List.of("IPO-2025-HIGH-VALUE-PATENTS", "IPO-2025-IP-ROYALTIES-TRADE",
+                "IPO-2025-PATENT-INTENSIVE-GDP-SHARE", "IPO-2025-COPYRIGHT-GDP-SHARE")) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> plan = ((List<Map<String, Object>>) targets.get(id).get("sources")).get(1);
+            assertEquals("ip-protection-plan-14fyp", plan.get("document"), id);
+            String note = (String) plan.get("note");
+            assertTrue(note != null && note.contains("“十四五”时期知识产权发展主要指标"), id + " plan note: " + note);
         }
         // docs/SEED-FORMAT.md: values that could not be confirmed are marked, never presented as certain.
         assertEquals(false, targets.get("IPP-2025-OVERSEAS-PATENT-GRANTS").get("targetValueConfirmed"));
@@ -131,7 +143,7 @@ class CatalogueCompletenessTest {
         assertEquals(false, targets.get("IPP-2025-PROTECTION-SATISFACTION").get("targetValueConfirmed"));
         assertEquals(false, targets.get("IPP-2025-CIVIL-CASE-ACCEPTANCE-RATE").get("targetValueConfirmed"));
         assertEquals(false, targets.get("IPP-2025-CIVIL-CASE-ACCEPTANCE-RATE").get("baselineConfirmed"));
-        assertEquals(true, targets.get("IPP-2025-IP-ROYALTIES-TRADE").get("targetValueConfirmed"));
+        assertEquals(true, targets.get("IPO-2025-IP-ROYALTIES-TRADE").get("targetValueConfirmed"));
     }
 
     @Test

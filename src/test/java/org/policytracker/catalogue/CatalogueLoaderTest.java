@@ -159,7 +159,8 @@ class CatalogueLoaderTest {
         int co2 = text.indexOf("  - id: CARBON-2025-CO2-INTENSITY");
         int note = text.indexOf("    note:", co2);
         int noteEnd = text.indexOf("\n  - id: ", note);
-        text = text.substring(0, note) + "    note: Reviewed note.\n" + text.substring(noteEnd + 1);
+        text = text.substring(0, note) + "    note: Reviewed note.\n    noteZh: 已复核的说明。\n"
+                + text.substring(noteEnd + 1);
         Files.writeString(carbon, text);
     }
 

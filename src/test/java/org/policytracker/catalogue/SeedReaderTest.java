@@ -73,6 +73,18 @@ class SeedReaderTest {
     }
 
     @Test
+    void shouldCheckEveryOtherSourceOfATargetAsItsOwn() throws IOException {
+        replace("ip-powerhouse-outline.yaml", "        quote: \"版权产业增加值占GDP比重超过7.39%\"",
+                "        quote: \"版权产业增加值占GDP比重超过7.4%\"", 1);
+        replace("ip-powerhouse-outline.yaml", "      - document: ip-protection-plan-14fyp",
+                "      - document: no-such-plan", 1);
+        SeedException e = assertThrows(SeedException.class, () -> SeedReader.read(SeedDirectory.of(dir)));
+        assertProblem(e, "ip-powerhouse-outline.yaml", "(IPO-2025-PATENT-INTENSIVE-GDP-SHARE)",
+                "'alsoStatedIn.document'");
+        assertProblem(e, "ip-powerhouse-outline.yaml", "(IPO-2025-COPYRIGHT-GDP-SHARE)", "'alsoStatedIn.quote'");
+    }
+
+    @Test
     void shouldRequireADirectionTargetsWordingToBeRead() throws IOException {
         String text = Files.readString(dir.resolve(CARBON));
         int start = text.indexOf("    reading:", text.indexOf("id: CARBON-2030-COAL-CONSUMPTION-DECLINE"));

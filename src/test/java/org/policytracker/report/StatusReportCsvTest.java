@@ -69,7 +69,7 @@ class StatusReportCsvTest {
         assertTrue(about.stream().anyMatch(l -> l.startsWith("生成时间：")), about.toString());
         assertTrue(about.contains("生成人：viewer1"), about.toString());
         for (CSVRecord row : rows) {
-            assertEquals(25, row.size(), "every row has every column: " + row);
+            assertEquals(27, row.size(), "every row has every column: " + row);
             Map<String, Object> entry = dashboard.get(row.get("目标编号"));
             assertNotNull(entry, row.get("目标编号"));
             Map<String, Object> a = assessment(entry);

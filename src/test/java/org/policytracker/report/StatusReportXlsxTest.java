@@ -78,7 +78,7 @@ class StatusReportXlsxTest {
                     assertEquals(CellType.NUMBER, row.getCell(6).getType(), "target year of " + row.getCellText(1));
                     Map<String, Object> entry = dashboard.get(row.getCellText(1));
                     assertNotNull(entry, row.getCellText(1));
-                    assertEquals(Reports.status(entry), row.getCellText(16));
+                    assertEquals(Reports.status(entry), row.getCellText(17));
                 }
             }
             assertEquals(dashboard.size(), rows, "one row per target over the theme sheets");
@@ -88,14 +88,14 @@ class StatusReportXlsxTest {
             assertEquals("稳中有增（2025年）", total.getCellText(5)); // the target's own wording
             assertEquals(CellType.NUMBER, total.getCell(9).getType());
             assertEquals(0, new BigDecimal("6617.2").compareTo(total.getCell(9).asNumber()), "baseline value");
-            assertEquals("2022", total.getCellText(10));
-            assertEquals(CellType.NUMBER, total.getCell(10).getType(), "the latest year is a number");
+            assertEquals("2022", total.getCellText(11));
+            assertEquals(CellType.NUMBER, total.getCell(11).getType(), "the latest year is a number");
             assertEquals(CellType.NUMBER, total.getCell(8).getType(), "the baseline year is a number");
-            assertEquals(CellType.NUMBER, total.getCell(11).getType());
-            assertEquals(0, new BigDecimal("8891.1").compareTo(total.getCell(11).asNumber()), "latest value");
+            assertEquals(CellType.NUMBER, total.getCell(12).getType());
+            assertEquals(0, new BigDecimal("8891.1").compareTo(total.getCell(12).asNumber()), "latest value");
             assertEquals("亿美元", total.getCellText(4));
-            assertEquals("确数", total.getCellText(12), "the latest value is exact");
-            assertEquals(Reports.status(dashboard.get("SERVICE-TRADE-2025-TOTAL")), total.getCellText(16));
+            assertEquals("确数", total.getCellText(13), "the latest value is exact");
+            assertEquals(Reports.status(dashboard.get("SERVICE-TRADE-2025-TOTAL")), total.getCellText(17));
 
             // The values behind the report, with typed values and times.
             List<Row> values = wb.findSheet("评估所用数据").orElseThrow().read();

@@ -83,7 +83,7 @@ class FirstStartBrowserTest extends BrowserTest {
         waitFor(By.cssSelector(".moment-note"));
         assertTrue(browser().getCurrentUrl().contains("asOf=2021-12-31"), browser().getCurrentUrl());
         WebElement patents = browser().findElement(
-                By.cssSelector("li[data-target-id='IPP-2025-PATENT-INTENSIVE-GDP-SHARE'] .latest-value"));
+                By.cssSelector("li[data-target-id='IPO-2025-PATENT-INTENSIVE-GDP-SHARE'] .latest-value"));
         assertTrue(patents.getText().contains("2021"), "the latest value as of 2021: " + patents.getText());
         assertTrue(csvLink().contains("asOf=2021-12-31"), csvLink());
         assertTrue(fetchText(csvLink()).lines().limit(4).anyMatch(l -> l.contains("2021-12-31")),
@@ -103,13 +103,14 @@ class FirstStartBrowserTest extends BrowserTest {
         assertTrue(omit.isSelected(), "on by default");
         List<String> withData = TestUsers.asViewer().get("/api/dashboard").then().extract().jsonPath()
                 .getList("findAll { it.assessment.status != 'NO_DATA' }.id");
-        assertTrue(withData.contains("IPP-2025-PATENT-INTENSIVE-GDP-SHARE") && withData.size() < all,
+        assertTrue(withData.contains("IPO-2025-PATENT-INTENSIVE-GDP-SHARE") && withData.size() < all,
                 withData.toString());
         String csv = fetchText(csvLink());
         List<String> rows = dataLines(csv);
         assertEquals(withData.size(), rows.size(), "only the targets with data: " + rows);
         assertTrue(rows.stream().allMatch(r -> withData.stream().anyMatch(r::contains)), rows.toString());
-        assertTrue(csv.contains("未逐一列出暂无数据的 " + (all - withData.size()) + " 个目标"), csv.substring(0, 600));
+        assertTrue(csv.contains("未逐一列出暂无数据的 " + (all - withData.size()) + " 个目标"),
+                csv.substring(0, Math.min(600, csv.length())) + " all=" + all + " withData=" + withData.size());
         String pdfLink = browser().findElement(By.cssSelector("nav.export-links a[data-format='pdf']"))
                 .getAttribute("href");
         assertTrue(pdfLink.contains("omitNoData=true"), pdfLink);

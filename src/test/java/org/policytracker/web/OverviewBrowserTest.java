@@ -55,7 +55,7 @@ class OverviewBrowserTest extends BrowserTest {
                 .findElement(By.cssSelector("li[data-target-id='SERVICE-TRADE-2025-PILOT-MEASURES']"));
         assertTrue(pilot.getText().contains("≥ 122 项（2025年）"), pilot.getText());
         WebElement patents = browser()
-                .findElement(By.cssSelector("li[data-target-id='IPP-2025-PATENT-INTENSIVE-GDP-SHARE']"));
+                .findElement(By.cssSelector("li[data-target-id='IPO-2025-PATENT-INTENSIVE-GDP-SHARE']"));
         assertTrue(patents.getText().contains("≥ 13%（2025年）"), patents.getText());
         assertTrue(patents.getText().contains("11.97%（2020年）"), patents.getText());
         assertTrue(patents.findElement(By.cssSelector("[role=progressbar]")).getAttribute("aria-label")
@@ -144,9 +144,9 @@ class OverviewBrowserTest extends BrowserTest {
         assertEquals("function", js("return typeof Chart;"), "Chart.js from the webjar");
 
         // Also the detail page, which draws a chart.
-        browser().findElement(By.cssSelector("li[data-target-id='IPP-2025-PATENT-INTENSIVE-GDP-SHARE'] a.target-name"))
+        browser().findElement(By.cssSelector("li[data-target-id='IPO-2025-PATENT-INTENSIVE-GDP-SHARE'] a.target-name"))
                 .click();
-        awaitTarget("IPP-2025-PATENT-INTENSIVE-GDP-SHARE");
+        awaitTarget("IPO-2025-PATENT-INTENSIVE-GDP-SHARE");
         waitFor(By.id("target-chart"));
         List<String> all = js("return performance.getEntriesByType('resource').map(e => e.name)"
                 + ".concat(performance.getEntriesByType('navigation').map(e => e.name));");

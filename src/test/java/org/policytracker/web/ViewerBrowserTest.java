@@ -25,8 +25,8 @@ class ViewerBrowserTest extends BrowserTest {
         overviewRows();
         assertFalse(browser().findElement(By.cssSelector("a[data-route='import']")).isDisplayed(), "no import link");
 
-        open("/targets/IPP-2025-COPYRIGHT-GDP-SHARE");
-        awaitTarget("IPP-2025-COPYRIGHT-GDP-SHARE");
+        open("/targets/IPO-2025-COPYRIGHT-GDP-SHARE");
+        awaitTarget("IPO-2025-COPYRIGHT-GDP-SHARE");
         waitFor(By.cssSelector("tr[data-period='2021']"));
         assertFalse(present("form"), "no form on a target's page");
         assertFalse(present("main button.button-small"), "no correct buttons");
