@@ -46,6 +46,18 @@ class CatalogueWordingApiTest {
     }
 
     @Test
+    void shouldSayThatTheForestBaselinesAreOnTheInventoryBasis() {
+        for (String id : java.util.List.of("CARBON-2025-FOREST-COVERAGE", "CARBON-2030-FOREST-COVERAGE",
+                "CARBON-2025-FOREST-STOCK", "CARBON-2030-FOREST-STOCK")) {
+            asViewer().get("/api/targets/" + id).then().statusCode(200)
+                    .body("baselineBasis", equalTo("INVENTORY"))
+                    .body("source.note",
+                            org.hamcrest.Matchers.containsString("on the forest inventory basis (INVENTORY)"))
+                    .body("source.noteZh", org.hamcrest.Matchers.containsString("全国森林资源清查口径（INVENTORY）"));
+        }
+    }
+
+    @Test
     void shouldHoldOneCommitmentStatedInTwoDocumentsAsOneTargetWithBothSources() throws Exception {
         String id = "IPO-2025-COPYRIGHT-GDP-SHARE"; // 达到7.5% in the outline, the IP plan's table row too
         asViewer().get("/api/targets/" + id).then().statusCode(200)
