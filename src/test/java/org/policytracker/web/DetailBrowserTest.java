@@ -63,6 +63,29 @@ class DetailBrowserTest extends BrowserTest {
     }
 
     @Test
+    void shouldShowEverySourceOfACommitmentAndTheCataloguesRevisions() {
+        enterValue("COPYRIGHT_INDUSTRIES_GDP_SHARE", "2021", 7.41, "LEVEL");
+        signInAsViewer();
+        open("/targets/IPO-2025-COPYRIGHT-GDP-SHARE");
+        awaitTarget("IPO-2025-COPYRIGHT-GDP-SHARE");
+        String provenance = waitFor(By.cssSelector(".provenance")).getText();
+        assertTrue(provenance.contains("亦见于") && provenance.contains("版权产业增加值占GDP比重超过7.39%"), provenance);
+        assertTrue(provenance.contains("（三）发展目标"), provenance);
+        String revisions = waitFor(By.cssSelector(".revisions")).getText();
+        assertTrue(revisions.contains("编目修订记录") && revisions.contains("收录"), revisions);
+    }
+
+    @Test
+    void shouldMarkAnUnconfirmedTargetValueOnTheChart() {
+        enterValue("IP_PROTECTION_SATISFACTION", "2021", 80.6, "LEVEL");
+        signInAsViewer();
+        open("/targets/IPP-2025-PROTECTION-SATISFACTION"); // 82 from an image table, unconfirmed
+        awaitTarget("IPP-2025-PROTECTION-SATISFACTION");
+        waitFor(By.id("target-chart"));
+        assertEquals("目标（未经确认）", chartDatasets().get("target").get("label"));
+    }
+
+    @Test
     void shouldShowHowTheWordingIsReadAndThatAJudgementIsNeeded() {
         for (String year : List.of("2021", "2022", "2023")) {
             enterValue("ENERGY_INTENSITY", year, -2.0, "YOY_CHANGE_PCT");
