@@ -90,7 +90,10 @@ function figures(target, a) {
     pv.publication ? t(`publication.${pv.publication}`) : null].filter(Boolean).join(' · ') : t('common.none'));
   const list = [
     // An observation of the baseline year is the baseline; the catalogue's value stays in view beside it.
-    figure(t('fig.baseline'), at(a.baseline), a.catalogueBaseline !== null && a.catalogueBaseline !== undefined
+    // Without a baseline of the catalogue's, a chain of changes starts at 0 by definition: its reference year, whose
+    // level is unknown, is said as such (as the reports say it), not as a baseline of 0.
+    figure(t('fig.baseline'), target.baselineValue === null && a.valueBasis === 'CHANGE_PCT' && a.baseline
+      && a.baseline.value === 0 ? t('report.referenceYear', { period: a.baseline.period }) : at(a.baseline), a.catalogueBaseline !== null && a.catalogueBaseline !== undefined
       ? h('span', { class: 'muted catalogue-baseline', text: ` (${t('baseline.catalogue', { value: formatValue(a.catalogueBaseline, target, a) })})` })
       : null),
     figure(t('fig.latest'), at(a.latest)),

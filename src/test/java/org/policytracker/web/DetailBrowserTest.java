@@ -100,6 +100,8 @@ class DetailBrowserTest extends BrowserTest {
         assertTrue(reading.contains("依据原文：单位国内生产总值能耗比2020年下降13.5%"), reading);
         String main = browser().findElement(By.tagName("main")).getText();
         assertTrue(main.contains("到2030年是否称得上“大幅下降”，需分析师判断。"), main);
+        assertTrue(waitFor(By.cssSelector(".figures")).getText().contains("2020年（基准年，水平未知）"),
+                "no baseline level is known: not shown as 0");
 
         open("/?judgement=NEEDED");
         waitUntil("only the targets whose wording needs a judgement are listed",
