@@ -12,6 +12,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.policytracker.report.ReportColumns.Column;
 import org.policytracker.report.StatusReport.Row;
+import org.policytracker.system.SpreadsheetText;
 
 /**
  * One row per target, RFC 4180 (commas, CRLF, quotes where needed), UTF-8 with a byte order mark so
@@ -56,7 +57,7 @@ public class CsvReportWriter implements ReportWriter {
         Object value = column.value().apply(row);
         return switch (column.type()) {
             case NUMBER, INTEGER -> ReportColumns.csvNumber(value, column.decimals().apply(row));
-            default -> value == null ? "" : value.toString();
+            default -> value == null ? "" : SpreadsheetText.guard(value.toString());
         };
     }
 }

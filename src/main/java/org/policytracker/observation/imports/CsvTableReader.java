@@ -14,6 +14,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.policytracker.system.Message;
+import org.policytracker.system.SpreadsheetText;
 
 /**
  * A UTF-8 CSV file (RFC 4180 quoting, with or without a byte-order mark), streamed. Empty lines
@@ -64,10 +65,12 @@ final class CsvTableReader implements TableReader {
             CSVRecord record = records.next();
             lastRow = (int) record.getRecordNumber();
             String[] values = record.values();
-            for (String value : values) {
-                if (value.indexOf(REPLACEMENT) >= 0) {
+            for (int i = 0; i < values.length; i++) {
+                if (values[i].indexOf(REPLACEMENT) >= 0) {
                     throw new UnreadableFileException(lastRow, Message.of("file.notUtf8"), null);
                 }
+                // The apostrophe an export puts before a formula character (SpreadsheetText) is not part of the text.
+                values[i] = SpreadsheetText.unguard(values[i]);
             }
             return new TableRow(lastRow, values);
         } catch (UncheckedIOException | IllegalStateException e) {

@@ -16,6 +16,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
+import org.policytracker.system.SpreadsheetText;
 import org.policytracker.system.Workbooks;
 
 /**
@@ -104,7 +105,7 @@ public interface ValueFileWriter extends AutoCloseable {
                     case TIME -> cell == null ? ""
                             : DateTimeFormatter.ISO_INSTANT.format(((OffsetDateTime) cell)
                                     .toInstant());
-                    case TEXT -> cell == null ? "" : cell.toString();
+                    case TEXT -> cell == null ? "" : SpreadsheetText.guard(cell.toString());
                 });
             }
             printer.printRecord(cells);

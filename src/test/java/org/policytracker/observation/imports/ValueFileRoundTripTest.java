@@ -42,6 +42,9 @@ class ValueFileRoundTripTest {
         // Exact decimals: 0.30000000000000004, implausible after 16.6, so confirmed.
         post("NON_FOSSIL_SHARE", Map.of("period", "2022", "value", 0.1 + 0.2, "confirm", true));
         post("SERVICE_TRADE_TOTAL", Map.of("period", "2023", "value", 9331.3, "publication", "PRELIMINARY"));
+        // Text a spreadsheet would take for a formula (OWASP CSV injection): guarded in the CSV, back as it was.
+        post("SERVICE_TRADE_TOTAL", Map.of("period", "2024", "value", 10000.0, "confirm", true,
+                "source", "=HYPERLINK(\"http://example.com\",\"商务部\")", "note", "@SUM(1)"));
         post("LICENSED_PATENT_ATTORNEYS", Map.of("period", "2021", "value", 31000, "unit", "人"));
         post("CO2_INTENSITY", Map.of("period", "2021", "value", -3.8, "form", "YOY_CHANGE_PCT"));
         post("CO2_INTENSITY", Map.of("period", "2022", "value", 19478.147902, "form", "INDEX", "confirmForm", true));
@@ -55,13 +58,18 @@ class ValueFileRoundTripTest {
         byte[] file = asViewer().queryParam("format", format).get("/api/observations/export").then().statusCode(200)
                 .extract().asByteArray();
         Map<String, List<Map<String, String>>> before = tables();
+        if (format.equals("csv")) {
+            String text = new String(file, java.nio.charset.StandardCharsets.UTF_8);
+            org.junit.jupiter.api.Assertions.assertTrue(text.contains("\"'=HYPERLINK(") && text.contains(",'@SUM(1),"),
+                    "formula characters are guarded with an apostrophe: " + text);
+        }
 
         upload(format, file, "mode=upsert&dryRun=true").then().body("status", equalTo("SUCCEEDED"))
-                .body("errorCount", equalTo(0)).body("rowsRead", equalTo(8)).body("summary.unchanged", equalTo(8));
+                .body("errorCount", equalTo(0)).body("rowsRead", equalTo(9)).body("summary.unchanged", equalTo(9));
         upload(format, file, "mode=upsert").then().body("status", equalTo("SUCCEEDED"))
                 .body("errorCount", equalTo(0)).body("rowsWritten", equalTo(0))
                 .body("summary.created", equalTo(0)).body("summary.corrected", equalTo(0))
-                .body("summary.unchanged", equalTo(8));
+                .body("summary.unchanged", equalTo(9));
 
         assertEquals(before, tables(), "an unedited export changes nothing");
     }
