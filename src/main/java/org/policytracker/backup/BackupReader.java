@@ -22,8 +22,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
+import org.policytracker.security.AppUser;
 import org.policytracker.system.Message;
 import org.policytracker.system.Problems;
+import org.policytracker.system.Roles;
 
 /**
  * Replaces the state with a backup's, on the caller's connection and transaction: every table is
@@ -85,6 +87,7 @@ final class BackupReader {
             for (String table : BackupTables.ALL) {
                 expect(restored.containsKey(table), "lacksTable", "table", table);
             }
+            checkUsers(connection);
             restartIdentities(connection);
             return restored;
         }
@@ -220,6 +223,33 @@ final class BackupReader {
     }
 
     /** The file's shape: a part missing, misplaced, unknown or repeated refuses it (codes backup.shape.*). */
+    /**
+     * The restored users can sign in and someone can administer: every user name as a user could be created with,
+     * every role one of viewer, analyst, admin, every password hash a bcrypt hash, and at least one admin (a restart
+     * does not create one when users exist, so a backup without one would lock every admin out for good).
+     */
+    private static void checkUsers(Connection connection) throws SQLException {
+        int admins = 0;
+        try (Statement statement = connection.createStatement();
+                ResultSet users = statement
+                        .executeQuery("SELECT username, password_hash, role FROM tracker_user ORDER BY id")) {
+            while (users.next()) {
+                String username = users.getString(1);
+                String role = users.getString(3);
+                String quoted = Problems.quote(username);
+                expect(username.matches(AppUser.USERNAME), "badUsername", "value", quoted);
+                expect(Roles.ALL.contains(role), "badRole", "user", quoted, "value", Problems.quote(role),
+                        "allowed", String.join(", ", Roles.ALL));
+                expect(users.getString(2) != null && users.getString(2).matches(AppUser.PASSWORD_HASH),
+                        "badPasswordHash", "user", quoted);
+                if (Roles.ADMIN.equals(role)) {
+                    admins++;
+                }
+            }
+        }
+        expect(admins > 0, "noAdmin");
+    }
+
     private static void expect(boolean condition, String problem, Object... pairs) {
         if (!condition) {
             throw new RefusedBackup("body", Message.of("backup.shape." + problem, pairs));

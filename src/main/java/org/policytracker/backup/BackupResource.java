@@ -28,6 +28,8 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationVersion;
+import org.policytracker.audit.AuditAction;
+import org.policytracker.audit.AuditLog;
 import org.policytracker.observation.ValueLocks;
 import org.policytracker.system.Message;
 import org.policytracker.system.Problems;
@@ -53,8 +55,11 @@ public class BackupResource {
     private final ValueLocks locks;
     private final Duration lockWait;
 
+    private final AuditLog audit;
+
     BackupResource(AgroalDataSource dataSource, Flyway flyway, SecurityIdentity identity, ValueLocks locks,
-            TrackerConfig config) {
+            TrackerConfig config, AuditLog audit) {
+        this.audit = audit;
         this.locks = locks;
         this.lockWait = config.values().lockWait();
         this.dataSource = dataSource;
@@ -95,7 +100,10 @@ public class BackupResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Restore a backup", description = "Replaces the whole state of this instance with the "
-            + "file's, all or nothing. A file from a newer schema than this application's is refused.")
+            + "file's, all or nothing. A file from a newer schema than this application's is refused, and so is one "
+            + "whose users could not sign in or administer: no admin, a role other than viewer, analyst or admin, a "
+            + "password hash that is not bcrypt, a user name a user could not be created with. The restore is "
+            + "audited (BACKUP_RESTORED), after the restored audit trail.")
     @APIResponse(responseCode = "200", description = "Restored; rows per table")
     @APIResponse(responseCode = "400", description = "Not a backup, or from a newer schema; nothing changed")
     @APIResponse(responseCode = "503", description = "Values were being written (an import, say) for the whole "
@@ -106,7 +114,16 @@ public class BackupResource {
             Map<String, Long> rows = QuarkusTransaction.requiringNew().timeout(RESTORE_TIMEOUT_SECONDS).call(() -> {
                 locks.holdAllOrRefuse(lockWait);
                 try (Connection connection = dataSource.getConnection()) {
-                    return BackupReader.restore(connection, file, version -> versionProblem(version, current));
+                    Map<String, Long> restored = BackupReader.restore(connection, file,
+                            version -> versionProblem(version, current));
+                    // The restore itself is audited, after the restored trail, in the same transaction.
+                    try (AuditLog.Batch batch = audit.batch(connection)) {
+                        batch.add(AuditAction.BACKUP_RESTORED, identity.getPrincipal().getName(),
+                                OffsetDateTime.now(ZoneOffset.UTC), null, null, null, null,
+                                Map.of("schemaVersion", current, "rows", restored));
+                        batch.flush();
+                    }
+                    return restored;
                 }
             });
             Log.infof("Restored a backup: %s", rows);

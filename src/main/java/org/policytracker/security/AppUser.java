@@ -22,6 +22,12 @@ import java.util.Optional;
 @UserDefinition
 public class AppUser extends PanacheEntityBase {
 
+    /** What a user name may be: lower-case letters, digits, dot, underscore, hyphen; 3 to 64 characters. */
+    public static final String USERNAME = "[a-z0-9][a-z0-9._-]{2,63}";
+
+    /** What a stored password hash is: bcrypt in its modular crypt format ($2a$, $2b$ or $2y$, cost, 53 characters). */
+    public static final String PASSWORD_HASH = "\\$2[aby]\\$\\d{2}\\$[./A-Za-z0-9]{53}";
+
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;

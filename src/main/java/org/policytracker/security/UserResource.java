@@ -38,7 +38,7 @@ public class UserResource {
 
     @Schema(name = "NewUser")
     public record NewUser(
-            @NotNull @Pattern(regexp = "[a-z0-9][a-z0-9._-]{2,63}", message = "{user.username}") String username,
+            @NotNull @Pattern(regexp = AppUser.USERNAME, message = "{user.username}") String username,
             @NotNull @Size(min = 12, max = 128, message = "{user.password}") String password,
             @NotNull @Pattern(regexp = "viewer|analyst|admin", message = "{user.role}") String role) {
     }

@@ -86,7 +86,17 @@ class BackupTest {
         asViewer().get("/api/indicators/PREFECTURE_IP_PUBLIC_SERVICE_COVERAGE/observations/2021").then().statusCode(200)
                 .body("note", equalTo("before backup"));
         String again = asAdmin().get("/api/admin/backup").then().statusCode(200).extract().asString();
-        assertEquals(file.get("tables"), JSON.readTree(again).get("tables"), "every table as it was");
+        ObjectNode restored = (ObjectNode) JSON.readTree(again).get("tables").deepCopy();
+        ObjectNode original = (ObjectNode) file.get("tables").deepCopy();
+        JsonNode auditAfter = restored.remove("audit_event");
+        JsonNode auditBefore = original.remove("audit_event");
+        assertEquals(original, restored, "every table as it was");
+        // The audit trail as it was, and the restore itself after it.
+        assertEquals(auditBefore.get("rows").size() + 1, auditAfter.get("rows").size());
+        assertTrue(auditAfter.get("rows").get(auditAfter.get("rows").size() - 1).toString().contains("BACKUP_RESTORED"),
+                auditAfter.get("rows").toString());
+        asAdmin().queryParam("size", 1).get("/api/audit").then().body("items[0].action", equalTo("BACKUP_RESTORED"))
+                .body("items[0].actor", equalTo("admin"));
         // New rows get new ids after a restore.
         asAnalyst().contentType(ContentType.JSON).body(Map.of("period", "2022", "value", 8.4))
                 .post("/api/indicators/PREFECTURE_IP_PUBLIC_SERVICE_COVERAGE/observations").then().statusCode(201);
@@ -104,6 +114,44 @@ class BackupTest {
                 .body("detail", containsString("newer schema (version 999)"));
         assertEquals(JSON.readTree(backup).get("tables"),
                 JSON.readTree(asAdmin().get("/api/admin/backup").then().extract().asString()).get("tables"));
+    }
+
+    /** A backup whose first user (every user, to leave no admin) has {@code column} set to {@code value}. */
+    private static String withUser(String backup, String column, String value) throws Exception {
+        ObjectNode file = (ObjectNode) JSON.readTree(backup);
+        JsonNode users = file.at("/tables/tracker_user");
+        int at = -1;
+        for (int i = 0; i < users.get("columns").size(); i++) {
+            if (users.get("columns").get(i).asText().equals(column)) {
+                at = i;
+            }
+        }
+        for (JsonNode row : users.get("rows")) {
+            ((com.fasterxml.jackson.databind.node.ArrayNode) row).set(at, JSON.getNodeFactory().textNode(value));
+            if (!column.equals("role") || !value.equals("analyst")) {
+                break; // one user changed; every user for "no admin"
+            }
+        }
+        return JSON.writeValueAsString(file);
+    }
+
+    @Test
+    void shouldRefuseUsersThatCouldNotSignInOrAdministerAndChangeNothing() throws Exception {
+        String backup = asAdmin().get("/api/admin/backup").then().extract().asString();
+        String[][] cases = {
+                {"role", "analyst", "the file has no admin user"},
+                {"role", "root", "the role 'root' of user"},
+                {"password_hash", "plain-text-password", "is not a bcrypt hash"},
+                {"username", "<b>admin</b>", "the user name '<b>admin</b>' is not allowed"}};
+        for (String[] c : cases) {
+            asAdmin().contentType(ContentType.JSON).body(withUser(backup, c[0], c[1])).post("/api/admin/restore")
+                    .then().statusCode(400).contentType("application/problem+json")
+                    .body("errors[0].field", equalTo("body"))
+                    .body("errors[0].message", containsString(c[2]));
+        }
+        assertEquals(JSON.readTree(backup).get("tables"),
+                JSON.readTree(asAdmin().get("/api/admin/backup").then().extract().asString()).get("tables"),
+                "nothing changed");
     }
 
     @Test

@@ -63,8 +63,8 @@ class CatalogueRevisionTest {
                 .replace("targetValue: 7.5", "targetValue: 7.6");
         Files.writeString(outline, text.substring(0, at) + entry + text.substring(end));
         Path index = dir.resolve("index.yaml");
-        Files.writeString(index, Files.readString(index).replaceFirst("(?ms)^changeNote:.*", "")
-                + "changeNote: Copyright share baseline and target corrected after review\n");
+        Files.writeString(index, Files.readString(index).replaceFirst("(?m)^changeNote: >-\\n(?:  .*\\n)*",
+                "changeNote: Copyright share baseline and target corrected after review\n"));
     }
 
     private static String table(byte[] csv) {

@@ -79,8 +79,9 @@ public final class SyntheticSeed {
             out.write("targets: []\n");
         }
         Path index = dir.resolve("index.yaml");
-        Files.writeString(index, Files.readString(index, StandardCharsets.UTF_8).stripTrailing()
-                + "\n  - synthetic.yaml\n", StandardCharsets.UTF_8);
+        // Listed last: the files list is followed by nothing, or by another field.
+        Files.writeString(index, Files.readString(index, StandardCharsets.UTF_8)
+                .replaceFirst("(?m)^(files:\\n(?:  - .*\\n)+)", "$1  - synthetic.yaml\n"), StandardCharsets.UTF_8);
         return dir;
     }
 }

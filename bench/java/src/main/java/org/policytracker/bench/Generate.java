@@ -63,7 +63,8 @@ public final class Generate {
         }
         String index = Files.readString(to.resolve("index.yaml"), StandardCharsets.UTF_8);
         if (!index.contains("bench-synthetic.yaml")) {
-            Files.writeString(to.resolve("index.yaml"), index.stripTrailing() + "\n  - bench-synthetic.yaml\n",
+            Files.writeString(to.resolve("index.yaml"),
+                    index.replaceFirst("(?m)^(files:\\n(?:  - .*\\n)+)", "$1  - bench-synthetic.yaml\n"),
                     StandardCharsets.UTF_8);
         }
         Files.writeString(to.resolve("sources/bench-synthetic.txt"),
