@@ -14,20 +14,34 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** The packaged application (target/quarkus-app) run as a real process, as an operator would run it. */
 final class AppProcess implements AutoCloseable {
 
+    private static final HttpClient CLIENT = HttpClient.newHttpClient();
     private static final Pattern LISTENING = Pattern.compile("Listening on: (http://[^\\s]+)");
-    /** How long a starting application may print nothing before the start counts as hung. */
+    /**
+     * How long the application may print nothing and use almost no CPU ({@link #IDLE_CPU}) before a start,
+     * a request or a wait counts as hung. Waits are derived from the server's progress, not from the clock:
+     * a loaded machine makes the server slow, and a slow server still works and is waited for.
+     */
     private static final Duration QUIET_LIMIT = Duration.ofMinutes(3);
+    /** CPU an idle JVM spends in {@link #QUIET_LIMIT} (timers, GC); more than this is work. */
+    private static final Duration IDLE_CPU = Duration.ofSeconds(2);
+    private static final Duration POLL = Duration.ofMillis(20);
 
     private final Process process;
     private final Path log;
     private String baseUrl;
+    private long quietSince = System.nanoTime();
+    private long outputAtQuietStart = -1;
+    private Duration cpuAtQuietStart = Duration.ZERO;
 
     private AppProcess(Process process, Path log) {
         this.process = process;
@@ -58,33 +72,57 @@ final class AppProcess implements AutoCloseable {
      * nothing new for {@link #QUIET_LIMIT} (a start on a loaded machine is slow, not silent).
      */
     AppProcess awaitReady() throws Exception {
-        long lastProgress = System.nanoTime();
-        long seen = -1;
-        while (System.nanoTime() - lastProgress < QUIET_LIMIT.toNanos()) {
-            String output = output();
-            Matcher m = LISTENING.matcher(output);
+        while (true) {
+            Matcher m = LISTENING.matcher(output());
             if (m.find()) {
                 baseUrl = m.group(1).replace("0.0.0.0", "localhost");
                 return this;
             }
-            if (!process.isAlive()) {
-                throw new AssertionError("The application exited with " + process.exitValue() + ":\n" + output);
-            }
-            if (output.length() != seen) {
-                seen = output.length();
-                lastProgress = System.nanoTime();
-            }
-            Thread.sleep(100);
+            awaitProgress();
         }
-        throw new AssertionError("The application printed nothing for " + QUIET_LIMIT.toSeconds()
-                + " s without listening:\n" + output());
     }
 
-    /** Waits for the process to exit and answers its exit code. */
+    /**
+     * Waits a moment ({@link #POLL}) for the server to get on with its work. Fails with the log when the
+     * process has exited, or when for {@link #QUIET_LIMIT} it has printed nothing and used no more CPU
+     * than an idle JVM: hung, not slow.
+     */
+    void awaitProgress() throws InterruptedException {
+        Thread.sleep(POLL.toMillis());
+        if (!process.isAlive()) {
+            throw new AssertionError("The application exited with " + process.exitValue() + ":\n" + output());
+        }
+        long output = outputLength();
+        Duration cpu = process.toHandle().info().totalCpuDuration().orElse(Duration.ZERO);
+        if (output != outputAtQuietStart || cpu.minus(cpuAtQuietStart).compareTo(IDLE_CPU) > 0) {
+            quietSince = System.nanoTime();
+            outputAtQuietStart = output;
+            cpuAtQuietStart = cpu;
+        } else if (System.nanoTime() - quietSince > QUIET_LIMIT.toNanos()) {
+            throw new AssertionError("The application printed nothing and used less than " + IDLE_CPU.toSeconds()
+                    + " s of CPU for " + QUIET_LIMIT.toSeconds() + " s: hung\n" + output());
+        }
+    }
+
+    private long outputLength() {
+        try {
+            return Files.size(log);
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
+    /** Waits for the process to exit, for as long as it is making progress, and answers its exit code. */
     int awaitExit() throws InterruptedException {
-        if (!process.waitFor(60, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            throw new AssertionError("The application did not exit:\n" + output());
+        while (!process.waitFor(POLL.toMillis(), TimeUnit.MILLISECONDS)) {
+            try {
+                awaitProgress();
+            } catch (AssertionError hung) {
+                if (process.isAlive()) {
+                    process.destroyForcibly();
+                    throw new AssertionError("The application did not exit: " + hung.getMessage());
+                }
+            }
         }
         return process.exitValue();
     }
@@ -109,6 +147,10 @@ final class AppProcess implements AutoCloseable {
     HttpResponse<String> putJson(String path, String json, String user, String password) throws Exception {
         return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(json)), user, password);
+    }
+
+    HttpResponse<String> delete(String path, String user, String password) throws Exception {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).DELETE(), user, password);
     }
 
     HttpResponse<String> post(String path, String contentType, byte[] body, String user, String password)
@@ -147,12 +189,18 @@ final class AppProcess implements AutoCloseable {
         return awaitExit();
     }
 
+    /** Sends SIGKILL and answers when it was sent ({@link System#nanoTime()}), without waiting for the exit. */
+    long signalKill() {
+        process.destroyForcibly();
+        return System.nanoTime();
+    }
+
     /** kill -9: the JVM gets no chance to shut down, finish a transaction or flush anything. */
     void kill() throws InterruptedException {
         process.destroyForcibly().waitFor();
     }
 
-    private static HttpResponse<String> send(HttpRequest.Builder request, String user, String password)
+    private HttpResponse<String> send(HttpRequest.Builder request, String user, String password)
             throws Exception {
         // The tests quote the server's English messages (without the header they are Chinese, the default).
         request.header("Accept-Language", "en");
@@ -160,15 +208,29 @@ final class AppProcess implements AutoCloseable {
             request.header("Authorization", "Basic " + Base64.getEncoder()
                     .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
         }
-        return HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build()
-                .send(request.timeout(Duration.ofMinutes(2)).build(), HttpResponse.BodyHandlers.ofString());
+        // No fixed timeout: the answer is waited for as long as the server makes progress (a fixed 2 min
+        // timeout failed a fresh clone's verify on a loaded machine, issue #16).
+        CompletableFuture<HttpResponse<String>> answer = CLIENT.sendAsync(request.build(),
+                HttpResponse.BodyHandlers.ofString());
+        while (true) {
+            try {
+                return answer.get(POLL.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (TimeoutException stillWaiting) {
+                try {
+                    awaitProgress();
+                } catch (AssertionError | InterruptedException e) {
+                    answer.cancel(true);
+                    throw e;
+                }
+            } catch (ExecutionException e) {
+                throw e.getCause() instanceof Exception cause ? cause : e;
+            }
+        }
     }
 
     @Override
     public void close() throws InterruptedException {
         process.destroy();
-        if (!process.waitFor(30, TimeUnit.SECONDS)) {
-            process.destroyForcibly().waitFor();
-        }
+        awaitExit();
     }
 }

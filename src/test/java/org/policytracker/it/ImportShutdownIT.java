@@ -11,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -99,10 +98,9 @@ class ImportShutdownIT {
                 "TRACKER_IMPORT_STALE_AFTER", "3s"));
         String job = importAndStopMidway(env, (app, id) -> app.kill());
         try (AppProcess app = AppProcess.start(work, env).awaitReady()) {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
             JsonNode status = job(app, job);
-            while (!"FAILED".equals(status.path("status").asText()) && System.nanoTime() < deadline) {
-                Thread.sleep(200);
+            while (!"FAILED".equals(status.path("status").asText())) {
+                app.awaitProgress(); // until the watchdog marks it, or the server goes quiet without doing so
                 status = job(app, job);
             }
             assertEquals("FAILED", status.path("status").asText(), status.toString());
@@ -161,16 +159,14 @@ class ImportShutdownIT {
 
     /** Waits until the job is past its queue (checking or writing), so the stop meets it in flight. */
     private static void awaitRunning(AppProcess app, String id) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (System.nanoTime() < deadline) {
+        while (true) {
             String status = job(app, id).path("status").asText();
             if (status.equals("VALIDATING") || status.equals("WRITING")) {
                 return;
             }
             assertTrue(status.equals("QUEUED"), "the import ended before the stop: " + status);
-            Thread.sleep(20);
+            app.awaitProgress();
         }
-        throw new AssertionError("The import did not start within 30 s");
     }
 
     private static JsonNode job(AppProcess app, String id) throws Exception {
