@@ -91,6 +91,11 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
+    public Response storageUnavailable(StorageUnavailableException e, UriInfo uri, HttpHeaders headers) {
+        return DurableAnswers.storageProblem(uri, headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE));
+    }
+
+    @ServerExceptionMapper
     public Response forbidden(ForbiddenException e, UriInfo uri, HttpHeaders headers) {
         return respond(403, null, Message.of("forbidden"), uri, List.of(), headers);
     }
@@ -174,7 +179,13 @@ public class ProblemMappers {
      */
     static Response respond(int status, Message title, Message detail, UriInfo uri, List<FieldMessage> errors,
             HttpHeaders headers) {
-        Lang lang = Lang.of(headers == null ? null : headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE));
+        return respond(status, title, detail, uri, errors,
+                headers == null ? null : headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE));
+    }
+
+    static Response respond(int status, Message title, Message detail, UriInfo uri, List<FieldMessage> errors,
+            String acceptLanguage) {
+        Lang lang = Lang.of(acceptLanguage);
         List<Problem.FieldError> fieldErrors = errors.stream().map(f -> f.in(lang)).toList();
         String titleText = (title != null ? title
                 : Message.of("title." + (Vocabulary.has(lang, "problem.title." + status) ? status : "other")))

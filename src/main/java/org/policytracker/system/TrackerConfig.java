@@ -39,6 +39,21 @@ public interface TrackerConfig {
 
     Values values();
 
+    Storage storage();
+
+    /** How the embedded database's writes reach the disk (docs/RELIABILITY.md, part 2b). */
+    interface Storage {
+
+        /**
+         * On embedded H2: force the database file to the disk (fsync, H2's CHECKPOINT SYNC) before a write
+         * is answered, so that what was acknowledged survives a power cut or a kernel crash too, not only a
+         * killed process. Writes that finish together share one fsync. PostgreSQL fsyncs at commit itself;
+         * the setting does nothing there. Turning it off trades that guarantee for write throughput.
+         */
+        @WithDefault("true")
+        boolean syncCommits();
+    }
+
     /** Writes of values (entry, correction, deletion) one at a time. */
     interface Values {
 

@@ -100,11 +100,15 @@ public class ImportJobs {
         job.finishedAt = status.isFinal() ? job.heartbeatAt : null;
     }
 
-    /** Runs the write transaction of a job; its SUCCEEDED is shown only once the commit has returned. */
-    void committing(String id, Runnable transaction) {
+    /**
+     * Runs the write transaction of a job, then {@code afterCommit} (forcing it to the disk); its SUCCEEDED
+     * is shown only once both have returned.
+     */
+    void committing(String id, Runnable transaction, Runnable afterCommit) {
         committing.add(id);
         try {
             transaction.run();
+            afterCommit.run();
         } finally {
             committing.remove(id);
         }

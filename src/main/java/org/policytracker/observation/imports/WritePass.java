@@ -23,6 +23,7 @@ import org.policytracker.observation.ObservationRules;
 import org.policytracker.observation.ObservationStore;
 import org.policytracker.observation.Revision;
 import org.policytracker.observation.ValueLocks;
+import org.policytracker.system.DurableCommits;
 import org.policytracker.system.TrackerConfig;
 
 /**
@@ -72,7 +73,11 @@ class WritePass {
     private final ValueLocks locks;
     private final ObservationRules.Plausibility plausibility;
 
-    WritePass(EntityManager em, AuditLog audit, ImportJobs jobs, TrackerConfig config, ValueLocks locks) {
+    private final DurableCommits durable;
+
+    WritePass(EntityManager em, AuditLog audit, ImportJobs jobs, TrackerConfig config, ValueLocks locks,
+            DurableCommits durable) {
+        this.durable = durable;
         this.locks = locks;
         this.plausibility = ObservationRules.Plausibility.of(config.values());
         this.em = em;
@@ -97,7 +102,7 @@ class WritePass {
                             .doWork(connection -> write(connection, spec, file, indicators, validated, tally));
                     jobs.saveInCurrentTransaction(spec.id(), ImportStatus.SUCCEEDED, tally, tally.written(),
                             new ErrorCollector());
-                }));
+                }), durable::sync);
     }
 
     /** The periods of a batch by indicator, as {@link ObservationStore#find} takes them. */

@@ -31,15 +31,17 @@ class ImportJobVisibilityTest {
     @Test
     void shouldShowWritingUntilTheCommitHasReturned() {
         String id = jobs.create("f.csv", FileFormat.CSV, false, ImportMode.UPSERT, false, "analyst1").id();
-        ImportJobView[] during = new ImportJobView[1];
+        ImportJobView[] during = new ImportJobView[2];
         jobs.committing(id, () -> {
             QuarkusTransaction.requiringNew().run(() -> jobs.saveInCurrentTransaction(id, ImportStatus.SUCCEEDED,
                     new Tally(), 0, new ErrorCollector()));
             // Committed and visible, but the writer has not yet returned from its commit.
             during[0] = jobs.get(id, Lang.EN);
-        });
-        assertEquals(ImportStatus.WRITING, during[0].status());
-        assertNull(during[0].finishedAt());
+        }, () -> during[1] = jobs.get(id, Lang.EN)); // committed, not yet forced to the disk
+        for (ImportJobView view : during) {
+            assertEquals(ImportStatus.WRITING, view.status());
+            assertNull(view.finishedAt());
+        }
         ImportJobView after = jobs.get(id, Lang.EN);
         assertEquals(ImportStatus.SUCCEEDED, after.status());
         assertNotNull(after.finishedAt());
