@@ -144,10 +144,18 @@ function stateText(state) {
 
 export function auditTable(page) {
   const items = page.items || [];
-  const rows = items.map((e) => h('tr', {},
+  // An entry a restore brought from a backup's trail is history, marked as such (never mistaken for a live one).
+  const restored = (e) => e.origin === 'RESTORED' && e.restoredFrom
+    ? h('span', {
+      class: 'tag audit-restored',
+      title: t('audit.restoredFrom', { hash: (e.restoredFrom.backupSha256 || '').slice(0, 12), id: e.restoredFrom.originalId ?? '' }),
+      text: t('audit.restored'),
+    })
+    : null;
+  const rows = items.map((e) => h('tr', e.origin === 'RESTORED' ? { class: 'audit-restored-row' } : {},
     h('td', { text: isoTime(e.occurredAt) }),
     h('td', { text: e.actor }),
-    h('td', { text: t(`audit.${e.action}`) }),
+    h('td', {}, h('span', { text: t(`audit.${e.action}`) }), restored(e) ? ' ' : null, restored(e)),
     h('td', { text: e.period || '' }),
     h('td', { class: 'audit-change' },
       e.before ? h('div', { class: 'audit-before' }, h('span', { class: 'muted', text: `${t('audit.before')}: ` }),

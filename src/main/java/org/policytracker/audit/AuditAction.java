@@ -10,5 +10,7 @@ public enum AuditAction {
     JUDGEMENT_RECORDED,
     JUDGEMENT_WITHDRAWN,
     USER_CREATED,
-    BACKUP_RESTORED
+    BACKUP_RESTORED,
+    /** TRACKER_ADMIN_PASSWORD made {@code admin} an admin with that password again, at start. */
+    ADMIN_RECOVERED
 }

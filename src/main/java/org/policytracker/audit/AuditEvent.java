@@ -37,4 +37,12 @@ public class AuditEvent extends PanacheEntityBase {
 
     @Column(name = "after_state")
     public String after;
+
+    /** The SHA-256 of the backup this entry was restored from; null for an entry recorded on this instance. */
+    @Column(name = "restored_from")
+    public String restoredFrom;
+
+    /** The entry's id in that backup's trail; null for a live entry. */
+    @Column(name = "original_id")
+    public Long originalId;
 }

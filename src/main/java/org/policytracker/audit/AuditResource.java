@@ -34,9 +34,23 @@ public class AuditResource {
 
     static final int MAX_PAGE_SIZE = 500;
 
+    /** Where an entry comes from: recorded on this instance, or brought by a restore from a backup's trail. */
+    public enum Origin {
+        LIVE,
+        RESTORED
+    }
+
+    /** An entry brought by a restore: the backup file's SHA-256 and the entry's id in that backup. */
+    @Schema(name = "AuditRestoredFrom")
+    public record RestoredFrom(String backupSha256, Long originalId) {
+    }
+
     @Schema(name = "AuditEntry")
     public record Entry(long id, OffsetDateTime occurredAt, String actor, AuditAction action, String indicator,
-            String target, String period, JsonNode before, JsonNode after) {
+            String target, String period, JsonNode before, JsonNode after,
+            @Schema(description = "LIVE: recorded on this instance; RESTORED: from the audit trail of a restored "
+                    + "backup (kept as history, never replacing live entries)") Origin origin,
+            @Schema(description = "For a RESTORED entry, the backup it came from; null for a LIVE one") RestoredFrom restoredFrom) {
     }
 
     @Schema(name = "AuditPage")
@@ -50,7 +64,10 @@ public class AuditResource {
     }
 
     @GET
-    @Operation(summary = "Page through the audit log", description = "Filter by indicator code or target id.")
+    @Operation(summary = "Page through the audit log", description = "Filter by indicator code or target id. Newest "
+            + "recorded first. The trail is append-only: a restore deletes no entry and appends the backup's entries "
+            + "as restored history (origin RESTORED, restoredFrom the backup's SHA-256 and the entry's id there), "
+            + "after the entries that were live at the time and before the restore's own BACKUP_RESTORED entry.")
     public PageView list(@Parameter(description = "Indicator code") @QueryParam("indicator") String indicator,
             @Parameter(description = "Target id") @QueryParam("target") String target,
             @Parameter(description = "Page number, from 0") @QueryParam("page") @DefaultValue("0") int page,
@@ -78,8 +95,10 @@ public class AuditResource {
     }
 
     private Entry entry(AuditEvent e) {
+        boolean restored = e.restoredFrom != null;
         return new Entry(e.id, e.occurredAt, e.actor, AuditAction.valueOf(e.action), e.indicatorCode, e.targetCode,
-                e.period, tree(e.before), tree(e.after));
+                e.period, tree(e.before), tree(e.after), restored ? Origin.RESTORED : Origin.LIVE,
+                restored ? new RestoredFrom(e.restoredFrom, e.originalId) : null);
     }
 
     private JsonNode tree(String state) {

@@ -1,10 +1,9 @@
 package org.policytracker.backup;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.io.InputStream;
+import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -14,181 +13,224 @@ import java.sql.Statement;
 import java.sql.Types;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Function;
-import org.policytracker.security.AppUser;
-import org.policytracker.system.Message;
-import org.policytracker.system.Problems;
-import org.policytracker.system.Roles;
 
 /**
- * Replaces the state with a backup's, on the caller's connection and transaction: every table is
- * emptied, then the rows are inserted as they are read (streamed), then generated ids are set to
- * continue after the restored ones. Any problem throws, and the caller rolls everything back.
+ * The second pass of a restore, once {@link BackupCheck} found nothing wrong: replaces the state with the backup's,
+ * on the caller's connection and transaction. Every table but the audit trail is emptied, then the rows are inserted
+ * as they are read (streamed), then generated ids are set to continue after the restored ones. The audit trail is
+ * append-only: no live entry is deleted or changed; the backup's entries are appended as restored history
+ * ({@code restored_from} = the backup's SHA-256, {@code original_id} = their id in the backup), except those the
+ * trail already has (this instance's own entries, or ones an earlier restore brought). Anything the database refuses
+ * throws, and the caller rolls everything back.
  */
-final class BackupReader {
+final class BackupReader implements BackupFile.Handler {
 
     private static final int BATCH = 1000;
 
-    /** A backup that cannot be restored here, with the reason for the admin. */
-    static final class RefusedBackup extends RuntimeException {
-
-        private final String field;
-        private final transient Message reason;
-
-        RefusedBackup(String field, Message reason) {
-            super(reason.code());
-            this.field = field;
-            this.reason = reason;
-        }
-
-        String field() {
-            return field;
-        }
-
-        Message reason() {
-            return reason;
-        }
+    /** What the restore did, for its answer and its own audit entry. */
+    record Outcome(Map<String, Long> rows, long auditRestored, long auditAlreadyKept) {
     }
 
-    private BackupReader() {
+    private static final String AUDIT = "audit_event";
+    private static final String INSERT_AUDIT = "INSERT INTO audit_event (occurred_at, actor, action, indicator_code,"
+            + " target_code, period, before_state, after_state, restored_from, original_id)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final List<String> AUDIT_CONTENT = List.of("occurred_at", "actor", "action", "indicator_code",
+            "target_code", "period", "before_state", "after_state");
+
+    private final Connection connection;
+    private final String sha256;
+    private final Map<String, Long> restored = new LinkedHashMap<>();
+    private long auditRestored;
+    private long auditAlreadyKept;
+
+    private List<String> columns;
+    private Map<String, Integer> types;
+    private PreparedStatement insert;
+    private long pending;
+    private PreparedStatement sameLive;
+    private PreparedStatement sameRestored;
+
+    private BackupReader(Connection connection, String sha256) {
+        this.connection = connection;
+        this.sha256 = sha256;
     }
 
     /**
-     * @param versionProblem why a backup of the given schema version cannot be restored here; null if it can
-     * @return rows restored per table
+     * @param sha256 the backup file's hash, which its restored audit entries keep
      */
-    static Map<String, Long> restore(Connection connection, InputStream in, Function<String, Message> versionProblem)
-            throws IOException, SQLException {
-        try (JsonParser json = new JsonFactory().createParser(in)) {
-            expect(json.nextToken() == JsonToken.START_OBJECT, "notAnObject");
-            Map<String, String> header = new HashMap<>();
-            Map<String, Long> restored = new LinkedHashMap<>();
-            while (json.nextToken() == JsonToken.FIELD_NAME) {
-                String field = json.currentName();
-                json.nextToken();
-                if (BackupFormat.TABLES.equals(field)) {
-                    checkHeader(header, versionProblem);
-                    emptyAll(connection);
-                    readTables(connection, json, restored);
-                } else if (json.currentToken().isScalarValue()) {
-                    header.put(field, json.getText());
-                } else {
-                    json.skipChildren();
-                }
-            }
-            expect(!restored.isEmpty(), "noTables");
-            for (String table : BackupTables.ALL) {
-                expect(restored.containsKey(table), "lacksTable", "table", table);
-            }
-            checkUsers(connection);
-            restartIdentities(connection);
-            return restored;
+    static Outcome restore(Connection connection, InputStream in, String sha256) throws IOException, SQLException {
+        BackupReader reader = new BackupReader(connection, sha256);
+        emptyAllButTheAuditTrail(connection);
+        try {
+            BackupFile.read(in, reader);
+        } finally {
+            reader.closeStatements();
         }
+        restartIdentities(connection);
+        return new Outcome(reader.restored, reader.auditRestored, reader.auditAlreadyKept);
     }
 
-    private static void checkHeader(Map<String, String> header, Function<String, Message> versionProblem) {
-        if (!BackupFormat.FORMAT.equals(header.get(BackupFormat.FORMAT_FIELD))) {
-            throw new RefusedBackup(BackupFormat.FORMAT_FIELD, Message.of("backup.notABackup", "format",
-                    BackupFormat.FORMAT));
-        }
-        String version = header.get(BackupFormat.SCHEMA_VERSION);
-        Message problem = version == null ? Message.of("backup.noVersion") : versionProblem.apply(version);
-        if (problem != null) {
-            throw new RefusedBackup(BackupFormat.SCHEMA_VERSION, problem);
-        }
-    }
-
-    private static void emptyAll(Connection connection) throws SQLException {
+    private static void emptyAllButTheAuditTrail(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement()) {
             for (int i = BackupTables.ALL.size() - 1; i >= 0; i--) {
-                statement.executeUpdate("DELETE FROM " + BackupTables.ALL.get(i));
+                if (!BackupTables.ALL.get(i).equals(AUDIT)) {
+                    statement.executeUpdate("DELETE FROM " + BackupTables.ALL.get(i));
+                }
             }
         }
     }
 
-    private static void readTables(Connection connection, JsonParser json, Map<String, Long> restored)
-            throws IOException, SQLException {
-        expect(json.currentToken() == JsonToken.START_OBJECT, "tablesNotAnObject");
-        while (json.nextToken() == JsonToken.FIELD_NAME) {
-            String table = json.currentName();
-            expect(BackupTables.ALL.contains(table), "unknownTable", "table", Problems.quote(table));
-            expect(!restored.containsKey(table), "tableTwice", "table", table);
-            json.nextToken();
-            restored.put(table, readTable(connection, table, json));
-        }
+    @Override
+    public boolean header(Map<String, String> header) {
+        return true; // checked by BackupCheck
     }
 
-    private static long readTable(Connection connection, String table, JsonParser json)
-            throws IOException, SQLException {
-        expect(json.currentToken() == JsonToken.START_OBJECT, "tableNotAnObject", "table", table);
-        expect(json.nextToken() == JsonToken.FIELD_NAME && BackupFormat.COLUMNS.equals(json.currentName())
-                && json.nextToken() == JsonToken.START_ARRAY, "noColumns", "table", table);
-        List<String> columns = new ArrayList<>();
-        while (json.nextToken() == JsonToken.VALUE_STRING) {
-            columns.add(json.getText().toLowerCase(Locale.ROOT));
+    @Override
+    public boolean table(String table, List<String> columns) throws SQLException {
+        this.columns = columns;
+        this.types = columnTypes(connection, table);
+        this.pending = 0;
+        if (table.equals(AUDIT)) {
+            insert = connection.prepareStatement(INSERT_AUDIT);
+            sameLive = connection.prepareStatement("SELECT occurred_at, actor, action FROM audit_event"
+                    + " WHERE id = ? AND restored_from IS NULL");
+            sameRestored = connection.prepareStatement("SELECT 1 FROM audit_event WHERE restored_from = ?"
+                    + " AND original_id = ?");
+        } else {
+            insert = connection.prepareStatement("INSERT INTO " + table + " (" + String.join(", ", columns)
+                    + ") VALUES (" + String.join(", ", columns.stream().map(c -> "?").toList()) + ")");
         }
-        Map<String, Integer> types = columnTypes(connection, table);
-        for (String column : columns) {
-            expect(types.containsKey(column), "unknownColumn", "table", table, "column", Problems.quote(column));
+        return true;
+    }
+
+    @Override
+    public void row(String table, long index, List<BackupFile.Cell> cells) throws SQLException {
+        if (table.equals(AUDIT)) {
+            auditRow(cells);
+            return;
         }
-        expect(json.nextToken() == JsonToken.FIELD_NAME && BackupFormat.ROWS.equals(json.currentName())
-                && json.nextToken() == JsonToken.START_ARRAY, "noRows", "table", table);
-        String sql = "INSERT INTO " + table + " (" + String.join(", ", columns) + ") VALUES ("
-                + String.join(", ", columns.stream().map(c -> "?").toList()) + ")";
-        long count = 0;
-        try (PreparedStatement insert = connection.prepareStatement(sql)) {
-            while (json.nextToken() == JsonToken.START_ARRAY) {
-                for (int c = 0; c < columns.size(); c++) {
-                    expect(json.nextToken() != JsonToken.END_ARRAY, "rowTooShort", "table", table);
-                    bind(insert, c + 1, types.get(columns.get(c)), json);
-                }
-                expect(json.nextToken() == JsonToken.END_ARRAY, "rowTooLong", "table", table);
-                insert.addBatch();
-                if (++count % BATCH == 0) {
-                    insert.executeBatch();
-                }
-            }
+        for (int c = 0; c < columns.size(); c++) {
+            bind(insert, c + 1, types.get(columns.get(c)), cells.get(c));
+        }
+        add();
+    }
+
+    private void add() throws SQLException {
+        insert.addBatch();
+        if (++pending % BATCH == 0) {
             insert.executeBatch();
         }
-        expect(json.nextToken() == JsonToken.END_OBJECT, "fieldsAfterRows", "table", table);
-        return count;
     }
 
-    private static void bind(PreparedStatement insert, int index, int sqlType, JsonParser json)
-            throws IOException, SQLException {
-        if (json.currentToken() == JsonToken.VALUE_NULL) {
+    /** One entry of the backup's audit trail, appended as restored history unless the trail has it already. */
+    private void auditRow(List<BackupFile.Cell> cells) throws SQLException {
+        Map<String, BackupFile.Cell> row = new HashMap<>();
+        for (int c = 0; c < columns.size(); c++) {
+            row.put(columns.get(c), cells.get(c));
+        }
+        String restoredFrom = text(row.get("restored_from"));
+        Long originalId = restoredFrom != null ? number(row.get("original_id")) : number(row.get("id"));
+        if (restoredFrom == null) {
+            restoredFrom = sha256;
+        }
+        if (alreadyKept(row, restoredFrom, originalId)) {
+            auditAlreadyKept++;
+            return;
+        }
+        for (int c = 0; c < AUDIT_CONTENT.size(); c++) {
+            String column = AUDIT_CONTENT.get(c);
+            bind(insert, c + 1, types.get(column), row.getOrDefault(column, new BackupFile.Cell(JsonToken.VALUE_NULL,
+                    null)));
+        }
+        insert.setString(9, restoredFrom);
+        if (originalId == null) {
+            insert.setNull(10, Types.BIGINT);
+        } else {
+            insert.setLong(10, originalId);
+        }
+        add();
+        auditRestored++;
+    }
+
+    /**
+     * The trail has this entry already: it is this instance's own (same id, time, actor and action, never restored),
+     * or it was restored before from the same backup entry.
+     */
+    private boolean alreadyKept(Map<String, BackupFile.Cell> row, String restoredFrom, Long originalId)
+            throws SQLException {
+        if (originalId == null) {
+            return false;
+        }
+        if (text(row.get("restored_from")) == null) {
+            sameLive.setLong(1, originalId);
+            try (ResultSet live = sameLive.executeQuery()) {
+                if (live.next() && String.valueOf(live.getObject(1, OffsetDateTime.class).toInstant())
+                        .equals(instant(text(row.get("occurred_at"))))
+                        && live.getString(2).equals(text(row.get("actor")))
+                        && live.getString(3).equals(text(row.get("action")))) {
+                    return true;
+                }
+            }
+        }
+        sameRestored.setString(1, restoredFrom);
+        sameRestored.setLong(2, originalId);
+        try (ResultSet restoredBefore = sameRestored.executeQuery()) {
+            return restoredBefore.next();
+        }
+    }
+
+    private static String instant(String time) {
+        return time == null ? null : String.valueOf(OffsetDateTime.parse(time).toInstant());
+    }
+
+    private static String text(BackupFile.Cell cell) {
+        return cell == null ? null : cell.text();
+    }
+
+    private static Long number(BackupFile.Cell cell) {
+        return cell == null || cell.text() == null ? null : Long.valueOf(cell.text());
+    }
+
+    @Override
+    public void endTable(String table, long rows) throws SQLException {
+        insert.executeBatch();
+        restored.put(table, rows);
+        closeStatements();
+    }
+
+    private void closeStatements() throws SQLException {
+        for (PreparedStatement statement : new PreparedStatement[]{insert, sameLive, sameRestored}) {
+            if (statement != null) {
+                statement.close();
+            }
+        }
+        insert = null;
+        sameLive = null;
+        sameRestored = null;
+    }
+
+    private static void bind(PreparedStatement insert, int index, int sqlType, BackupFile.Cell cell)
+            throws SQLException {
+        if (cell.isNull()) {
             insert.setNull(index, sqlType);
             return;
         }
+        String text = cell.text();
         switch (sqlType) {
-            case Types.BIGINT -> insert.setLong(index, json.getLongValue());
-            case Types.INTEGER, Types.SMALLINT -> insert.setInt(index, json.getIntValue());
-            case Types.DOUBLE, Types.FLOAT, Types.REAL -> insert.setDouble(index, json.getDoubleValue());
-            case Types.NUMERIC, Types.DECIMAL -> insert.setBigDecimal(index, json.getDecimalValue());
-            case Types.BOOLEAN, Types.BIT -> insert.setBoolean(index, json.getBooleanValue());
-            case Types.DATE -> insert.setObject(index, temporal(json, LocalDate::parse));
-            case Types.TIMESTAMP_WITH_TIMEZONE, Types.TIMESTAMP ->
-                insert.setObject(index, temporal(json, OffsetDateTime::parse));
-            default -> insert.setString(index, json.getText());
-        }
-    }
-
-    /** A date or time cell; one that does not parse refuses the file (was a 500, found by the bad-input suite). */
-    private static Object temporal(JsonParser json, Function<String, Object> parse)
-            throws IOException {
-        String text = json.getText();
-        try {
-            return parse.apply(text);
-        } catch (DateTimeParseException e) {
-            throw new RefusedBackup("body", Message.of("backup.badTime", "value", Problems.quote(text), "at",
-                    json.currentLocation().offsetDescription()));
+            case Types.BIGINT -> insert.setLong(index, Long.parseLong(text));
+            case Types.INTEGER, Types.SMALLINT -> insert.setInt(index, Integer.parseInt(text));
+            case Types.DOUBLE, Types.FLOAT, Types.REAL -> insert.setDouble(index, Double.parseDouble(text));
+            case Types.NUMERIC, Types.DECIMAL -> insert.setBigDecimal(index, new BigDecimal(text));
+            case Types.BOOLEAN, Types.BIT -> insert.setBoolean(index, Boolean.parseBoolean(text));
+            case Types.DATE -> insert.setObject(index, LocalDate.parse(text));
+            case Types.TIMESTAMP_WITH_TIMEZONE, Types.TIMESTAMP -> insert.setObject(index, OffsetDateTime.parse(text));
+            default -> insert.setString(index, text);
         }
     }
 
@@ -222,37 +264,4 @@ final class BackupReader {
         }
     }
 
-    /** The file's shape: a part missing, misplaced, unknown or repeated refuses it (codes backup.shape.*). */
-    /**
-     * The restored users can sign in and someone can administer: every user name as a user could be created with,
-     * every role one of viewer, analyst, admin, every password hash a bcrypt hash, and at least one admin (a restart
-     * does not create one when users exist, so a backup without one would lock every admin out for good).
-     */
-    private static void checkUsers(Connection connection) throws SQLException {
-        int admins = 0;
-        try (Statement statement = connection.createStatement();
-                ResultSet users = statement
-                        .executeQuery("SELECT username, password_hash, role FROM tracker_user ORDER BY id")) {
-            while (users.next()) {
-                String username = users.getString(1);
-                String role = users.getString(3);
-                String quoted = Problems.quote(username);
-                expect(username.matches(AppUser.USERNAME), "badUsername", "value", quoted);
-                expect(Roles.ALL.contains(role), "badRole", "user", quoted, "value", Problems.quote(role),
-                        "allowed", String.join(", ", Roles.ALL));
-                expect(users.getString(2) != null && users.getString(2).matches(AppUser.PASSWORD_HASH),
-                        "badPasswordHash", "user", quoted);
-                if (Roles.ADMIN.equals(role)) {
-                    admins++;
-                }
-            }
-        }
-        expect(admins > 0, "noAdmin");
-    }
-
-    private static void expect(boolean condition, String problem, Object... pairs) {
-        if (!condition) {
-            throw new RefusedBackup("body", Message.of("backup.shape." + problem, pairs));
-        }
-    }
 }

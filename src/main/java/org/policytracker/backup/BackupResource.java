@@ -16,12 +16,15 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -32,6 +35,7 @@ import org.policytracker.audit.AuditAction;
 import org.policytracker.audit.AuditLog;
 import org.policytracker.observation.ValueLocks;
 import org.policytracker.system.Message;
+import org.policytracker.system.ProblemException;
 import org.policytracker.system.Problems;
 import org.policytracker.system.Roles;
 import org.policytracker.system.TrackerConfig;
@@ -46,7 +50,7 @@ import org.policytracker.system.TrackerConfig;
 public class BackupResource {
 
     /** A restore of a large state may take a while; it stays one transaction. */
-    private static final int RESTORE_TIMEOUT_SECONDS = 3600;
+    static final int RESTORE_TIMEOUT_SECONDS = 3600;
 
     private final AgroalDataSource dataSource;
     private final Flyway flyway;
@@ -56,10 +60,12 @@ public class BackupResource {
     private final Duration lockWait;
 
     private final AuditLog audit;
+    private final BackupSpool spool;
 
     BackupResource(AgroalDataSource dataSource, Flyway flyway, SecurityIdentity identity, ValueLocks locks,
-            TrackerConfig config, AuditLog audit) {
+            TrackerConfig config, AuditLog audit, BackupSpool spool) {
         this.audit = audit;
+        this.spool = spool;
         this.locks = locks;
         this.lockWait = config.values().lockWait();
         this.dataSource = dataSource;
@@ -67,7 +73,14 @@ public class BackupResource {
         this.identity = identity;
     }
 
-    public record RestoreResult(String schemaVersion, Map<String, Long> rows) {
+    /**
+     * @param rows rows per table in the file
+     * @param backupSha256 the file's SHA-256, which its restored audit entries and the BACKUP_RESTORED entry keep
+     * @param auditRestored the backup's audit entries appended as restored history
+     * @param auditAlreadyKept the backup's audit entries the trail already held (not appended again)
+     */
+    public record RestoreResult(String schemaVersion, Map<String, Long> rows, String backupSha256, long auditRestored,
+            long auditAlreadyKept) {
     }
 
     @GET
@@ -99,42 +112,55 @@ public class BackupResource {
     @Path("/restore")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Restore a backup", description = "Replaces the whole state of this instance with the "
-            + "file's, all or nothing. A file from a newer schema than this application's is refused, and so is one "
-            + "whose users could not sign in or administer: no admin, a role other than viewer, analyst or admin, a "
-            + "password hash that is not bcrypt, a user name a user could not be created with. The restore is "
-            + "audited (BACKUP_RESTORED), after the restored audit trail.")
-    @APIResponse(responseCode = "200", description = "Restored; rows per table")
-    @APIResponse(responseCode = "400", description = "Not a backup, or from a newer schema; nothing changed")
+    @Operation(summary = "Restore a backup", description = "Replaces the state of this instance with the file's, all "
+            + "or nothing. The whole file is checked first, writing nothing, and refused with every problem listed "
+            + "(each naming tables.<table>.rows[<n>].<column> and what is allowed): a format or schema version this "
+            + "application cannot read (a newer or unknown one), a missing table or unknown column, a cell not of its "
+            + "column's type, empty where a value is needed or longer than its column, a reference to a row the file "
+            + "lacks (a target's document or indicator, a value's or vintage's indicator, a vintage's value, a "
+            + "milestone state's or judgement's target, a catalogue entry revision's revision), users that could not "
+            + "sign in or administer (no admin, a role other than viewer, analyst or admin, a password hash that is "
+            + "not bcrypt, a user name a user could not be created with or given twice), an unknown audit action. "
+            + "The audit trail is append-only: no entry of this instance's trail is deleted or changed; the backup's "
+            + "entries are appended as restored history (GET /api/audit: origin RESTORED, with the backup's SHA-256), "
+            + "except those the trail already holds, and the restore itself is audited (BACKUP_RESTORED: who, when, "
+            + "the backup's SHA-256, header and row counts).")
+    @APIResponse(responseCode = "200", description = "Restored; rows per table, audit entries appended and kept")
+    @APIResponse(responseCode = "400", description = "Not a backup this instance can restore: every problem is "
+            + "listed in errors; nothing changed")
     @APIResponse(responseCode = "503", description = "Values were being written (an import, say) for the whole "
             + "of tracker.values.lock-wait; nothing changed")
     public RestoreResult restore(InputStream file) {
         String current = schemaVersion();
-        try {
-            Map<String, Long> rows = QuarkusTransaction.requiringNew().timeout(RESTORE_TIMEOUT_SECONDS).call(() -> {
-                locks.holdAllOrRefuse(lockWait);
-                try (Connection connection = dataSource.getConnection()) {
-                    Map<String, Long> restored = BackupReader.restore(connection, file,
-                            version -> versionProblem(version, current));
-                    // The restore itself is audited, after the restored trail, in the same transaction.
-                    try (AuditLog.Batch batch = audit.batch(connection)) {
-                        batch.add(AuditAction.BACKUP_RESTORED, identity.getPrincipal().getName(),
-                                OffsetDateTime.now(ZoneOffset.UTC), null, null, null, null,
-                                Map.of("schemaVersion", current, "rows", restored));
-                        batch.flush();
-                    }
-                    return restored;
-                }
-            });
-            Log.infof("Restored a backup: %s", rows);
-            return new RestoreResult(current, rows);
-        } catch (BackupReader.RefusedBackup e) {
+        try (BackupSpool.Spooled backup = spool.store(file)) {
+            BackupCheck.Result checked = check(backup, current);
+            if (!checked.problems().isEmpty()) {
+                throw new ProblemException(400, null, Message.of("backup.refusedAll", "count",
+                        checked.problems().size()), checked.problems());
+            }
+            BackupReader.Outcome outcome = QuarkusTransaction.requiringNew().timeout(RESTORE_TIMEOUT_SECONDS)
+                    .call(() -> {
+                        locks.holdAllOrRefuse(lockWait);
+                        try (Connection connection = dataSource.getConnection();
+                                InputStream in = Files.newInputStream(backup.file())) {
+                            BackupReader.Outcome restored = BackupReader.restore(connection, in, backup.sha256());
+                            // The restore itself is audited, after the trail, in the same transaction.
+                            try (AuditLog.Batch batch = audit.batch(connection)) {
+                                batch.add(AuditAction.BACKUP_RESTORED, identity.getPrincipal().getName(),
+                                        OffsetDateTime.now(ZoneOffset.UTC), null, null, null, null,
+                                        restoredEntry(backup, checked.header(), current, restored));
+                                batch.flush();
+                            }
+                            return restored;
+                        }
+                    });
+            Log.infof("Restored the backup %s: %s; audit entries appended %d, already kept %d", backup.sha256(),
+                    outcome.rows(), outcome.auditRestored(), outcome.auditAlreadyKept());
+            return new RestoreResult(current, outcome.rows(), backup.sha256(), outcome.auditRestored(),
+                    outcome.auditAlreadyKept());
+        } catch (BackupFile.RefusedBackup e) {
             throw Problems.badRequest(e.field(), "backup.refused", "reason", e.reason());
         } catch (RuntimeException e) {
-            if (e.getCause() instanceof JacksonException json) {
-                throw Problems.badRequest("body", "backup.unreadable", "reason",
-                        Problems.quote(json.getOriginalMessage()));
-            }
             if (e.getCause() instanceof SQLException sql) {
                 Log.warnf(sql, "A restore was refused by the database");
                 throw Problems.badRequest("body", "backup.refusedByDatabase", "reason",
@@ -142,6 +168,40 @@ public class BackupResource {
             }
             throw e;
         }
+    }
+
+    /** The first pass: the whole file read and checked, nothing written. */
+    private BackupCheck.Result check(BackupSpool.Spooled backup, String current) {
+        try (Connection connection = dataSource.getConnection();
+                InputStream in = Files.newInputStream(backup.file())) {
+            return BackupCheck.check(in, BackupCheck.schema(connection), version -> versionProblem(version, current));
+        } catch (JacksonException json) {
+            throw Problems.badRequest("body", "backup.unreadable", "reason",
+                    Problems.quote(json.getOriginalMessage()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not read the stored backup", e);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not read the schema", e);
+        }
+    }
+
+    /** What the BACKUP_RESTORED entry records besides who and when. */
+    private static Map<String, Object> restoredEntry(BackupSpool.Spooled backup, Map<String, String> header,
+            String current, BackupReader.Outcome outcome) {
+        Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put("backupSha256", backup.sha256());
+        entry.put("backupBytes", backup.bytes());
+        entry.put("backupSchemaVersion", header.get(BackupFormat.SCHEMA_VERSION));
+        entry.put("backupCreatedAt", header.get(BackupFormat.CREATED_AT));
+        entry.put("backupCreatedBy", header.get(BackupFormat.CREATED_BY));
+        entry.put("schemaVersion", current);
+        entry.put("users", outcome.rows().getOrDefault("tracker_user", 0L));
+        entry.put("values", outcome.rows().getOrDefault("observation", 0L));
+        entry.put("vintages", outcome.rows().getOrDefault("observation_vintage", 0L));
+        entry.put("auditEntriesRestored", outcome.auditRestored());
+        entry.put("auditEntriesAlreadyKept", outcome.auditAlreadyKept());
+        entry.put("rows", outcome.rows());
+        return entry;
     }
 
     private String schemaVersion() {

@@ -1,31 +1,48 @@
 package org.policytracker.security;
 
+import io.quarkus.elytron.security.common.BcryptUtil;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.security.SecureRandom;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.Base64;
+import java.util.Map;
+import org.policytracker.audit.AuditAction;
+import org.policytracker.audit.AuditLog;
 import org.policytracker.system.Roles;
 import org.policytracker.system.TrackerConfig;
 
 /**
  * Creates the first admin when there are no users: with the password from TRACKER_ADMIN_PASSWORD,
  * or, when that is unset, a random one printed once in the log. There is no default password.
+ *
+ * <p>
+ * It is also the way back in for an admin locked out by any path (a forgotten password, a restore, a demoted or
+ * missing {@code admin}): while TRACKER_ADMIN_PASSWORD is set, each start makes {@code admin} an admin whose
+ * password is that one — created if missing, promoted if demoted, its password reset if the stored hash does not
+ * match — and audits the change (ADMIN_RECOVERED). When {@code admin} already is an admin with that password,
+ * nothing changes, so the variable can stay set; README, "Locked out?".
  */
 @ApplicationScoped
 public class AdminBootstrap {
 
     static final String ADMIN_USERNAME = "admin";
+    /** Who recovered the admin, in the audit trail: the server's operator, through its environment. */
+    static final String RECOVERY_ACTOR = "system";
     /** The length every password must have (UserResource checks the same). */
     static final int MIN_PASSWORD = 12;
     static final int MAX_PASSWORD = 128;
 
     private final TrackerConfig config;
+    private final AuditLog audit;
 
-    AdminBootstrap(TrackerConfig config) {
+    AdminBootstrap(TrackerConfig config, AuditLog audit) {
         this.config = config;
+        this.audit = audit;
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -38,18 +55,15 @@ public class AdminBootstrap {
             }
             Log.info("The first admin was created by another instance");
         }
+        // The recovery after the first admin: a no-op on the start that just created it with that password.
+        QuarkusTransaction.requiringNew().call(this::recoverAdmin);
     }
 
     private void createAdminIfNoUsers() {
         if (AppUser.count() > 0) {
             return;
         }
-        String configured = config.admin().password().filter(p -> !p.isBlank()).orElse(null);
-        if (configured != null && (configured.length() < MIN_PASSWORD || configured.length() > MAX_PASSWORD)) {
-            // The same rule as for every user (POST /api/users): a short first password is refused at start.
-            throw new IllegalStateException("TRACKER_ADMIN_PASSWORD must be " + MIN_PASSWORD + " to " + MAX_PASSWORD
-                    + " characters long (it has " + configured.length() + "); choose a longer one and start again");
-        }
+        String configured = configuredPassword();
         String password = configured != null ? configured : randomPassword();
         AppUser.create(ADMIN_USERNAME, password, Roles.ADMIN, null, config.security().bcryptCost());
         AppUser.flush();
@@ -60,6 +74,57 @@ public class AdminBootstrap {
                     + "It is shown only this once. Sign in and create your own users, or set TRACKER_ADMIN_PASSWORD"
                     + " before the first start.", ADMIN_USERNAME, password);
         }
+    }
+
+    /** TRACKER_ADMIN_PASSWORD, checked by the rule every password follows; null when unset or blank. */
+    private String configuredPassword() {
+        String configured = config.admin().password().filter(p -> !p.isBlank()).orElse(null);
+        if (configured != null && (configured.length() < MIN_PASSWORD || configured.length() > MAX_PASSWORD)) {
+            // The same rule as for every user (POST /api/users): a short password is refused at start.
+            throw new IllegalStateException("TRACKER_ADMIN_PASSWORD must be " + MIN_PASSWORD + " to " + MAX_PASSWORD
+                    + " characters long (it has " + configured.length() + "); choose a longer one and start again");
+        }
+        return configured;
+    }
+
+    /**
+     * With TRACKER_ADMIN_PASSWORD set, {@code admin} is an admin with that password afterwards: created, promoted or
+     * given it as needed, and audited (ADMIN_RECOVERED, by {@code system}); unchanged when it already is. Answers
+     * whether anything changed.
+     */
+    boolean recoverAdmin() {
+        String password = configuredPassword();
+        if (password == null) {
+            return false;
+        }
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        AppUser admin = AppUser.findByUsername(ADMIN_USERNAME).orElse(null);
+        if (admin == null) {
+            AppUser.create(ADMIN_USERNAME, password, Roles.ADMIN, RECOVERY_ACTOR, config.security().bcryptCost());
+            AppUser.flush();
+            audit.record(AuditAction.ADMIN_RECOVERED, RECOVERY_ACTOR, now, null, null, null, null,
+                    Map.of("username", ADMIN_USERNAME, "role", Roles.ADMIN, "created", true));
+            Log.warnf("Created the user '%s' with the password from TRACKER_ADMIN_PASSWORD (it was missing)",
+                    ADMIN_USERNAME);
+            return true;
+        }
+        boolean demoted = !Roles.ADMIN.equals(admin.role);
+        boolean otherPassword = !BcryptUtil.matches(password, admin.passwordHash);
+        if (!demoted && !otherPassword) {
+            return false;
+        }
+        Map<String, Object> before = Map.of("username", admin.username, "role", admin.role);
+        admin.role = Roles.ADMIN;
+        if (otherPassword) {
+            admin.passwordHash = BcryptUtil.bcryptHash(password, config.security().bcryptCost());
+        }
+        AppUser.flush();
+        audit.record(AuditAction.ADMIN_RECOVERED, RECOVERY_ACTOR, now, null, null, null, before,
+                Map.of("username", admin.username, "role", admin.role, "passwordReset", otherPassword));
+        Log.warnf("Recovered the user '%s' from TRACKER_ADMIN_PASSWORD:%s%s", ADMIN_USERNAME,
+                demoted ? " given the admin role back (it was " + before.get("role") + ")" : "",
+                otherPassword ? " password reset" : "");
+        return true;
     }
 
     static String randomPassword() {

@@ -68,8 +68,10 @@ class BadInputRegressionTest {
         Assertions.assertNotEquals(backup, damaged, "the backup has a document date");
         String usersBefore = Http.send("GET", "/api/users", admin, null, null).text();
         Answer answer = Http.send("POST", "/api/admin/restore", admin, "application/json", Nasty.b(damaged));
-        assertProblem(answer, 400, "body");
+        // The cell is named by table, row and column (the first document's issued_on), with what is allowed.
+        assertProblem(answer, 400, "tables.document.rows[0].issued_on");
         Assertions.assertTrue(answer.text().contains("2R21-08-02"), answer.text());
+        Assertions.assertEquals(1, answer.json().path("errors").size(), "the one damaged cell: " + answer.text());
         Assertions.assertEquals(usersBefore, Http.send("GET", "/api/users", admin, null, null)
                 .text());
     }

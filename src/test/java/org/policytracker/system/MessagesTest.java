@@ -42,7 +42,7 @@ class MessagesTest {
             Pattern.compile("ImportError\\.of\\([^,;]+,[^,;]+,\\s*\"([a-zA-Z0-9.]+)\""),
             // bean validation with a code of ours: message = "{code}"
             Pattern.compile("message\\s*=\\s*\"\\{([a-zA-Z0-9.]+)\\}\""));
-    /** BackupReader's expect(condition, "shape", ...): the code is backup.shape.<shape>. */
+    /** BackupFile's expect(condition, "shape", ...): the code is backup.shape.<shape>. */
     private static final Pattern BACKUP_SHAPE = Pattern.compile("\\bexpect\\([^;]*?,\\s*\"([a-zA-Z]+)\"");
     private static final Pattern COMMENT = Pattern.compile("/\\*.*?\\*/|//[^\\n]*", Pattern.DOTALL);
     /** Standard constraints map to problem.constraint.<Name> (ProblemMappers). */
@@ -66,7 +66,7 @@ class MessagesTest {
                         codes.add(m.group(1));
                     }
                 }
-                if (file.endsWith("BackupReader.java")) {
+                if (file.endsWith("BackupFile.java")) {
                     Matcher shape = BACKUP_SHAPE.matcher(source);
                     while (shape.find()) {
                         codes.add("backup.shape." + shape.group(1));

@@ -10,7 +10,6 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.policytracker.system.Lang;
 import org.policytracker.system.Problems;
@@ -46,11 +45,13 @@ public class ImportJobs {
         this.watchdog = watchdog;
     }
 
-    ImportJobView create(String fileName, FileFormat format, boolean dryRun, ImportMode mode, boolean confirmForms,
+    /** Records a new job, QUEUED; {@code id} is its file's name too ({@link ImportFiles}). */
+    ImportJobView create(String id, String fileName, FileFormat format, boolean dryRun, ImportMode mode,
+            boolean confirmForms,
             String actor) {
         return QuarkusTransaction.requiringNew().call(() -> {
             ImportJob job = new ImportJob();
-            job.id = UUID.randomUUID().toString();
+            job.id = id;
             job.fileName = fileName;
             job.format = format;
             job.dryRun = dryRun;

@@ -2,14 +2,10 @@ package org.policytracker.observation.imports;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
-import java.util.Locale;
+import java.util.UUID;
 import java.util.concurrent.RejectedExecutionException;
 import org.eclipse.microprofile.context.ManagedExecutor;
 import org.eclipse.microprofile.context.ThreadContext;
@@ -20,7 +16,7 @@ import org.policytracker.system.ProblemException;
 import org.policytracker.system.TrackerConfig;
 
 /**
- * Accepts an upload: stores the body in a temporary file (streamed, never whole in memory), records
+ * Accepts an upload: stores the body in the job's file ({@link ImportFiles}; streamed, never whole in memory), records
  * the job, and runs it at once or on a worker.
  */
 @ApplicationScoped
@@ -40,12 +36,15 @@ public class ImportService {
     private final ImportJobs jobs;
     private final ImportRunner runner;
     private final ImportWatchdog watchdog;
+    private final ImportFiles files;
     // Its own executor: a job outlives its request, so none of the request's context may travel
     // with it, and at most max-parallel imports run at once on an instance (the rest wait QUEUED).
     private final ManagedExecutor executor;
 
-    ImportService(ImportJobs jobs, ImportRunner runner, ImportWatchdog watchdog, TrackerConfig config) {
+    ImportService(ImportJobs jobs, ImportRunner runner, ImportWatchdog watchdog, ImportFiles files,
+            TrackerConfig config) {
         this.jobs = jobs;
+        this.files = files;
         this.runner = runner;
         this.watchdog = watchdog;
         this.executor = ManagedExecutor.builder()
@@ -63,10 +62,11 @@ public class ImportService {
         if (!request.sample() && SampleDataset.current().isPresent()) {
             throw SampleDataset.sampleLoaded();
         }
-        Path file = store(body, request.format());
+        String id = UUID.randomUUID().toString();
+        Path file = files.store(id, body, request.format());
         ImportJobView job;
         try {
-            job = jobs.create(request.fileName(), request.format(), request.dryRun(), request.mode(),
+            job = jobs.create(id, request.fileName(), request.format(), request.dryRun(), request.mode(),
                     request.confirmForms(), request.actor());
             watchdog.hold(job.id());
         } catch (RuntimeException e) {
@@ -90,18 +90,6 @@ public class ImportService {
 
     public ImportJobView get(String id, Lang lang) {
         return jobs.get(id, lang);
-    }
-
-    private static Path store(InputStream body, FileFormat format) {
-        Path file = null;
-        try {
-            file = Files.createTempFile("observation-import-", "." + format.name().toLowerCase(Locale.ROOT));
-            Files.copy(body, file, StandardCopyOption.REPLACE_EXISTING);
-            return file;
-        } catch (IOException e) {
-            ImportRunner.deleteQuietly(file);
-            throw new UncheckedIOException("Could not store the uploaded file", e);
-        }
     }
 
     private static ErrorCollector refused() {

@@ -27,6 +27,8 @@ import org.policytracker.system.TrackerConfig;
  * jobs whose heartbeat is older than {@code tracker.import.stale-after}: their instance died (a
  * kill, a power cut), so their write transaction was rolled back by the database and nothing of
  * theirs was written. Without this they would show QUEUED or WRITING forever.
+ * <li><b>Leftover files.</b> At start and at each beat, the upload files of jobs that are final (a killed job
+ * once marked FAILED) or that no job was ever recorded for are removed ({@link ImportFiles#sweep}).
  * <li><b>Graceful stop.</b> On shutdown new imports are refused, running ones get
  * {@code tracker.import.shutdown-grace} to finish; those still running then stop at their next
  * progress checkpoint and roll back, and say so.
@@ -60,9 +62,12 @@ public class ImportWatchdog {
     private volatile boolean draining;
     private volatile boolean interrupting;
 
-    ImportWatchdog(TrackerConfig config, ObjectMapper json) {
+    private final ImportFiles files;
+
+    ImportWatchdog(TrackerConfig config, ObjectMapper json, ImportFiles files) {
         this.config = config.imports();
         this.json = json;
+        this.files = files;
     }
 
     /** This instance now holds the job: it keeps its heartbeat until {@link #release}. */
@@ -89,6 +94,7 @@ public class ImportWatchdog {
     void onStart(@Observes StartupEvent event) {
         try {
             reap();
+            sweep();
         } catch (RuntimeException e) {
             Log.warnf(e, "Could not check for import jobs left by a stopped instance");
         }
@@ -100,6 +106,12 @@ public class ImportWatchdog {
     void tick() {
         beat();
         reap();
+        sweep();
+    }
+
+    /** Removes the files of jobs that ended without removing them (see {@link ImportFiles#sweep}); answers how many. */
+    int sweep() {
+        return files.sweep(Set.copyOf(held));
     }
 
     /** Refreshes the heartbeat of the jobs this instance holds; answers how many rows it touched. */

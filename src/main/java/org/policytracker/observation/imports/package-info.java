@@ -14,7 +14,8 @@
  *
  * <pre>
  *  POST /api/observations/imports
- *    ImportResource ── ImportService: the body to a temporary file, an import_job row (QUEUED), the job
+ *    ImportResource ── ImportService: the body to the job's file (ImportFiles: data dir/imports/<job id>.csv|xlsx),
+ *                      an import_job row (QUEUED), the job
  *                      run at once (wait=true) or on the import executor (at most max-parallel at once)
  *    ImportRunner.run
  *      pass 1  ValidationPass   reads every row (ObservationRows → RowParser → ObservationRules), looks up
@@ -31,7 +32,9 @@
  *                               while the write transaction is still open.
  *    ImportWatchdog             keeps the heartbeat of the jobs this instance holds; marks FAILED the
  *                               unfinished jobs whose instance died; on shutdown, lets running ones finish
- *                               within shutdown-grace, then stops them at a checkpoint (rolled back).
+ *                               within shutdown-grace, then stops them at a checkpoint (rolled back); at start
+ *                               and each beat, removes the files of final jobs and of uploads no job was
+ *                               recorded for (ImportFiles.sweep), what a killed instance leaves behind.
  * </pre>
  *
  * Only the current batch of rows is in memory, never the file. A single value entered through

@@ -30,7 +30,8 @@ class ImportJobVisibilityTest {
 
     @Test
     void shouldShowWritingUntilTheCommitHasReturned() {
-        String id = jobs.create("f.csv", FileFormat.CSV, false, ImportMode.UPSERT, false, "analyst1").id();
+        String id = jobs.create(java.util.UUID.randomUUID().toString(), "f.csv", FileFormat.CSV, false,
+                ImportMode.UPSERT, false, "analyst1").id();
         ImportJobView[] during = new ImportJobView[2];
         jobs.committing(id, () -> {
             QuarkusTransaction.requiringNew().run(() -> jobs.saveInCurrentTransaction(id, ImportStatus.SUCCEEDED,
