@@ -34,8 +34,11 @@ public class DurableCommits {
     private long completed; // guarded by fsync
     private final AtomicLong syncs = new AtomicLong();
 
-    DurableCommits(AgroalDataSource dataSource, TrackerConfig config) {
+    private final StorageHealth storage;
+
+    DurableCommits(AgroalDataSource dataSource, TrackerConfig config, StorageHealth storage) {
         this.dataSource = dataSource;
+        this.storage = storage;
         this.enabled = config.storage().syncCommits();
     }
 
@@ -58,8 +61,10 @@ public class DurableCommits {
                 s.execute("CHECKPOINT SYNC");
             } catch (SQLException e) {
                 Log.errorf(e, "The database could not be forced to the disk");
+                storage.failed(e);
                 throw new StorageUnavailableException(e);
             }
+            storage.succeeded();
             completed = covers;
             syncs.incrementAndGet();
         }

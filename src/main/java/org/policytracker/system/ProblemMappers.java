@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.quarkus.logging.Log;
 import io.quarkus.security.ForbiddenException;
 import io.vertx.core.http.HttpClosedException;
+import jakarta.inject.Inject;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
@@ -34,6 +35,9 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
  * names, stack traces) never reach the client.
  */
 public class ProblemMappers {
+
+    @Inject
+    StorageHealth storage;
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri, HttpHeaders headers) {
@@ -92,6 +96,7 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response storageUnavailable(StorageUnavailableException e, UriInfo uri, HttpHeaders headers) {
+        storage.failed(e);
         return DurableAnswers.storageProblem(uri, headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE));
     }
 
@@ -135,6 +140,11 @@ public class ProblemMappers {
             // PostgreSQL refuses U+0000 in text (SQLState 22021) wherever a value reaches a query, e.g. a
             // user name at sign-in. Nothing was written (the statement failed).
             return respond(400, null, null, uri, List.of(FieldMessage.of("(text)", "text.nul")), headers);
+        }
+        if (StorageHealth.isStorageFailure(e)) {
+            // The database could not write to its disk (full, failing): nothing of the request was committed.
+            storage.failed(e);
+            return DurableAnswers.storageProblem(uri, headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE));
         }
         String incident = UUID.randomUUID().toString();
         Log.errorf(e, "Unexpected error, incident %s, at %s", incident, uri.getPath());
