@@ -36,7 +36,7 @@ import org.policytracker.TestUsers;
  * a body over quarkus.http.limits.max-body-size is a 413 problem too, and a workbook with a DTD a 400.
  */
 @QuarkusTest
-class UploadLimitsTest {
+public class UploadLimitsTest {
 
     static final String INDICATOR = "NON_FOSSIL_SHARE";
 
@@ -222,7 +222,7 @@ class UploadLimitsTest {
                 "no job was made");
     }
 
-    interface SheetRows {
+    public interface SheetRows {
 
         void write(OutputStream out) throws IOException;
     }
@@ -233,7 +233,7 @@ class UploadLimitsTest {
     }
 
     /** The same, with an "image" of {@code zeros} zero bytes when not 0. */
-    static byte[] workbook(SheetRows rows, long zeros) throws IOException {
+    public static byte[] workbook(SheetRows rows, long zeros) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
             if (zeros > 0) {
@@ -280,7 +280,7 @@ class UploadLimitsTest {
     }
 
     /** A workbook whose row 2 has a note of {@code size} bytes of 'a', built as a stream (never whole in memory). */
-    static byte[] zipBomb(long size) throws IOException {
+    public static byte[] zipBomb(long size) throws IOException {
         return workbook(out -> {
             out.write(("<row r=\"2\"><c r=\"A2\" t=\"inlineStr\"><is><t>" + INDICATOR + "</t></is></c><c r=\"B2\" "
                     + "t=\"inlineStr\"><is><t>2020</t></is></c><c r=\"C2\"><v>20</v></c><c r=\"D2\" t=\"inlineStr\">"
