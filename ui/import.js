@@ -9,7 +9,7 @@ import { t } from './i18n.js';
 import { errorMessage } from './entry.js';
 
 const TYPES = { csv: 'text/csv', xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' };
-const DONE = ['SUCCEEDED', 'REJECTED', 'FAILED'];
+const DONE = ['SUCCEEDED', 'REJECTED', 'FAILED', 'CANCELLED'];
 
 /** Whether the server has no such endpoint (an older version): said plainly, not as a failure. */
 function unavailable(error) {

@@ -45,6 +45,12 @@ public final class TestUsers {
         return api().auth().preemptive().basic("analyst1", PASSWORD);
     }
 
+    /** A user of this name and role (created unless it exists), for tests that need several users of a role. */
+    public static RequestSpecification as(String username, String role) {
+        ensure(username, role);
+        return api().auth().preemptive().basic(username, PASSWORD);
+    }
+
     /** Creates the user unless it exists (201 or 409 are both fine here). */
     private static void ensure(String username, String role) {
         int status = asAdmin().contentType(ContentType.JSON)

@@ -11,6 +11,9 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
@@ -34,6 +37,7 @@ import org.policytracker.catalogue.Document;
 import org.policytracker.catalogue.Target;
 import org.policytracker.catalogue.Theme;
 import org.policytracker.system.Lang;
+import org.policytracker.system.PerUserLimit;
 import org.policytracker.system.Problem;
 import org.policytracker.system.Problems;
 import org.policytracker.system.Roles;
@@ -52,9 +56,14 @@ public class ReportResource {
     private final SecurityIdentity identity;
     private final Map<ReportFormat, ReportWriter> writers = new EnumMap<>(ReportFormat.class);
 
-    ReportResource(ReportService reports, SecurityIdentity identity, Instance<ReportWriter> writers) {
+    /** PDF reports in the making per user: a PDF costs about 1.7 s of CPU, the other formats a fraction of that. */
+    private final PdfPlaces pdfPlaces;
+
+    ReportResource(ReportService reports, SecurityIdentity identity, Instance<ReportWriter> writers,
+            PdfPlaces pdfPlaces) {
         this.reports = reports;
         this.identity = identity;
+        this.pdfPlaces = pdfPlaces;
         writers.forEach(w -> this.writers.put(w.format(), w));
     }
 
@@ -75,6 +84,8 @@ public class ReportResource {
             @Content(mediaType = ReportFormat.PDF_TYPE), @Content(mediaType = ReportFormat.HTML_TYPE)})
     @APIResponse(responseCode = "400", description = "A parameter is missing or not allowed; the problem names it "
             + "and the allowed values", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "429", description = "format=pdf while this user has tracker.reports.max-pdf-per-user "
+            + "PDF reports in the making already; Retry-After says when to try again", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response status(
             @Parameter(description = "csv, xlsx, pdf or html", required = true) @QueryParam("format") String format,
             @Parameter(description = "ISO date; values of periods ending by then count; default today") @QueryParam("asOf") String asOf,
@@ -105,14 +116,29 @@ public class ReportResource {
         Lang l = Lang.param(lang);
         String dispositionType = disposition(disposition, f == ReportFormat.HTML ? "inline" : "attachment");
 
-        StatusReport report = reports.build(new ReportService.Request(snapshot, doc, th, statuses, targets,
+        ReportService.Request request = new ReportService.Request(snapshot, doc, th, statuses, targets,
                 flag("omitNoData", omitNoData), l,
                 identity.getPrincipal().getName(),
                 vocabulary == null || vocabulary.isBlank() ? ReportVocabulary.STANDARD
                         : Problems.enumParam("vocabulary", vocabulary, ReportVocabulary.class),
-                JudgementFilter.param(judgement)));
+                JudgementFilter.param(judgement));
         ReportWriter writer = writers.get(f);
-        StreamingOutput body = out -> writer.write(report, out);
+        Object body;
+        if (f == ReportFormat.PDF) {
+            // Made whole while the user's place is held (so the place is given back however the answer ends);
+            // a PDF is some 40 KB a page.
+            try (PerUserLimit.Permit place = pdfPlaces.acquire(identity.getPrincipal().getName())) {
+                StatusReport report = reports.build(request);
+                ByteArrayOutputStream out = new ByteArrayOutputStream();
+                writer.write(report, out);
+                body = out.toByteArray();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        } else {
+            StatusReport report = reports.build(request);
+            body = (StreamingOutput) out -> writer.write(report, out);
+        }
         return Response.ok(body, f.mediaType())
                 .header(HttpHeaders.CONTENT_DISPOSITION, dispositionType + "; filename=\""
                         + fileName(snapshot, doc, th, l, f) + "\"")

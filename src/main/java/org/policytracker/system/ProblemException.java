@@ -1,5 +1,6 @@
 package org.policytracker.system;
 
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -12,13 +13,26 @@ public class ProblemException extends RuntimeException {
     private final Message title;
     private final Message detail;
     private final List<FieldMessage> errors;
+    private final Duration retryAfter;
 
     public ProblemException(int status, Message title, Message detail, List<FieldMessage> errors) {
+        this(status, title, detail, errors, null);
+    }
+
+    /** With {@code retryAfter}, the answer says when to try again (the Retry-After header, in seconds). */
+    public ProblemException(int status, Message title, Message detail, List<FieldMessage> errors,
+            Duration retryAfter) {
         super(detail != null ? detail.code() : "problem." + status);
         this.status = status;
         this.title = title;
         this.detail = detail;
         this.errors = List.copyOf(errors);
+        this.retryAfter = retryAfter;
+    }
+
+    /** When to try again, or null. */
+    public Duration retryAfter() {
+        return retryAfter;
     }
 
     public int status() {

@@ -41,7 +41,12 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri, HttpHeaders headers) {
-        return respond(e.status(), e.title(), e.detail(), uri, e.errors(), headers);
+        Response response = respond(e.status(), e.title(), e.detail(), uri, e.errors(), headers);
+        if (e.retryAfter() == null) {
+            return response;
+        }
+        return Response.fromResponse(response)
+                .header(HttpHeaders.RETRY_AFTER, Math.max(1, (e.retryAfter().toMillis() + 999) / 1000)).build();
     }
 
     @ServerExceptionMapper
@@ -149,6 +154,18 @@ public class ProblemMappers {
         String incident = UUID.randomUUID().toString();
         Log.errorf(e, "Unexpected error, incident %s, at %s", incident, uri.getPath());
         return respond(500, null, Message.of("internal", "incident", incident), uri, List.of(), headers);
+    }
+
+    /**
+     * An OutOfMemoryError is not an Exception, so {@link #unexpected} would not see it (and the answer was a
+     * text/plain 500). The limits (tracker.import.max-*) are what keeps memory bounded; this is the answer if
+     * something still runs out: a 503 problem, the request's transaction rolled back.
+     */
+    @ServerExceptionMapper
+    public Response outOfMemory(OutOfMemoryError e, UriInfo uri, HttpHeaders headers) {
+        String incident = UUID.randomUUID().toString();
+        Log.errorf(e, "Out of memory, incident %s, at %s", incident, uri.getPath());
+        return respond(503, null, Message.of("memory", "incident", incident), uri, List.of(), headers);
     }
 
     private static boolean textTheDatabaseRefuses(Throwable e) {

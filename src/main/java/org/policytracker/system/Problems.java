@@ -1,5 +1,6 @@
 package org.policytracker.system;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
@@ -32,6 +33,11 @@ public final class Problems {
     /** A 404 saying what was not found. */
     public static ProblemException notFound(String code, Object... pairs) {
         return new ProblemException(404, null, Message.of(code, pairs), List.of());
+    }
+
+    /** A 429: too much at once; {@code retryAfter} becomes the Retry-After header. */
+    public static ProblemException tooManyRequests(Message detail, Duration retryAfter) {
+        return new ProblemException(429, null, detail, List.of(), retryAfter);
     }
 
     /** A problem about these fields; its detail lists them. */

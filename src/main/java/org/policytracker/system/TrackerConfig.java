@@ -1,5 +1,6 @@
 package org.policytracker.system;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
@@ -79,6 +80,23 @@ public interface TrackerConfig {
         double implausibleYearlyChange();
     }
 
+    Reports reports();
+
+    /**
+     * Expensive reports. The limit is kept in memory by each instance: behind a load balancer a user may
+     * make this many on each instance at once.
+     */
+    interface Reports {
+
+        /** PDF reports one user may have in the making at once; one more is answered 429 with Retry-After. */
+        @WithDefault("1")
+        int maxPdfPerUser();
+
+        /** The Retry-After of that 429: about what a PDF report takes to make. */
+        @WithDefault("5s")
+        Duration pdfRetryAfter();
+    }
+
     Bench bench();
 
     /** Settings for the benchmark harness (bench/run) only; unset in production. */
@@ -140,5 +158,48 @@ public interface TrackerConfig {
         /** On shutdown, how long running imports may take to finish before they are stopped and rolled back. */
         @WithDefault("20s")
         Duration shutdownGrace();
+
+        /*
+         * Limits an upload is checked against before it is read (docs/RELIABILITY.md, "Limits"): each bounds
+         * what one file can cost. Real indicator files have at most some tens of thousands of rows and the
+         * value file's 14 columns; the defaults are several times that, so no real file meets them.
+         */
+
+        /** Rows of values a file may have (the header row not counted). */
+        @WithDefault("200000")
+        int maxRows();
+
+        /**
+         * Columns a row may have, counted to its last cell (a spreadsheet's stray empty columns count too,
+         * hence more than the value file's 14).
+         */
+        @WithDefault("100")
+        int maxColumns();
+
+        /** Characters a cell may hold (the longest text a value takes, a note, is 4,000). */
+        @WithDefault("10000")
+        int maxCellChars();
+
+        /** What an XLSX file may unpack to, all its parts together, counted while it is unpacked. */
+        @WithDefault("100M")
+        MemorySize maxUncompressedSize();
+
+        /**
+         * How many times smaller than its contents a part of an XLSX file may be packed (a workbook's XML packs
+         * some 5 to 30 times; a zip bomb thousands of times). Checked once a part has unpacked to 1 MB.
+         */
+        @WithDefault("200")
+        int maxCompressionRatio();
+
+        /**
+         * Imports one user may have queued or running at once, on one instance (the count is kept in
+         * memory); one more is answered 429 with Retry-After.
+         */
+        @WithDefault("2")
+        int maxPerUser();
+
+        /** The Retry-After of that 429. */
+        @WithDefault("10s")
+        Duration retryAfter();
     }
 }

@@ -112,6 +112,9 @@ class SecurityMatrixTest {
         MATRIX.put("GET /api/observations/imports/{id}",
                 new Row(Access.READ, "/api/observations/imports/00000000-0000-0000-0000-000000000000", null, null,
                         404));
+        MATRIX.put("POST /api/observations/imports/{id}/cancel",
+                new Row(Access.WRITE, "/api/observations/imports/00000000-0000-0000-0000-000000000000/cancel", null,
+                        null, 404));
         MATRIX.put("GET /api/observations/template.xlsx",
                 new Row(Access.READ, "/api/observations/template.xlsx", null, null, 200));
         MATRIX.put("GET /api/reports/status", new Row(Access.READ, "/api/reports/status?format=csv", null, null, 200));

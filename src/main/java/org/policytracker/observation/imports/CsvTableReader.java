@@ -2,11 +2,8 @@ package org.policytracker.observation.imports;
 
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
@@ -32,13 +29,11 @@ final class CsvTableReader implements TableReader {
     private final Iterator<CSVRecord> records;
     private int lastRow;
 
-    CsvTableReader(Path file) throws IOException {
+    CsvTableReader(Path file, UploadLimits limits) throws IOException {
         // Bytes that are not UTF-8 become U+FFFD, which next() refuses with the row it is in (a
-        // reporting decoder would fail a whole buffer ahead, at the wrong row).
-        Reader reader = new BufferedReader(new InputStreamReader(Files.newInputStream(file),
-                StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
-                        .onUnmappableCharacter(CodingErrorAction.REPLACE)),
-                1 << 16);
+        // reporting decoder would fail a whole buffer ahead, at the wrong row). The limits' guard stops
+        // the reading at a row, column or cell over its limit, before the parser holds it.
+        Reader reader = new BufferedReader(limits.csvReader(Files.newInputStream(file)), 1 << 16);
         try {
             skipByteOrderMark(reader);
             this.parser = CSVParser.builder().setReader(reader).setFormat(FORMAT).get();
@@ -74,6 +69,11 @@ final class CsvTableReader implements TableReader {
             }
             return new TableRow(lastRow, values);
         } catch (UncheckedIOException | IllegalStateException e) {
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof UploadLimits.CsvGuard.Exceeded exceeded) {
+                    throw exceeded.error();
+                }
+            }
             throw new UnreadableFileException(lastRow + 1, Message.of("file.badCsv"), e);
         }
     }

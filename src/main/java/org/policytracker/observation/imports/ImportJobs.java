@@ -25,6 +25,17 @@ public class ImportJobs {
     private static final TypeReference<List<ImportError>> ERROR_LIST = new TypeReference<>() {
     };
 
+    /** Thrown at a cancelled job's next save: its own transaction (a write's too) rolls back. */
+    static final class ImportCancelled extends RuntimeException {
+
+        ImportCancelled() {
+            super("The import was cancelled", null, false, false);
+        }
+    }
+
+    private static final List<ImportStatus> UNFINISHED = List.of(ImportStatus.QUEUED, ImportStatus.VALIDATING,
+            ImportStatus.WRITING);
+
     /** What a job was asked to do; fixed when it is created. */
     record Spec(String id, FileFormat format, boolean dryRun, ImportMode mode, boolean confirmForms, String createdBy) {
     }
@@ -90,6 +101,10 @@ public class ImportJobs {
     /** Saves the job's state in the caller's transaction: it commits or rolls back with the caller's writes. */
     void saveInCurrentTransaction(String id, ImportStatus status, Tally tally, int rowsWritten, ErrorCollector errors) {
         ImportJob job = find(id);
+        if (job.status == ImportStatus.CANCELLED) {
+            // Cancelled meanwhile, maybe on another instance: the job's state stays CANCELLED, and its work stops here.
+            throw new ImportCancelled();
+        }
         job.status = status;
         job.rowsRead = tally.read;
         job.rowsValid = tally.valid;
@@ -99,6 +114,28 @@ public class ImportJobs {
         job.summary = write(tally.summary());
         job.heartbeatAt = now();
         job.finishedAt = status.isFinal() ? job.heartbeatAt : null;
+    }
+
+    /**
+     * Marks a queued or running job CANCELLED, in the database, so that whichever instance runs it stops at
+     * its next save ({@link ImportCancelled}). The version bump makes a write that read the job before the
+     * cancellation fail its own final save, so it rolls back rather than commits. False when the job had
+     * finished already.
+     */
+    boolean cancel(String id, String by) {
+        OffsetDateTime now = now();
+        String errors = write(List.of(ImportError.job("job.cancelled", "user", by)));
+        return QuarkusTransaction.requiringNew().call(() -> ImportJob.update(
+                "status = ?1, errorCount = 1, errors = ?2, rowsWritten = 0, finishedAt = ?3, heartbeatAt = ?3,"
+                        + " version = version + 1 where id = ?4 and status in ?5",
+                ImportStatus.CANCELLED, errors, now, id, UNFINISHED)) == 1;
+    }
+
+    /** Whether the job is CANCELLED (after a job's failure: was it the cancellation that stopped it?). */
+    boolean cancelled(String id) {
+        return QuarkusTransaction.requiringNew()
+                .call(() -> ImportJob.<ImportJob>findByIdOptional(id).map(j -> j.status == ImportStatus.CANCELLED)
+                        .orElse(false));
     }
 
     /**

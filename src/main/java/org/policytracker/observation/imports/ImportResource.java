@@ -30,6 +30,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.policytracker.system.FieldMessage;
 import org.policytracker.system.Lang;
+import org.policytracker.system.Problem;
 import org.policytracker.system.Problems;
 import org.policytracker.system.Roles;
 
@@ -62,11 +63,20 @@ public class ImportResource {
             + "nameZh, nameEn, unit are ignored. Rows with a blank value are skipped. All or nothing: one bad row "
             + "and nothing is written; the job lists every bad row (row, column, reason).")
     @RequestBody(content = {@Content(mediaType = "text/csv"), @Content(mediaType = XLSX)})
-    @APIResponse(responseCode = "200", description = "wait=true: the finished job (SUCCEEDED, REJECTED or FAILED)")
+    @APIResponse(responseCode = "200", description = "wait=true: the finished job (SUCCEEDED, REJECTED, FAILED or "
+            + "CANCELLED). It waits its turn like any other import (tracker.import.max-parallel at once)")
     @APIResponse(responseCode = "202", description = "The job is queued; Location names it, poll it for progress")
-    @APIResponse(responseCode = "400", description = "A query parameter is not allowed (problem+json names it)")
+    @APIResponse(responseCode = "400", description = "A query parameter is not allowed, or an XLSX file declares a "
+            + "DTD (problem+json names it)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Viewers cannot import")
+    @APIResponse(responseCode = "413", description = "The file exceeds a limit: the body is larger than "
+            + "quarkus.http.limits.max-body-size, or it has more rows (tracker.import.max-rows), columns "
+            + "(max-columns) or characters in a cell (max-cell-chars) than allowed, or an XLSX file unpacks to "
+            + "more than max-uncompressed-size or packs tighter than max-compression-ratio (a zip bomb). The "
+            + "problem names file and the limit; no job is made and nothing is written", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "415", description = "The Content-Type is neither text/csv nor XLSX")
+    @APIResponse(responseCode = "429", description = "This user has tracker.import.max-per-user imports queued or "
+            + "running already; Retry-After says when to try again", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response submit(InputStream body,
             @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
             @Parameter(description = "Check every row and write nothing; default false") @QueryParam("dryRun") String dryRun,
@@ -99,6 +109,23 @@ public class ImportResource {
     @APIResponse(responseCode = "404", description = "No job has this id")
     public ImportJobView get(@PathParam("id") String id, @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String language) {
         return imports.get(id, Lang.of(language));
+    }
+
+    @POST
+    @Path("/imports/{id}/cancel")
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.ANALYST, Roles.ADMIN})
+    @Operation(summary = "Cancel an import job", description = "A QUEUED job does not start; a VALIDATING or WRITING "
+            + "one stops at its next progress checkpoint (every few thousand rows), and a write rolls back: all or "
+            + "nothing, nothing of a cancelled job is written. Its owner or an admin may cancel it. The job stays "
+            + "readable, CANCELLED.")
+    @APIResponse(responseCode = "200", description = "The job, now CANCELLED")
+    @APIResponse(responseCode = "403", description = "The job is another user's, and the caller is not an admin", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No job has this id", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The job has finished already (SUCCEEDED, REJECTED, FAILED or "
+            + "CANCELLED); the problem names status", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public ImportJobView cancel(@PathParam("id") String id, @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String language) {
+        return imports.cancel(id, identity.getPrincipal().getName(), identity.hasRole(Roles.ADMIN), Lang.of(language));
     }
 
     @GET

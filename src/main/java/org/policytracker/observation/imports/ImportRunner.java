@@ -48,7 +48,17 @@ public class ImportRunner {
             execute(jobs.spec(jobId), file);
         } catch (ImportWatchdog.ImportInterrupted e) {
             stopped(jobId);
+        } catch (ImportJobs.ImportCancelled e) {
+            Log.infof("Import job %s cancelled; nothing of it was written", jobId);
         } catch (RuntimeException e) {
+            if (cancelledMeanwhile(jobId)) {
+                // e.g. the final save of a write that had read the job before it was cancelled: rolled back.
+                Log.infof(e, "Import job %s cancelled while it wrote; its writes were rolled back", jobId);
+            } else {
+                fail(jobId, e);
+            }
+        } catch (OutOfMemoryError e) {
+            // Not an Exception: without this the job would show VALIDATING until the watchdog reaped it.
             fail(jobId, e);
         } finally {
             deleteQuietly(file);
@@ -89,6 +99,14 @@ public class ImportRunner {
                 .collect(Collectors.toMap(IndicatorRef::code, Function.identity())));
     }
 
+    private boolean cancelledMeanwhile(String jobId) {
+        try {
+            return jobs.cancelled(jobId);
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
     private void stopped(String jobId) {
         Log.infof("Import job %s stopped by the shutdown; its writes were rolled back", jobId);
         try {
@@ -99,7 +117,7 @@ public class ImportRunner {
         }
     }
 
-    private void fail(String jobId, RuntimeException e) {
+    private void fail(String jobId, Throwable e) {
         String incident = UUID.randomUUID().toString();
         Log.errorf(e, "Import job %s failed, incident %s", jobId, incident);
         ImportError error = ImportError.job("job.failed", "incident", incident);

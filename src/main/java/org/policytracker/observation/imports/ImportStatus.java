@@ -1,6 +1,6 @@
 package org.policytracker.observation.imports;
 
-/** Where an import job is. The last four are final. */
+/** Where an import job is. The first three are unfinished, the others final. */
 public enum ImportStatus {
 
     /** Stored, waiting for a worker. */
@@ -14,9 +14,11 @@ public enum ImportStatus {
     /** At least one bad row; nothing was written. The errors say which. */
     REJECTED,
     /** An unexpected error; nothing was written. */
-    FAILED;
+    FAILED,
+    /** Cancelled by its owner or an admin while queued or running; nothing was written. */
+    CANCELLED;
 
     public boolean isFinal() {
-        return this == SUCCEEDED || this == REJECTED || this == FAILED;
+        return this == SUCCEEDED || this == REJECTED || this == FAILED || this == CANCELLED;
     }
 }

@@ -79,6 +79,11 @@ public class ImportWatchdog {
         held.remove(jobId);
     }
 
+    /** Whether this instance still holds the job (it is queued or its runner has not ended). */
+    boolean holds(String jobId) {
+        return held.contains(jobId);
+    }
+
     /** True once shutdown began: no new import is accepted. */
     boolean draining() {
         return draining;

@@ -22,8 +22,8 @@ final class ObservationRows implements Closeable {
     }
 
     /** Opens the file and reads its header row; throws {@link UnreadableFileException} if it cannot. */
-    static ObservationRows open(FileFormat format, Path file) throws IOException {
-        TableReader table = TableReader.open(format, file);
+    static ObservationRows open(FileFormat format, Path file, UploadLimits limits) throws IOException {
+        TableReader table = TableReader.open(format, file, limits);
         try {
             TableRow first = table.next();
             if (first == null) {

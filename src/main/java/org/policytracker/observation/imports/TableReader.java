@@ -14,10 +14,11 @@ interface TableReader extends Closeable {
     /** The next row, or null after the last one. Throws {@link UnreadableFileException} on a malformed file. */
     TableRow next();
 
-    static TableReader open(FileFormat format, Path file) throws IOException {
+    /** Opens the file; a row, column or cell over {@code limits} is an {@link UnreadableFileException} as it is read. */
+    static TableReader open(FileFormat format, Path file, UploadLimits limits) throws IOException {
         return switch (format) {
-            case CSV -> new CsvTableReader(file);
-            case XLSX -> XlsxTableReader.open(file);
+            case CSV -> new CsvTableReader(file, limits);
+            case XLSX -> XlsxTableReader.open(file, limits);
         };
     }
 }

@@ -15,6 +15,10 @@ final class UnreadableFileException extends RuntimeException {
         this.message = message;
     }
 
+    Message message() {
+        return message;
+    }
+
     ImportError toError() {
         return new ImportError(row, ImportError.FILE, null, null, message);
     }

@@ -48,7 +48,7 @@ class ValidationPass {
         ErrorCollector errors = new ErrorCollector();
         Set<Long> indicatorIds = new HashSet<>();
         StoredLevels levels = new StoredLevels();
-        try (ObservationRows rows = ObservationRows.open(spec.format(), file)) {
+        try (ObservationRows rows = ObservationRows.open(spec.format(), file, UploadLimits.of(config))) {
             if (!rows.headerErrors().isEmpty()) {
                 errors.addAll(rows.headerErrors());
                 return new Result(tally, errors, indicatorIds);

@@ -123,7 +123,7 @@ class WritePass {
             Tally validated, Tally tally) throws SQLException {
         ErrorCollector errors = new ErrorCollector();
         OffsetDateTime now = ImportJobs.now();
-        try (ObservationRows rows = ObservationRows.open(spec.format(), file);
+        try (ObservationRows rows = ObservationRows.open(spec.format(), file, UploadLimits.of(config));
                 ObservationStore store = new ObservationStore(connection, audit)) {
             RowScan scan = new RowScan(new RowParser(indicators), config.batchSize(),
                     config.progressEvery());

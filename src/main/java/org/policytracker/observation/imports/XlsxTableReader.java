@@ -1,13 +1,11 @@
 package org.policytracker.observation.imports;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.stream.Stream;
 import org.dhatim.fastexcel.reader.Cell;
-import org.dhatim.fastexcel.reader.ExcelReaderException;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.dhatim.fastexcel.reader.ReadingOptions;
 import org.dhatim.fastexcel.reader.Row;
@@ -28,15 +26,22 @@ final class XlsxTableReader implements TableReader {
     private final ReadableWorkbook workbook;
     private final Stream<Row> rows;
     private final Iterator<Row> iterator;
+    private final UploadLimits limits;
     private int lastRow;
+    private int rowsRead;
 
-    private XlsxTableReader(ReadableWorkbook workbook, Stream<Row> rows) {
+    private XlsxTableReader(ReadableWorkbook workbook, Stream<Row> rows, UploadLimits limits) {
         this.workbook = workbook;
         this.rows = rows;
         this.iterator = rows.iterator();
+        this.limits = limits;
     }
 
-    static XlsxTableReader open(Path file) throws IOException {
+    /**
+     * Opens the workbook. {@link UploadLimits#check} has bounded what its parts unpack to before (fastexcel
+     * holds a cell's text and the shared strings whole); rows, columns and cells are checked again here.
+     */
+    static XlsxTableReader open(Path file, UploadLimits limits) throws IOException {
         ReadableWorkbook workbook;
         try {
             workbook = new ReadableWorkbook(file.toFile(), new ReadingOptions(true, false));
@@ -45,7 +50,7 @@ final class XlsxTableReader implements TableReader {
         }
         try {
             Sheet sheet = workbook.findSheet(SHEET).orElseGet(workbook::getFirstSheet);
-            return new XlsxTableReader(workbook, sheet.openStream());
+            return new XlsxTableReader(workbook, sheet.openStream(), limits);
         } catch (IOException | RuntimeException e) {
             workbook.close();
             throw notAWorkbook(1, e);
@@ -60,12 +65,26 @@ final class XlsxTableReader implements TableReader {
             }
             Row row = iterator.next();
             lastRow = row.getRowNum();
+            if (++rowsRead - 1 > limits.maxRows()) {
+                throw limits.rows(lastRow);
+            }
+            if (row.getCellCount() > limits.maxColumns()) {
+                throw limits.columns(lastRow);
+            }
             String[] cells = new String[row.getCellCount()];
             for (int i = 0; i < cells.length; i++) {
                 cells[i] = text(row.getCell(i));
+                if (cells[i] != null && cells[i].length() > limits.maxCellChars()) {
+                    throw limits.cell(lastRow);
+                }
             }
             return new TableRow(lastRow, cells);
-        } catch (ExcelReaderException | UncheckedIOException e) {
+        } catch (UnreadableFileException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // Whatever the library throws on a malformed part (an XMLStreamException wrapped in one of several
+            // runtime exceptions, e.g. for an entity in the shared strings) is a file it cannot read, not a
+            // failure of the server.
             throw notAWorkbook(lastRow + 1, e);
         }
     }

@@ -29,7 +29,7 @@ class ObservationRowsTest {
     void shouldReadCsvWithAndWithoutByteOrderMarkAlike() throws IOException {
         String body = "indicator,period,value\r\nNON_FOSSIL_SHARE,2024,19.8\r\n";
         for (String csv : List.of("\uFEFF" + body, body)) {
-            try (ObservationRows rows = ObservationRows.open(FileFormat.CSV, write(csv))) {
+            try (ObservationRows rows = ObservationRows.open(FileFormat.CSV, write(csv), UploadLimits.NONE)) {
                 assertEquals(List.of(), rows.headerErrors());
                 assertEquals(new RawRow(2, "NON_FOSSIL_SHARE", "2024", Map.of("value", "19.8")), rows.next());
                 assertNull(rows.next());
@@ -43,7 +43,7 @@ class ObservationRowsTest {
                 + "A,2021,1,\"two\nlines, and a \"\"quote\"\"\"\n"
                 + "\n"
                 + "  B  , 2022 ,  2 ,\n";
-        try (ObservationRows rows = ObservationRows.open(FileFormat.CSV, write(csv))) {
+        try (ObservationRows rows = ObservationRows.open(FileFormat.CSV, write(csv), UploadLimits.NONE)) {
             RawRow first = rows.next();
             assertEquals(2, first.row());
             assertEquals("two\nlines, and a \"quote\"", first.figure().get("note"));
@@ -58,7 +58,7 @@ class ObservationRowsTest {
     @Test
     void shouldNameUnknownRepeatedAndMissingColumnsInRowOne() throws IOException {
         try (ObservationRows rows = ObservationRows.open(FileFormat.CSV,
-                write("Indicator,VALUE,colour,value,nameZh\n"))) {
+                write("Indicator,VALUE,colour,value,nameZh\n"), UploadLimits.NONE)) {
             List<ImportError> errors = rows.headerErrors();
             assertEquals(List.of("colour", "value", "period"), errors.stream().map(ImportError::column).toList());
             assertTrue(errors.stream().allMatch(e -> e.row() == 1));
@@ -77,7 +77,7 @@ class ObservationRowsTest {
         Files.write(latin1, "indicator,period,value\nFOREST_COVERAGE,2024,23\n\u00e9t\u00e9,2024,1\n"
                 .getBytes(StandardCharsets.ISO_8859_1));
         UnreadableFileException notUtf8 = assertThrows(UnreadableFileException.class, () -> {
-            try (ObservationRows rows = ObservationRows.open(FileFormat.CSV, latin1)) {
+            try (ObservationRows rows = ObservationRows.open(FileFormat.CSV, latin1, UploadLimits.NONE)) {
                 while (rows.next() != null) {
                     // read to the bad row
                 }
@@ -87,10 +87,10 @@ class ObservationRowsTest {
         assertTrue(notUtf8.getMessage().contains("is not UTF-8"), notUtf8.getMessage());
 
         assertEquals(1, assertThrows(UnreadableFileException.class,
-                () -> ObservationRows.open(FileFormat.CSV, write(""))).toError().row());
+                () -> ObservationRows.open(FileFormat.CSV, write(""), UploadLimits.NONE)).toError().row());
         UnreadableFileException quotes = assertThrows(UnreadableFileException.class, () -> {
             try (ObservationRows rows = ObservationRows.open(FileFormat.CSV,
-                    write("indicator,period,value\nA,\"2024\"x,1\n"))) {
+                    write("indicator,period,value\nA,\"2024\"x,1\n"), UploadLimits.NONE)) {
                 rows.next();
             }
         });
@@ -109,7 +109,7 @@ class ObservationRowsTest {
         }
         int count = 0;
         RawRow last = null;
-        try (ObservationRows rows = ObservationRows.open(FileFormat.CSV, big)) {
+        try (ObservationRows rows = ObservationRows.open(FileFormat.CSV, big, UploadLimits.NONE)) {
             for (RawRow row = rows.next(); row != null; row = rows.next()) {
                 count++;
                 last = row;
@@ -128,7 +128,7 @@ class ObservationRowsTest {
                 List.of("NON_FOSSIL_SHARE", 2024, 19.8, "%"),
                 List.of("NON_FOSSIL_SHARE", "2025", 2000)));
         Files.write(file, workbook);
-        try (ObservationRows rows = ObservationRows.open(FileFormat.XLSX, file)) {
+        try (ObservationRows rows = ObservationRows.open(FileFormat.XLSX, file, UploadLimits.NONE)) {
             assertEquals(List.of(), rows.headerErrors());
             assertEquals(new RawRow(2, "NON_FOSSIL_SHARE", "2024", Map.of("value", "19.8", "unit", "%")), rows.next(),
                     "unit is the value's unit, read with it");
@@ -157,7 +157,7 @@ class ObservationRowsTest {
             }
             workbook.finish();
         }
-        try (ObservationRows rows = ObservationRows.open(FileFormat.XLSX, file)) {
+        try (ObservationRows rows = ObservationRows.open(FileFormat.XLSX, file, UploadLimits.NONE)) {
             assertEquals("24.03%", rows.next().figure().get("value"));
             assertEquals("24%", rows.next().figure().get("value"));
             // A % inside quotes is literal text: the cell shows 24.0% and holds 24.
@@ -170,7 +170,7 @@ class ObservationRowsTest {
     @Test
     void shouldRefuseAFileThatIsNotAWorkbook() throws IOException {
         UnreadableFileException e = assertThrows(UnreadableFileException.class,
-                () -> ObservationRows.open(FileFormat.XLSX, write("indicator,period,value\n")));
+                () -> ObservationRows.open(FileFormat.XLSX, write("indicator,period,value\n"), UploadLimits.NONE));
         assertEquals(1, e.toError().row());
         assertTrue(e.getMessage().startsWith("is not a readable XLSX workbook"), e.getMessage());
     }
