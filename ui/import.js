@@ -58,8 +58,8 @@ function errorsTable(job) {
         h('td', { text: e.message || '' })))))));
 }
 
-/** The job's state: a progress bar while it runs, then counts, summary and errors. */
-function jobView(job, dryRun) {
+/** The job's state: a progress bar while it runs (with a cancel button once it has an address), then counts, summary and errors. */
+function jobView(job, dryRun, cancel) {
   const status = job.status || 'QUEUED';
   const running = !DONE.includes(status);
   const bar = h('progress', { max: '100', 'aria-label': t(`import.status.${status}`) });
@@ -72,6 +72,8 @@ function jobView(job, dryRun) {
   return h('div', { class: `import-job import-${status}`, dataset: { status } },
     h('p', { class: 'import-status' }, h('strong', { text: t(`import.status.${status}`) })),
     bar,
+    running && cancel ? h('p', {}, h('button', { type: 'button', class: 'button-secondary import-cancel',
+      text: t('import.cancel'), onclick: (e) => { e.currentTarget.disabled = true; cancel(); } })) : null,
     // Rows with a blank value (a template's unfilled rows) are skipped, not counted as read values.
     h('p', { class: 'import-counts', text: t('import.counts', {
       read: Math.max(0, (job.rowsRead ?? 0) - (s && !running ? (s.skipped ?? 0) : 0)), valid: job.rowsValid ?? 0,
@@ -126,11 +128,24 @@ export function renderImport(root, me, isCurrent) {
       const location = response.headers.get('Location') || (job.id ? `/api/observations/imports/${encodeURIComponent(job.id)}` : null);
       // Location may be absolute; only its path is used, so the poll stays on this origin.
       const poll = location ? (({ pathname, search }) => pathname + search)(new URL(location, window.location.href)) : null;
+      // Cancelling: the job ends CANCELLED and nothing of it is written (a 409 means it had finished first).
+      const cancel = poll ? async () => {
+        try {
+          job = await api.post(`${poll.split('?')[0]}/cancel`);
+        } catch (error) {
+          if (!(error instanceof ApiError && error.status === 409)) {
+            alert.hidden = false;
+            replace(alert, h('p', { text: errorMessage(error) }));
+          }
+        }
+      } : null;
       // Follow the job until it ends, a little less often as time goes on.
       for (let delay = 300; !DONE.includes(job.status) && poll && isCurrent(); delay = Math.min(delay * 1.5, 2000)) {
-        replace(result, jobView(job, dryRun));
+        replace(result, jobView(job, dryRun, cancel));
         await new Promise((resolve) => { setTimeout(resolve, delay); });
-        job = await api.get(poll);
+        if (!DONE.includes(job.status)) {
+          job = await api.get(poll);
+        }
       }
       if (isCurrent()) {
         replace(result, jobView(job, dryRun));

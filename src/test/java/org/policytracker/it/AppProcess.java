@@ -179,6 +179,10 @@ final class AppProcess implements AutoCloseable {
         return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Cookie", cookie).GET(), null, null);
     }
 
+    long pid() {
+        return process.pid();
+    }
+
     String baseUrl() {
         return baseUrl;
     }
