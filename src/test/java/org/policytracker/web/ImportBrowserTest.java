@@ -3,22 +3,18 @@ package org.policytracker.web;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.policytracker.TestUsers;
+import org.policytracker.ValuesHeld;
 import org.policytracker.observation.ValueLocks;
 
 /**
@@ -72,19 +68,7 @@ class ImportBrowserTest extends BrowserTest {
         Files.writeString(file, "indicator,period,value\nFOREST_STOCK,1976,101.5\nFOREST_STOCK,1977,102.5\n",
                 StandardCharsets.UTF_8);
         // Values held (as a restore holds them) keep the job in its write pass until it is cancelled: no timing.
-        CountDownLatch held = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        CompletableFuture<Void> hold = CompletableFuture.runAsync(() -> QuarkusTransaction.requiringNew().run(() -> {
-            locks.holdAll(Duration.ofSeconds(30));
-            held.countDown();
-            try {
-                release.await(5, TimeUnit.MINUTES);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }));
-        try {
-            assertTrue(held.await(1, TimeUnit.MINUTES), "the values were not free");
+        try (ValuesHeld hold = new ValuesHeld(locks)) {
             upload(file, "import");
             waitFor(By.cssSelector(".import-result button.import-cancel")).click();
             waitUntil("the job shows CANCELLED", () -> browser().findElements(
@@ -93,9 +77,6 @@ class ImportBrowserTest extends BrowserTest {
                     browser().findElement(By.cssSelector(".import-result")).getText());
             assertTrue(browser().findElements(By.cssSelector(".import-result button.import-cancel")).isEmpty(),
                     "no cancel button on a finished job");
-        } finally {
-            release.countDown();
-            hold.join();
         }
         assertTrue(TestUsers.asViewer().get("/api/indicators/FOREST_STOCK/observations").jsonPath().getList("period")
                 .stream().noneMatch(p -> p.equals("1976") || p.equals("1977")), "nothing of it was written");

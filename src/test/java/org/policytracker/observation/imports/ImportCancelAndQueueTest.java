@@ -15,18 +15,17 @@ import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Year;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.policytracker.TestData;
 import org.policytracker.TestUsers;
+import org.policytracker.ValuesHeld;
 import org.policytracker.observation.Observation;
 import org.policytracker.observation.ValueLocks;
 
@@ -57,7 +56,7 @@ class ImportCancelAndQueueTest {
     void shouldCancelARunningWriteByItsOwnerAndWriteNothing() throws Exception {
         RequestSpecification owner = TestUsers.as("cancel-owner", "analyst");
         String id;
-        try (Hold hold = new Hold()) {
+        try (ValuesHeld hold = new ValuesHeld(locks)) {
             id = submit(owner, csv(), "");
             awaitStatus(id, "WRITING");
             TestUsers.as("cancel-other", "analyst").post(IMPORTS + "/" + id + "/cancel").then().statusCode(403)
@@ -88,7 +87,7 @@ class ImportCancelAndQueueTest {
         String second;
         String queued;
         CompletableFuture<Response> waited;
-        try (Hold hold = new Hold()) {
+        try (ValuesHeld hold = new ValuesHeld(locks)) {
             // Both workers (max-parallel 2) are taken by busy's imports, which wait in WRITING.
             first = submit(busy, csv, "");
             second = submit(busy, csv, "mode=upsert");
@@ -132,33 +131,6 @@ class ImportCancelAndQueueTest {
         long rows = csv.lines().count() - 1;
         assertEquals(rows, (long) QuarkusTransaction.requiringNew().call(() -> Observation.count()),
                 "only the second import's values");
-    }
-
-    /** Holds every indicator's values in a transaction of its own until closed. */
-    private final class Hold implements AutoCloseable {
-
-        private final CountDownLatch held = new CountDownLatch(1);
-        private final CountDownLatch release = new CountDownLatch(1);
-        private final CompletableFuture<Void> transaction;
-
-        Hold() throws InterruptedException {
-            transaction = CompletableFuture.runAsync(() -> QuarkusTransaction.requiringNew().run(() -> {
-                locks.holdAll(Duration.ofSeconds(30));
-                held.countDown();
-                try {
-                    release.await(5, TimeUnit.MINUTES);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }));
-            assertTrue(held.await(1, TimeUnit.MINUTES), "the values were not free");
-        }
-
-        @Override
-        public void close() {
-            release.countDown();
-            transaction.join();
-        }
     }
 
     private static String submit(RequestSpecification user, String csv, String query) {
