@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.UUID;
+import org.policytracker.system.BodyLimitGuard;
 import org.policytracker.system.TrackerConfig;
 
 /**
@@ -46,8 +47,11 @@ class BackupSpool {
 
     private final Path directory;
 
-    BackupSpool(TrackerConfig config) {
+    private final BodyLimitGuard bodyLimit;
+
+    BackupSpool(TrackerConfig config, BodyLimitGuard bodyLimit) {
         this.directory = Path.of(config.dataDir()).resolve(DIRECTORY).toAbsolutePath().normalize();
+        this.bodyLimit = bodyLimit;
     }
 
     Spooled store(InputStream body) {
@@ -55,13 +59,16 @@ class BackupSpool {
         try {
             Files.createDirectories(directory);
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            try (InputStream in = new DigestInputStream(body, sha)) {
+            try (InputStream in = new DigestInputStream(bodyLimit.limited(body), sha)) {
                 Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
             }
             return new Spooled(file, HexFormat.of().formatHex(sha.digest()), Files.size(file));
         } catch (IOException e) {
             new Spooled(file, null, 0).close();
             throw new UncheckedIOException("Could not store the backup to restore", e);
+        } catch (RuntimeException e) { // the body passed the upload limit
+            new Spooled(file, null, 0).close();
+            throw e;
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

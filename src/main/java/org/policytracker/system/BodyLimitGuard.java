@@ -1,36 +1,37 @@
 package org.policytracker.system;
 
-import io.quarkus.runtime.configuration.MemorySize;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vertx.core.http.HttpHeaders;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
 
 /**
- * A body declared larger than {@code quarkus.http.limits.max-body-size} is answered with a 413 problem naming
- * the body and the limit, before anything of it is read. Quarkus's own check (route order -2, before any
- * resource) answers such a request with an empty 413; this route runs before it. A body without a length
- * (chunked) that grows past the limit is stopped while it is read, and answered as a problem too
- * (ImportService).
+ * Holds every body to {@code tracker.max-upload-size} with a 413 problem naming the body and the limit: a body
+ * that declares a larger Content-Length before anything of it is read (a route before Quarkus's own check,
+ * which would answer with an empty 413), and a body sent without a length (chunked) as soon as it passes the
+ * limit while an upload is stored ({@link #limited}). Quarkus's {@code quarkus.http.limits.max-body-size} is set
+ * above the limit, as a backstop.
  */
 @ApplicationScoped
 public class BodyLimitGuard {
 
-    private final Optional<MemorySize> maxBodySize;
+    private final long max;
+    private final ObjectMapper json;
 
-    BodyLimitGuard(@ConfigProperty(name = "quarkus.http.limits.max-body-size") Optional<MemorySize> maxBodySize) {
-        this.maxBodySize = maxBodySize;
+    BodyLimitGuard(TrackerConfig config, ObjectMapper json) {
+        this.max = config.maxUploadSize().asLongValue();
+        this.json = json;
     }
 
     void register(@Observes Router router) {
-        if (maxBodySize.isPresent()) {
-            router.route().order(-1000).handler(this::check);
-        }
+        router.route().order(-1000).handler(this::check);
     }
 
     /** The limit, said as people say it ("200 MB"). */
@@ -38,9 +39,48 @@ public class BodyLimitGuard {
         return bytes % (1 << 20) == 0 ? bytes / (1 << 20) + " MB" : bytes + " bytes";
     }
 
+    /**
+     * {@code body}, which fails with the 413 problem once more than the limit has been read from it (an upload
+     * sent chunked declares no length); the caller removes what it stored of it.
+     */
+    public InputStream limited(InputStream body) {
+        return new FilterInputStream(body) {
+
+            private long read;
+
+            @Override
+            public int read() throws IOException {
+                int b = super.read();
+                count(b < 0 ? 0 : 1);
+                return b;
+            }
+
+            @Override
+            public int read(byte[] buffer, int offset, int length) throws IOException {
+                int n = super.read(buffer, offset, length);
+                count(Math.max(n, 0));
+                return n;
+            }
+
+            private void count(int n) {
+                read += n;
+                if (read > max) {
+                    throw tooLarge();
+                }
+            }
+        };
+    }
+
+    private ProblemException tooLarge() {
+        return Problems.of(413, List.of(error()));
+    }
+
+    private FieldMessage error() {
+        return FieldMessage.of("(body)", "body.tooLarge", "max", shown(max));
+    }
+
     private void check(RoutingContext context) {
         String length = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);
-        long max = maxBodySize.get().asLongValue();
         long declared;
         try {
             declared = length == null ? -1 : Long.parseLong(length.strip());
@@ -51,17 +91,18 @@ public class BodyLimitGuard {
             context.next();
             return;
         }
-        Lang lang = Lang.of(context.request().getHeader(HttpHeaders.ACCEPT_LANGUAGE));
-        FieldMessage error = FieldMessage.of("(body)", "body.tooLarge", "max", shown(max));
-        String message = error.message().in(lang);
-        JsonObject problem = new JsonObject().put("type", "about:blank")
-                .put("title", Message.of("title.413").in(lang)).put("status", 413)
-                .put("detail", "(body): " + message).put("instance", context.request().path())
-                .put("errors", new JsonArray().add(new JsonObject().put("field", "(body)")
-                        .put("code", error.message().code()).put("message", message)));
+        String language = context.request().getHeader(HttpHeaders.ACCEPT_LANGUAGE);
+        Problem problem = ProblemMappers.problem(413, null, null, context.request().path(), List.of(error()),
+                Lang.of(language));
+        String body;
+        try {
+            body = json.writeValueAsString(problem);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
         // The body is not read: the connection cannot be reused after it.
         context.response().setStatusCode(413).putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
-                .putHeader(HttpHeaders.CONTENT_LANGUAGE, lang.code()).putHeader(HttpHeaders.CONNECTION, "close")
-                .end(problem.encode());
+                .putHeader(HttpHeaders.CONTENT_LANGUAGE, Lang.of(language).code())
+                .putHeader(HttpHeaders.CONNECTION, "close").end(body);
     }
 }

@@ -213,16 +213,21 @@ public class ProblemMappers {
     static Response respond(int status, Message title, Message detail, UriInfo uri, List<FieldMessage> errors,
             String acceptLanguage) {
         Lang lang = Lang.of(acceptLanguage);
+        Problem body = problem(status, title, detail, uri == null ? null : uri.getPath(), errors, lang);
+        return Response.status(status).type(Problem.MEDIA_TYPE).header(HttpHeaders.CONTENT_LANGUAGE, lang.code())
+                .entity(body).build();
+    }
+
+    /** The problem body of every error answer, worded in {@code lang}. */
+    static Problem problem(int status, Message title, Message detail, String path, List<FieldMessage> errors,
+            Lang lang) {
         List<Problem.FieldError> fieldErrors = errors.stream().map(f -> f.in(lang)).toList();
         String titleText = (title != null ? title
                 : Message.of("title." + (Vocabulary.has(lang, "problem.title." + status) ? status : "other")))
                 .in(lang);
         String detailText = detail != null ? detail.in(lang)
                 : fieldErrors.stream().map(f -> f.field() + ": " + f.message()).collect(Collectors.joining("; "));
-        Problem body = new Problem("about:blank", titleText, status, detailText, uri == null ? null : uri.getPath(),
-                fieldErrors);
-        return Response.status(status).type(Problem.MEDIA_TYPE).header(HttpHeaders.CONTENT_LANGUAGE, lang.code())
-                .entity(body).build();
+        return new Problem("about:blank", titleText, status, detailText, path, fieldErrors);
     }
 
     /**

@@ -42,6 +42,15 @@ public interface TrackerConfig {
 
     Storage storage();
 
+    /**
+     * The largest body an upload may have (an import file, a backup to restore): one over it is answered 413
+     * problem+json naming the body, before it is read when it declares its length, as soon as it passes the
+     * limit when it is sent chunked ({@link BodyLimitGuard}). Quarkus's quarkus.http.limits.max-body-size,
+     * set a little above, is only a backstop (its own 413 has no body).
+     */
+    @WithDefault("200M")
+    MemorySize maxUploadSize();
+
     /** How the embedded database's writes reach the disk (docs/RELIABILITY.md, part 2b). */
     interface Storage {
 

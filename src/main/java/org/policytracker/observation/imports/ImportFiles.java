@@ -64,6 +64,9 @@ public class ImportFiles {
         } catch (IOException e) {
             ImportRunner.deleteQuietly(file);
             throw new UncheckedIOException("Could not store the uploaded file", e);
+        } catch (RuntimeException e) { // the body passed the upload limit (BodyLimitGuard.limited)
+            ImportRunner.deleteQuietly(file);
+            throw e;
         }
     }
 

@@ -70,7 +70,7 @@ public class ImportResource {
             + "DTD (problem+json names it)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Viewers cannot import")
     @APIResponse(responseCode = "413", description = "The file exceeds a limit: the body is larger than "
-            + "quarkus.http.limits.max-body-size, or it has more rows (tracker.import.max-rows), columns "
+            + "tracker.max-upload-size, or it has more rows (tracker.import.max-rows), columns "
             + "(max-columns) or characters in a cell (max-cell-chars) than allowed, or an XLSX file unpacks to "
             + "more than max-uncompressed-size or packs tighter than max-compression-ratio (a zip bomb). The "
             + "problem names file and the limit; no job is made and nothing is written", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

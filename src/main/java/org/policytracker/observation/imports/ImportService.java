@@ -15,6 +15,7 @@ import java.util.concurrent.RejectedExecutionException;
 import org.eclipse.microprofile.context.ManagedExecutor;
 import org.eclipse.microprofile.context.ThreadContext;
 import org.policytracker.observation.SampleDataset;
+import org.policytracker.system.BodyLimitGuard;
 import org.policytracker.system.FieldMessage;
 import org.policytracker.system.Lang;
 import org.policytracker.system.Message;
@@ -45,6 +46,7 @@ public class ImportService {
     private final ImportRunner runner;
     private final ImportWatchdog watchdog;
     private final ImportFiles files;
+    private final BodyLimitGuard bodyLimit;
     private final UploadLimits limits;
     // Its own executor: a job outlives its request, so none of the request's context may travel
     // with it, and at most max-parallel imports run at once on an instance (the rest wait QUEUED),
@@ -56,8 +58,9 @@ public class ImportService {
     private final Map<String, PerUserLimit.Permit> places = new ConcurrentHashMap<>();
 
     ImportService(ImportJobs jobs, ImportRunner runner, ImportWatchdog watchdog, ImportFiles files,
-            TrackerConfig config) {
+            BodyLimitGuard bodyLimit, TrackerConfig config) {
         this.jobs = jobs;
+        this.bodyLimit = bodyLimit;
         this.files = files;
         this.runner = runner;
         this.watchdog = watchdog;
@@ -90,7 +93,7 @@ public class ImportService {
         ImportJobView job;
         try {
             String newId = UUID.randomUUID().toString();
-            file = files.store(newId, body, request.format());
+            file = files.store(newId, bodyLimit.limited(body), request.format());
             checkLimits(file, request.format());
             job = jobs.create(newId, request.fileName(), request.format(), request.dryRun(), request.mode(),
                     request.confirmForms(), request.actor());

@@ -33,7 +33,7 @@ import org.policytracker.TestUsers;
 /**
  * Issue #16, "bounded cost per request": an upload over a limit of tracker.import.max-* is refused with a 413
  * problem naming file and the limit, before a job is made (so nothing is written), with the default limits;
- * a body over quarkus.http.limits.max-body-size is a 413 problem too, and a workbook with a DTD a 400.
+ * a body over tracker.max-upload-size is a 413 problem too, declared or chunked, and a workbook with a DTD a 400.
  */
 @QuarkusTest
 public class UploadLimitsTest {
@@ -189,7 +189,42 @@ public class UploadLimitsTest {
             assertTrue(answer.startsWith("HTTP/1.1 413"), answer);
             assertTrue(answer.toLowerCase().contains("content-type: application/problem+json"), answer);
             assertTrue(answer.contains("\"field\":\"(body)\""), answer);
-            assertTrue(answer.contains("200 MB") && answer.contains("quarkus.http.limits.max-body-size"), answer);
+            assertTrue(answer.contains("200 MB") && answer.contains("tracker.max-upload-size"), answer);
+        }
+    }
+
+    @Test
+    void shouldAnswerAChunkedBodyPastTheLimitWithAProblem() throws Exception {
+        TestUsers.asAnalyst(); // creates analyst1
+        String auth = java.util.Base64.getEncoder()
+                .encodeToString(("analyst1:" + TestUsers.PASSWORD).getBytes(StandardCharsets.UTF_8));
+        try (java.net.Socket socket = new java.net.Socket("localhost", io.restassured.RestAssured.port)) {
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST " + IMPORTS + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: text/csv\r\n"
+                    + "Accept-Language: en\r\nAuthorization: Basic " + auth + "\r\nTransfer-Encoding: chunked\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            // 201 MB of rows, no length declared: the server refuses it once 200 MB have arrived.
+            Thread sender = new Thread(() -> {
+                byte[] rows = "FOREST_STOCK,2020,1\n".repeat(3277).getBytes(StandardCharsets.US_ASCII);
+                byte[] head = (Integer.toHexString(rows.length) + "\r\n").getBytes(StandardCharsets.US_ASCII);
+                try {
+                    for (long sent = 0; sent <= (201L << 20); sent += rows.length) {
+                        out.write(head);
+                        out.write(rows);
+                        out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
+                    }
+                    out.write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+                    out.flush();
+                } catch (IOException closedByTheServer) {
+                    // expected once the server has answered
+                }
+            });
+            sender.start();
+            String answer = readAnswer(socket.getInputStream());
+            sender.join();
+            assertTrue(answer.startsWith("HTTP/1.1 413"), answer);
+            assertTrue(answer.toLowerCase().contains("content-type: application/problem+json"), answer);
+            assertTrue(answer.contains("\"field\":\"(body)\"") && answer.contains("tracker.max-upload-size"), answer);
         }
     }
 
