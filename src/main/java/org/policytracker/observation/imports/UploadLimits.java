@@ -70,6 +70,30 @@ record UploadLimits(int maxRows, int maxColumns, int maxCellChars, long maxUncom
         return new UnreadableFileException(1, Message.of("file.limit.text", "max", maxCellChars, "part", part), null);
     }
 
+    /**
+     * The number of entries the zip's end-of-central-directory record declares (the last record signed
+     * PK\5\6 in the file's last 64 KB + 22 bytes); ZIP64's marker (0xFFFF) counts as more than any workbook
+     * has; 0 when there is no such record (not a zip: the reader refuses it).
+     */
+    static long declaredEntries(Path file) throws IOException {
+        try (java.nio.channels.SeekableByteChannel channel = java.nio.file.Files.newByteChannel(file)) {
+            long size = channel.size();
+            int tail = (int) Math.min(size, 22 + 0xFFFF);
+            java.nio.ByteBuffer bytes = java.nio.ByteBuffer.allocate(tail).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+            channel.position(size - tail);
+            while (bytes.hasRemaining() && channel.read(bytes) >= 0) {
+                // read the whole tail
+            }
+            for (int i = tail - 22; i >= 0; i--) {
+                if (bytes.getInt(i) == 0x06054b50) {
+                    int entries = Short.toUnsignedInt(bytes.getShort(i + 10));
+                    return entries == 0xFFFF ? Long.MAX_VALUE : entries;
+                }
+            }
+            return 0;
+        }
+    }
+
     UnreadableFileException size() {
         return new UnreadableFileException(1,
                 Message.of("file.limit.size", "max", BodyLimitGuard.shown(maxUncompressedBytes)),
@@ -110,7 +134,18 @@ record UploadLimits(int maxRows, int maxColumns, int maxCellChars, long maxUncom
                 .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE)), this);
     }
 
+    /**
+     * The most parts a workbook may have (a real one has tens). Counted from the zip's end record before the
+     * zip is opened: a zip library reads the whole central directory into memory, a few hundred bytes an
+     * entry, so millions of empty entries would be a memory bomb of their own.
+     */
+    static final int MAX_PARTS = 10_000;
+
     private void checkXlsx(Path file) throws IOException {
+        long parts = declaredEntries(file);
+        if (parts > MAX_PARTS) {
+            throw new UnreadableFileException(1, Message.of("file.limit.parts", "max", MAX_PARTS), null);
+        }
         ZipFile zip;
         try {
             zip = ZipFile.builder().setFile(file.toFile()).get();

@@ -245,6 +245,22 @@ public class UploadLimitsTest {
         return headers + new String(body, StandardCharsets.UTF_8);
     }
 
+    @Test
+    void shouldRefuseAZipOfTooManyPartsBeforeOpeningIt() throws IOException {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+            for (int i = 0; i <= UploadLimits.MAX_PARTS; i++) {
+                zip.putNextEntry(new ZipEntry("x/" + i));
+                zip.closeEntry();
+            }
+        }
+        refused(asAnalyst().contentType(XLSX).body(bytes.toByteArray()).post(IMPORTS + "?wait=true"),
+                "file.limit.parts");
+        noValues();
+        assertEquals(UploadLimits.MAX_PARTS + 1, UploadLimits.declaredEntries(java.nio.file.Files.write(
+                java.nio.file.Files.createTempFile("parts", ".zip"), bytes.toByteArray())));
+    }
+
     private static io.restassured.response.ValidatableResponse refused(Response response, String code) {
         return response.then().statusCode(413).contentType("application/problem+json")
                 .body("status", equalTo(413)).body("errors", hasSize(1)).body("errors[0].field", equalTo("file"))
