@@ -264,7 +264,8 @@ final class BackupCheck implements BackupFile.Handler {
         if (hash != null && !hash.matches(AppUser.PASSWORD_HASH)) {
             problem(at + "password_hash", "backup.shape.badPasswordHash", "user", quoted);
         }
-        if (Roles.ADMIN.equals(role)) {
+        // A disabled admin cannot sign in; a backup written before users could be disabled has no such column.
+        if (Roles.ADMIN.equals(role) && !"false".equalsIgnoreCase(values.get("enabled"))) {
             admins++;
         }
     }
@@ -329,7 +330,7 @@ final class BackupCheck implements BackupFile.Handler {
     private void finish(List<String> tables) {
         if (!tablesRead.isEmpty()) {
             for (String table : BackupTables.ALL) {
-                if (!tables.contains(table)) {
+                if (!tables.contains(table) && !BackupTables.OPTIONAL.contains(table)) {
                     problem("tables." + table, "backup.shape.lacksTable", "table", table);
                 }
             }

@@ -83,6 +83,9 @@ final class BackupReader implements BackupFile.Handler {
                     statement.executeUpdate("DELETE FROM " + BackupTables.ALL.get(i));
                 }
             }
+            for (String table : BackupTables.NOT_BACKED_UP) {
+                statement.executeUpdate("DELETE FROM " + table);
+            }
         }
     }
 

@@ -49,6 +49,15 @@ public class AppUser extends PanacheEntityBase {
     @Column(name = "created_by")
     public String createdBy;
 
+    /** A disabled user keeps their history but cannot sign in; their sessions and tokens stop working at once. */
+    public boolean enabled = true;
+
+    @Column(name = "password_changed_at")
+    public OffsetDateTime passwordChangedAt;
+
+    @Column(name = "last_sign_in_at")
+    public OffsetDateTime lastSignInAt;
+
     public static Optional<AppUser> findByUsername(String username) {
         return find("username", username).firstResultOptional();
     }
@@ -60,6 +69,7 @@ public class AppUser extends PanacheEntityBase {
         user.passwordHash = BcryptUtil.bcryptHash(password, bcryptCost);
         user.role = role;
         user.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
+        user.passwordChangedAt = user.createdAt;
         user.createdBy = createdBy;
         user.persist();
         return user;

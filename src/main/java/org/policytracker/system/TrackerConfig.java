@@ -129,6 +129,52 @@ public interface TrackerConfig {
         /** bcrypt cost of new password hashes: each step doubles the work of a sign-in and of a guess. */
         @WithDefault("10")
         int bcryptCost();
+
+        /** A web app session ends after this long without a request (its idle timeout). */
+        @WithDefault("PT30M")
+        Duration sessionIdle();
+
+        /** A web app session ends this long after sign-in, however busy (its absolute lifetime). */
+        @WithDefault("PT8H")
+        Duration sessionLifetime();
+
+        /** The longest a personal access token may live (its expiresAt may be no later than now plus this). */
+        @WithDefault("P366D")
+        Duration tokenMaxLifetime();
+
+        SignIn signIn();
+    }
+
+    /** Throttling of failed sign-ins (docs/RELIABILITY.md, part 5b). */
+    interface SignIn {
+
+        /** Failures of one user name from one client before that pair is locked out for a while. */
+        @WithDefault("5")
+        int pairFailures();
+
+        /** Failures of one user name, from any clients, before it is locked out briefly for everyone. */
+        @WithDefault("20")
+        int userFailures();
+
+        /** Failures from one client, for any user names, before that client is locked out for a while. */
+        @WithDefault("20")
+        int clientFailures();
+
+        /** Failures are forgotten this long after the last one. */
+        @WithDefault("PT15M")
+        Duration window();
+
+        /** The first lock-out; each failure while at or past the limit doubles it, up to maxLock. */
+        @WithDefault("PT30S")
+        Duration firstLock();
+
+        /** The longest lock-out of a pair or a client. */
+        @WithDefault("PT15M")
+        Duration maxLock();
+
+        /** The longest lock-out of a user name for every client: short, so an attacker cannot keep a user out. */
+        @WithDefault("PT1M")
+        Duration maxUserLock();
     }
 
     interface Admin {
