@@ -2,10 +2,6 @@ package org.policytracker.security;
 
 import io.quarkus.elytron.security.common.BcryptUtil;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import io.quarkus.security.jpa.Password;
-import io.quarkus.security.jpa.Roles;
-import io.quarkus.security.jpa.UserDefinition;
-import io.quarkus.security.jpa.Username;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -19,7 +15,6 @@ import java.util.Optional;
 /** A user of the tracker. The password is kept only as a bcrypt hash (Modular Crypt Format). */
 @Entity
 @Table(name = "tracker_user")
-@UserDefinition
 public class AppUser extends PanacheEntityBase {
 
     /** What a user name may be: lower-case letters, digits, dot, underscore, hyphen; 3 to 64 characters. */
@@ -32,15 +27,12 @@ public class AppUser extends PanacheEntityBase {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
 
-    @Username
     public String username;
 
-    @Password
     @Column(name = "password_hash")
     public String passwordHash;
 
     /** One of {@link org.policytracker.system.Roles#ALL}. */
-    @Roles
     public String role;
 
     @Column(name = "created_at")

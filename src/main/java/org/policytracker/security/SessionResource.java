@@ -1,10 +1,10 @@
 package org.policytracker.security;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.oidc.IdTokenCredential;
 import io.quarkus.oidc.OidcSession;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
-import io.quarkus.vertx.http.runtime.security.FormAuthenticationMechanism;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.annotation.security.PermitAll;
 import jakarta.enterprise.inject.Instance;
@@ -14,18 +14,21 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.policytracker.audit.AuditAction;
+import org.policytracker.audit.AuditLog;
 
 /**
- * The web app's session. Sign-in with a password is {@code POST /j_security_check} with
- * {@code j_username} and {@code j_password} (form-encoded), which sets an encrypted, HttpOnly,
- * SameSite=Strict session cookie. Where single sign-on is configured, {@code GET /api/session/sso}
+ * The web app's session. Sign-in with a password is {@code POST /j_security_check} ({@link SignInResource}), which
+ * starts a server-side session and sets its HttpOnly, SameSite=Strict cookie. Where single sign-on is configured, {@code GET /api/session/sso}
  * signs in through the organisation's OpenID Connect provider instead.
  */
 @Path("/api/session")
@@ -43,12 +46,17 @@ public class SessionResource {
     private final SecurityIdentity identity;
     private final Instance<OidcSession> oidcSession;
     private final boolean ssoEnabled;
+    private final Sessions sessions;
+    private final AuditLog audit;
 
     SessionResource(SecurityIdentity identity, Instance<OidcSession> oidcSession,
-            @ConfigProperty(name = "quarkus.oidc.tenant-enabled", defaultValue = "false") boolean ssoEnabled) {
+            @ConfigProperty(name = "quarkus.oidc.tenant-enabled", defaultValue = "false") boolean ssoEnabled,
+            Sessions sessions, AuditLog audit) {
         this.identity = identity;
         this.oidcSession = oidcSession;
         this.ssoEnabled = ssoEnabled;
+        this.sessions = sessions;
+        this.audit = audit;
     }
 
     @GET
@@ -75,16 +83,24 @@ public class SessionResource {
     @POST
     @Path("/logout")
     @PermitAll
-    @Operation(summary = "Sign out", description = "Clears the web app's session cookie, whichever way one signed in.")
+    @Operation(summary = "Sign out", description = "Ends the web app's session on the server at once (its cookie "
+            + "no longer signs anyone in, on any instance) and clears the cookie, whichever way one signed in.")
     @APIResponse(responseCode = "204", description = "Signed out")
-    public void logout(@Context RoutingContext context) {
-        if (identity.isAnonymous()) {
-            return;
-        }
-        if (identity.getCredential(IdTokenCredential.class) != null) {
+    public Response logout(@Context RoutingContext context) {
+        io.vertx.core.http.Cookie cookie = context.request().getCookie(Sessions.COOKIE);
+        if (cookie != null && !cookie.getValue().isEmpty()) {
+            String actor = identity.isAnonymous() ? null : identity.getPrincipal().getName();
+            QuarkusTransaction.requiringNew().run(() -> {
+                if (sessions.end(cookie.getValue(), SessionEnd.SIGNED_OUT) && actor != null) {
+                    audit.record(AuditAction.SIGNED_OUT, actor, Sessions.now(), null, null, null, null,
+                            Map.of("username", actor, "client", TrackerAuthentication.client(context)));
+                }
+            });
+        } else if (!identity.isAnonymous() && identity.getCredential(IdTokenCredential.class) != null) {
             oidcSession.get().logout().await().indefinitely();
-        } else if (context.get("io.quarkus.vertx.http.runtime.security.form.cookie-name") != null) {
-            FormAuthenticationMechanism.logout(context);
         }
+        NewCookie cleared = new NewCookie.Builder(Sessions.COOKIE).value("").path("/").httpOnly(true).maxAge(0)
+                .sameSite(NewCookie.SameSite.STRICT).build();
+        return Response.noContent().cookie(cleared).build();
     }
 }

@@ -2,13 +2,16 @@ package org.policytracker.system;
 
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.quarkus.logging.Log;
 import io.quarkus.security.ForbiddenException;
 import io.vertx.core.http.HttpClosedException;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.inject.Inject;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -48,6 +51,31 @@ public class ProblemMappers {
         return Response.fromResponse(response)
                 .header(HttpHeaders.RETRY_AFTER, Math.max(1, (e.retryAfter().toMillis() + 999) / 1000)).build();
     }
+
+    /**
+     * The same answer as {@link #problem(ProblemException, UriInfo, HttpHeaders)}, for what is refused before
+     * JAX-RS sees the request (the Vert.x route handlers: authentication, sign-in throttling).
+     */
+    public static void send(RoutingContext context, ProblemException e) {
+        String language = context.request().getHeader(HttpHeaders.ACCEPT_LANGUAGE);
+        Lang lang = Lang.of(language);
+        Problem body = problem(e.status(), e.title(), e.detail(), context.request().path(), e.errors(), lang);
+        String json;
+        try {
+            json = VERTX_JSON.writeValueAsString(body);
+        } catch (JsonProcessingException impossible) {
+            throw new IllegalStateException(impossible);
+        }
+        var response = context.response().setStatusCode(e.status()).putHeader(HttpHeaders.CONTENT_TYPE,
+                Problem.MEDIA_TYPE).putHeader(HttpHeaders.CONTENT_LANGUAGE, lang.code());
+        if (e.retryAfter() != null) {
+            response.putHeader(HttpHeaders.RETRY_AFTER,
+                    String.valueOf(Math.max(1, (e.retryAfter().toMillis() + 999) / 1000)));
+        }
+        response.end(json);
+    }
+
+    private static final ObjectMapper VERTX_JSON = new ObjectMapper();
 
     @ServerExceptionMapper
     public Response constraintViolation(ConstraintViolationException e, UriInfo uri, HttpHeaders headers) {

@@ -11,6 +11,11 @@ public final class Roles {
 
     public static final List<String> ALL = List.of(VIEWER, ANALYST, ADMIN);
 
+    /** The lower of two roles (viewer < analyst < admin): what a token of one role gives its owner of the other. */
+    public static String lower(String a, String b) {
+        return ALL.indexOf(a) <= ALL.indexOf(b) ? a : b;
+    }
+
     private Roles() {
     }
 }

@@ -170,7 +170,7 @@ final class AppProcess implements AutoCloseable {
             throw new AssertionError("sign-in answered " + answer.statusCode() + ": " + answer.body());
         }
         return answer.headers().allValues("Set-Cookie").stream().map(c -> c.split(";", 2)[0])
-                .filter(c -> c.startsWith("quarkus-credential=")).findFirst()
+                .filter(c -> c.startsWith(org.policytracker.security.Sessions.COOKIE + "=")).findFirst()
                 .orElseThrow(() -> new AssertionError("no session cookie in " + answer.headers().map()));
     }
 

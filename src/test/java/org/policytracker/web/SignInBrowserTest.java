@@ -35,7 +35,8 @@ class SignInBrowserTest extends BrowserTest {
 
         // The session is an HttpOnly cookie: invisible to script, and nothing secret in storage.
         String cookies = js("return document.cookie;");
-        assertFalse(cookies.contains("quarkus-credential"), "the session cookie is HttpOnly: " + cookies);
+        assertFalse(cookies.contains(org.policytracker.security.Sessions.COOKIE),
+                "the session cookie is HttpOnly: " + cookies);
         String storage = js("return JSON.stringify({...localStorage}) + JSON.stringify({...sessionStorage});");
         assertFalse(storage.contains(TestUsers.ADMIN_PASSWORD), storage);
         assertFalse(storage.toLowerCase().contains("credential"), storage);
