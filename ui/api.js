@@ -14,7 +14,11 @@ function languageHeader() {
 
 let onUnauthorized = () => {};
 
-/** Registers what to do when the session is gone (401 on any call). */
+/**
+ * Registers what to do when the session is gone (401 on any call); the handler gets why it ended (the server's
+ * X-Session-Ended: signed-out, idle, expired, password-changed, password-reset, role-changed, disabled, deleted,
+ * unknown), or null when the request had no session.
+ */
 export function whenUnauthorized(handler) {
   onUnauthorized = handler;
 }
@@ -49,7 +53,7 @@ async function send(method, path, { json, body, contentType, accept } = {}) {
     throw new ApiError(0, null, e.message);
   }
   if (response.status === 401) {
-    onUnauthorized();
+    onUnauthorized(response.headers.get('X-Session-Ended'));
     throw new ApiError(401, null, 'Unauthorized');
   }
   if (!response.ok) {

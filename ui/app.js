@@ -5,7 +5,7 @@
 
 import { signIn, signOut, api, whenUnauthorized, ApiError } from './api.js';
 import { h, nextId, replace } from './dom.js';
-import { applyLabels, loadLanguage, otherLanguage, t } from './i18n.js';
+import { applyLabels, has, loadLanguage, otherLanguage, t } from './i18n.js';
 import { renderOverview } from './overview.js';
 import { leaveDetail, renderDetail } from './detail.js';
 import { renderImport } from './import.js';
@@ -169,9 +169,10 @@ async function start() {
 }
 
 // Several calls of one view may fail together when the session ends: show the sign-in view once.
-whenUnauthorized(() => {
+whenUnauthorized((ended) => {
   if (!document.getElementById('signin-form')) {
-    showSignIn(me ? t('signin.expired') : '');
+    const known = ended && ended !== 'unknown' && has(`signin.ended.${ended}`);
+    showSignIn(known ? t(`signin.ended.${ended}`) : me ? t('signin.expired') : '');
   }
 });
 

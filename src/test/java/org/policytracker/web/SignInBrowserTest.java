@@ -4,8 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -62,5 +66,31 @@ class SignInBrowserTest extends BrowserTest {
         form.findElement(By.name("password")).sendKeys(TestUsers.ADMIN_PASSWORD);
         form.findElement(By.cssSelector("button[type=submit]")).click();
         waitFor(By.cssSelector(".detail-head"));
+    }
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Test
+    void shouldSayWhyTheServerEndedTheSession() throws Exception {
+        signInAsAdmin();
+        List<WebElement> rows = overviewRows();
+        assertFalse(rows.isEmpty());
+        String secret = browser().manage().getCookieNamed(org.policytracker.security.Sessions.COOKIE).getValue();
+        // 31 minutes without a request: past the 30-minute idle timeout.
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement(
+                        "UPDATE user_session SET last_seen_at = DATEADD('MINUTE', -31, CURRENT_TIMESTAMP) WHERE id_hash = ?")) {
+            s.setString(1, sha256(secret));
+            assertEquals(1, s.executeUpdate());
+        }
+        rows.get(0).findElement(By.cssSelector("a.target-name")).click();
+        WebElement alert = waitFor(By.cssSelector("#signin-form .form-alert"));
+        assertTrue(alert.getText().contains("30 分钟无操作"), alert.getText());
+    }
+
+    private static String sha256(String text) throws Exception {
+        return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     }
 }
