@@ -18,6 +18,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -94,10 +96,10 @@ class SessionTest {
         String old = signIn("admin", TestUsers.ADMIN_PASSWORD);
         String fresh = signIn("admin", TestUsers.ADMIN_PASSWORD);
         // 31 minutes without a request (idle timeout 30 min), and 8 h 1 min since sign-in (lifetime 8 h).
-        update("UPDATE user_session SET last_seen_at = DATEADD('MINUTE', -31, CURRENT_TIMESTAMP) WHERE id_hash = ?",
-                idle);
-        update("UPDATE user_session SET created_at = DATEADD('MINUTE', -481, CURRENT_TIMESTAMP),"
-                + " expires_at = DATEADD('MINUTE', -1, CURRENT_TIMESTAMP) WHERE id_hash = ?", old);
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        update("UPDATE user_session SET last_seen_at = ? WHERE id_hash = ?", idle, now.minusMinutes(31));
+        update("UPDATE user_session SET created_at = ?, expires_at = ? WHERE id_hash = ?", old, now.minusMinutes(481),
+                now.minusMinutes(1));
 
         given().cookie(Sessions.COOKIE, idle).header(APP, "fetch").get("/api/me").then().statusCode(401)
                 .header(SessionEnd.HEADER, "idle");
@@ -149,9 +151,13 @@ class SessionTest {
         }
     }
 
-    private void update(String sql, String cookie) throws SQLException {
+    /** Sets the timestamps (the SQL's first parameters) of the session of this cookie (its last). */
+    private void update(String sql, String cookie, OffsetDateTime... times) throws SQLException {
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
-            s.setString(1, Secrets.hash(cookie));
+            for (int i = 0; i < times.length; i++) {
+                s.setObject(i + 1, times[i]);
+            }
+            s.setString(times.length + 1, Secrets.hash(cookie));
             assertEquals(1, s.executeUpdate(), sql);
         }
     }

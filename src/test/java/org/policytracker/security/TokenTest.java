@@ -119,8 +119,9 @@ class TokenTest {
 
         try (Connection c = dataSource.getConnection();
                 PreparedStatement s = c.prepareStatement(
-                        "UPDATE api_token SET expires_at = DATEADD('SECOND', -1, CURRENT_TIMESTAMP) WHERE token_hash = ?")) {
-            s.setString(1, Secrets.hash(expiring));
+                        "UPDATE api_token SET expires_at = ? WHERE token_hash = ?")) {
+            s.setObject(1, OffsetDateTime.now(ZoneOffset.UTC).minusSeconds(1));
+            s.setString(2, Secrets.hash(expiring));
             s.executeUpdate();
         }
         given().header("Authorization", "Bearer " + expiring).get("/api/me").then().statusCode(401);

@@ -80,8 +80,9 @@ class SignInBrowserTest extends BrowserTest {
         // 31 minutes without a request: past the 30-minute idle timeout.
         try (Connection c = dataSource.getConnection();
                 PreparedStatement s = c.prepareStatement(
-                        "UPDATE user_session SET last_seen_at = DATEADD('MINUTE', -31, CURRENT_TIMESTAMP) WHERE id_hash = ?")) {
-            s.setString(1, sha256(secret));
+                        "UPDATE user_session SET last_seen_at = ? WHERE id_hash = ?")) {
+            s.setObject(1, java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).minusMinutes(31));
+            s.setString(2, sha256(secret));
             assertEquals(1, s.executeUpdate());
         }
         rows.get(0).findElement(By.cssSelector("a.target-name")).click();
