@@ -151,7 +151,7 @@ class BackupTest {
     void shouldRefuseUsersThatCouldNotSignInOrAdministerAndChangeNothing() throws Exception {
         String backup = asAdmin().get("/api/admin/backup").then().extract().asString();
         String[][] cases = {
-                {"role", "analyst", "tables.tracker_user", "the file has no admin user"},
+                {"role", "analyst", "tables.tracker_user", "the file has no enabled admin user"},
                 {"role", "root", "tables.tracker_user.rows[0].role", "the role 'root' of user"},
                 {"password_hash", "plain-text-password", "tables.tracker_user.rows[0].password_hash",
                         "is not a bcrypt hash"},
@@ -246,7 +246,7 @@ class BackupTest {
         assertTrue(messages.get(4).contains("use one of: viewer, analyst, admin"), messages.get(4));
         assertTrue(messages.get(5).contains("belongs to no value"), messages.get(5));
         assertTrue(messages.get(6).contains("lacks the table sample_dataset"), messages.get(6));
-        assertTrue(messages.get(7).contains("has no admin user"), messages.get(7));
+        assertTrue(messages.get(7).contains("has no enabled admin user"), messages.get(7));
         assertEquals(before, tables(), "nothing changed, the audit trail included");
     }
 
