@@ -14,7 +14,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.Map;
@@ -99,8 +98,7 @@ public class SessionResource {
         } else if (!identity.isAnonymous() && identity.getCredential(IdTokenCredential.class) != null) {
             oidcSession.get().logout().await().indefinitely();
         }
-        NewCookie cleared = new NewCookie.Builder(Sessions.COOKIE).value("").path("/").httpOnly(true).maxAge(0)
-                .sameSite(NewCookie.SameSite.STRICT).build();
-        return Response.noContent().cookie(cleared).build();
+        return Response.noContent()
+                .cookie(Sessions.cookie("", "https".equals(context.request().scheme()), true)).build();
     }
 }

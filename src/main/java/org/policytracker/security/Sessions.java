@@ -42,6 +42,16 @@ public class Sessions {
     record Check(AppUser user, String idHash, SessionEnd ended) {
     }
 
+    /**
+     * The session cookie: HttpOnly (no script reads it), SameSite=Strict (no other site sends it), Secure over
+     * HTTPS, for the whole app; no Max-Age (it ends with the browser too), or 0 to clear it.
+     */
+    static jakarta.ws.rs.core.NewCookie cookie(String secret, boolean secure, boolean clear) {
+        jakarta.ws.rs.core.NewCookie.Builder cookie = new jakarta.ws.rs.core.NewCookie.Builder(COOKIE).value(secret)
+                .path("/").httpOnly(true).secure(secure).sameSite(jakarta.ws.rs.core.NewCookie.SameSite.STRICT);
+        return (clear ? cookie.maxAge(0) : cookie).build();
+    }
+
     /** Starts a session for the user; answers the cookie's secret (never stored). */
     @Transactional(Transactional.TxType.MANDATORY)
     public String start(AppUser user) {

@@ -9,7 +9,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -79,9 +78,8 @@ public class SignInResource {
             throw new ProblemException(401, null, Message.of("signIn.failed"), List.of());
         }
         String secret = QuarkusTransaction.requiringNew().call(() -> sessions.start(user));
-        NewCookie cookie = new NewCookie.Builder(Sessions.COOKIE).value(secret).path("/").httpOnly(true)
-                .secure("https".equals(context.request().scheme())).sameSite(NewCookie.SameSite.STRICT).build();
-        return Response.ok(new UserResource.Me(user.username, Set.of(user.role))).cookie(cookie).build();
+        return Response.ok(new UserResource.Me(user.username, Set.of(user.role)))
+                .cookie(Sessions.cookie(secret, "https".equals(context.request().scheme()), false)).build();
     }
 
     /** The fields of a form-encoded body; a malformed one is a 400 problem. */
