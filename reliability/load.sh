@@ -52,8 +52,8 @@ curl -fsS -u "admin:$admin_pw" -H 'Content-Type: application/json' \
   -d "{\"username\":\"loader\",\"password\":\"$analyst_pw\",\"role\":\"analyst\"}" "$base/api/users" >/dev/null
 auth="Authorization: Basic $(printf 'loader:%s' "$analyst_pw" | base64 -w0)"
 curl -fsS -c "$work/cookies" -d "j_username=loader&j_password=$analyst_pw" "$base/j_security_check" >/dev/null
-cookie="Cookie: quarkus-credential=$(awk '$6 == "quarkus-credential" { print $7 }' "$work/cookies")"
-[ "$cookie" != "Cookie: quarkus-credential=" ] || { echo "no session cookie after sign-in" >&2; exit 1; }
+cookie="Cookie: tracker_session=$(awk '$6 == "tracker_session" { print $7 }' "$work/cookies")"
+[ "$cookie" != "Cookie: tracker_session=" ] || { echo "no session cookie after sign-in" >&2; exit 1; }
 
 export WRK_STATS="$PWD/reliability/wrk-stats.lua" WRK_THREADS="$THREADS"
 run() { # name, connections, then wrk arguments
