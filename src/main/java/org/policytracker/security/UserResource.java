@@ -6,7 +6,6 @@ import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -39,7 +38,7 @@ public class UserResource {
     @Schema(name = "NewUser")
     public record NewUser(
             @NotNull @Pattern(regexp = AppUser.USERNAME, message = "{user.username}") String username,
-            @NotNull @Size(min = 12, max = 128, message = "{user.password}") String password,
+            @NotNull @AllowedPassword String password,
             @NotNull @Pattern(regexp = "viewer|analyst|admin", message = "{user.role}") String role) {
     }
 
@@ -70,11 +69,14 @@ public class UserResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ADMIN)
     @Transactional
-    @Operation(summary = "Create a user", description = "Admins only. The password is stored as a bcrypt hash.")
+    @Operation(summary = "Create a user", description = "Admins only. The password follows the password rule "
+            + "(12–128 characters, not a common or breached password, not the user name; README, \"Users and "
+            + "passwords\") and is stored as a bcrypt hash.")
     @APIResponse(responseCode = "201", description = "Created; Location names the new user")
     @APIResponse(responseCode = "400", description = "A field is missing or not allowed (problem+json names it)")
     @APIResponse(responseCode = "409", description = "The username is taken")
     public Response create(@Valid @NotNull NewUser user) {
+        PasswordPolicy.require("password", user.password(), user.username());
         if (AppUser.findByUsername(user.username()).isPresent()) {
             throw Problems.conflict("username", "user.taken", "username", Problems.quote(user.username()));
         }
