@@ -97,7 +97,8 @@ public class UserResource {
     @RolesAllowed(Roles.ADMIN)
     @Transactional
     @Operation(summary = "Create a user", description = "Admins only. The password follows the password rule "
-            + "(12–128 characters, not a common or breached password, not the user name; README, \"Users and "
+            + "(" + PasswordPolicy.MIN_LENGTH + "–" + PasswordPolicy.MAX_LENGTH + " characters, not a common or "
+            + "breached password, not the user name; README, \"Users and "
             + "passwords\") and is stored as a bcrypt hash.")
     @APIResponse(responseCode = "201", description = "Created; Location names the new user")
     @APIResponse(responseCode = "400", description = "A field is missing or not allowed (problem+json names it)")
