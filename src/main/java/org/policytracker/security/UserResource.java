@@ -5,6 +5,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.Consumes;
@@ -62,7 +63,7 @@ public class UserResource {
     }
 
     @Schema(name = "PasswordChange")
-    public record PasswordChange(@NotNull String currentPassword, @NotNull @AllowedPassword String newPassword) {
+    public record PasswordChange(@NotEmpty String currentPassword, @NotNull @AllowedPassword String newPassword) {
     }
 
     @Schema(name = "User")

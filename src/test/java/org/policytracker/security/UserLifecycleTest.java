@@ -276,6 +276,8 @@ class UserLifecycleTest {
                 .body("errors[0].code", equalTo("password.username"));
         changeOwn(name, Accounts.PASSWORD, Map.of("newPassword", "x")).statusCode(400)
                 .body("errors.field", org.hamcrest.Matchers.containsInAnyOrder("currentPassword", "newPassword"));
+        changeOwn(name, Accounts.PASSWORD, Map.of("currentPassword", "", "newPassword", "")).statusCode(400)
+                .body("errors.field", org.hamcrest.Matchers.containsInAnyOrder("currentPassword", "newPassword"));
         as(name).get("/api/me").then().statusCode(200);
         assertEquals(List.of(), Accounts.audit("PASSWORD_CHANGED", name));
         TestUsers.api().contentType(ContentType.JSON)
