@@ -253,8 +253,8 @@ public class UserResource {
             throw Problems.badRequest("newPassword", "password.unchanged");
         }
         user.setPassword(change.newPassword(), config.security().bcryptCost());
-        // TODO endOthers: the session making this request should stay signed in (Sessions.endOthers, issue #17).
-        int ended = sessions.endAll(user, SessionEnd.PASSWORD_CHANGED);
+        // The session making this request stays signed in; every other one of the user's ends.
+        int ended = sessions.endOthers(user, SessionEnd.PASSWORD_CHANGED);
         audit.record(AuditAction.PASSWORD_CHANGED, user.username, user.passwordChangedAt, null, null, null, null,
                 Map.of("username", user.username, "sessionsEnded", ended));
     }

@@ -41,8 +41,13 @@ final class Accounts {
 
     /** Creates the user (as admin, with {@link #PASSWORD}); answers its name. */
     static String create(String prefix, String role) {
+        return create(prefix, role, asAdmin());
+    }
+
+    /** Creates the user as the given admin. */
+    static String create(String prefix, String role, RequestSpecification admin) {
         String name = newName(prefix);
-        asAdmin().contentType(ContentType.JSON).body(Map.of("username", name, "password", PASSWORD, "role", role))
+        admin.contentType(ContentType.JSON).body(Map.of("username", name, "password", PASSWORD, "role", role))
                 .post("/api/users").then().statusCode(201);
         return name;
     }

@@ -7,7 +7,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.policytracker.TestData;
 
@@ -15,12 +14,9 @@ import org.policytracker.TestData;
  * What sign-in must do with the user lifecycle and the password rule, over HTTP: a disabled user is refused (a
  * deleted one already is: UserLifecycleTest), a
  * password of more than 72 bytes signs in and a different suffix does not, the same characters typed another way
- * (NFKC) sign in. Sign-in is quarkus-security-jpa's until the tracker's own identity provider (issue #17, points
- * 2 and 5) replaces it: that one ignores {@code enabled} and hashes the raw password with plain bcrypt, so these
- * fail before it. Enable the class when the provider calling {@link Passwords#matches} lands.
+ * (NFKC) sign in: what Credentials does by calling {@link Passwords#matches} for an enabled user only.
  */
 @QuarkusTest
-@Disabled("until sign-in goes through the tracker's identity provider, which checks enabled and calls Passwords.matches")
 class RevokedSignInTest {
 
     @BeforeEach
@@ -57,8 +53,10 @@ class RevokedSignInTest {
         String name = Accounts.create("rv.nfkc", "viewer");
         put(name, Map.of("password", "correct-horse-battery-staple"));
         // Full-width letters, as some Chinese input methods type them: NFKC makes them the same password. Over
-        // form sign-in (UTF-8), as Basic has no agreed charset.
-        io.restassured.RestAssured.given().contentType(ContentType.URLENC).formParam("j_username", name)
+        // form sign-in in UTF-8 (REST Assured sends form parameters in ISO-8859-1 unless told), as Basic has no
+        // agreed charset.
+        io.restassured.RestAssured.given().contentType("application/x-www-form-urlencoded; charset=UTF-8")
+                .formParam("j_username", name)
                 .formParam("j_password", "ｃｏｒｒｅｃｔ-ｈｏｒｓｅ-ｂａｔｔｅｒｙ-ｓｔａｐｌｅ").post("/j_security_check").then()
                 .statusCode(200);
     }

@@ -225,7 +225,7 @@ class UserLifecycleTest {
         as(last).delete("/api/users/" + last).then().statusCode(409).body("errors[0].field", equalTo("username"))
                 .body("errors[0].code", equalTo("user.lastAdmin.delete"));
         // A disabled admin does not count: the rule is about admins who can sign in.
-        String disabled = Accounts.create("lc.disabled.admin", "admin");
+        String disabled = Accounts.create("lc.disabled.admin", "admin", as(last));
         as(last).contentType(ContentType.JSON).body(Map.of("enabled", false)).put("/api/users/" + disabled).then()
                 .statusCode(200);
         as(last).delete("/api/users/" + last).then().statusCode(409);
@@ -256,6 +256,21 @@ class UserLifecycleTest {
         Entry entry = onlyEntry("PASSWORD_CHANGED", name);
         assertEquals(name, entry.actor());
         assertFalse(entry.raw().contains("my-own-new-passphrase"));
+    }
+
+    @Test
+    void shouldKeepTheSessionThatChangedItsOwnPasswordAndEndTheOthers() {
+        String name = Accounts.create("lc.keep", "analyst");
+        String cookie = SessionTest.signIn(name, Accounts.PASSWORD);
+        String elsewhere = Accounts.openSession(name);
+        io.restassured.RestAssured.given().cookie(Sessions.COOKIE, cookie).header("X-Requested-With", "fetch")
+                .contentType(ContentType.JSON)
+                .body(Map.of("currentPassword", Accounts.PASSWORD, "newPassword", "changed-from-the-web-app"))
+                .put("/api/me/password").then().statusCode(204);
+        assertEquals("PASSWORD_CHANGED", Accounts.sessionEnd(elsewhere));
+        io.restassured.RestAssured.given().cookie(Sessions.COOKIE, cookie).header("X-Requested-With", "fetch")
+                .get("/api/me").then().statusCode(200).body("username", equalTo(name));
+        assertEquals(1, onlyEntry("PASSWORD_CHANGED", name).after().path("sessionsEnded").asInt());
     }
 
     @Test
