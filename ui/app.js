@@ -2,6 +2,8 @@
 //   #/                 overview (with filters as query parameters: #/?status=AT_RISK)
 //   #/targets/{id}     one target
 //   #/import           bulk import (analysts)
+//   #/users            user management (admins)
+//   #/account          the signed-in user's account: change my password
 
 import { signIn, signOut, api, whenUnauthorized, ApiError } from './api.js';
 import { h, nextId, replace } from './dom.js';
@@ -9,6 +11,8 @@ import { applyLabels, has, loadLanguage, otherLanguage, t } from './i18n.js';
 import { renderOverview } from './overview.js';
 import { leaveDetail, renderDetail } from './detail.js';
 import { renderImport } from './import.js';
+import { renderUsers } from './users.js';
+import { renderAccount } from './account.js';
 import { errorMessage } from './entry.js';
 import { loadPalette } from './format.js';
 
@@ -43,6 +47,7 @@ function drawChrome() {
   langButton.setAttribute('aria-label', t('lang.switchLabel'));
   nav.hidden = !me;
   nav.querySelector('[data-route="import"]').parentElement.hidden = !canWrite();
+  nav.querySelector('[data-route="users"]').parentElement.hidden = !(me && me.roles.includes('admin'));
   if (!me) {
     replace(userBox);
     return;
@@ -131,6 +136,12 @@ async function route() {
     } else if (path === '/import') {
       nav.querySelector('[data-route="import"]').setAttribute('aria-current', 'page');
       renderImport(main, me, isCurrent);
+    } else if (path === '/users') {
+      nav.querySelector('[data-route="users"]').setAttribute('aria-current', 'page');
+      await renderUsers(main, me, isCurrent);
+    } else if (path === '/account') {
+      nav.querySelector('[data-route="account"]').setAttribute('aria-current', 'page');
+      renderAccount(main, me);
     } else if (path === '/' || path === '') {
       nav.querySelector('[data-route="overview"]').setAttribute('aria-current', 'page');
       await renderOverview(main, new URLSearchParams(query || ''), isCurrent, me);

@@ -46,7 +46,7 @@ const CONFIRMABLE = {
 };
 
 /** A labelled field; its error paragraph is announced with the field (aria-describedby). */
-function field(label, control, hint, suffix) {
+export function field(label, control, hint, suffix) {
   const id = control.id || nextId('f');
   control.id = id;
   const error = h('p', { class: 'field-error', id: `${id}-error`, hidden: true });
@@ -60,7 +60,7 @@ function field(label, control, hint, suffix) {
 }
 
 /** Shows problem+json field errors next to their fields; the rest goes to the form's alert. */
-function showErrors(form, alert, error) {
+export function showErrors(form, alert, error) {
   form.querySelectorAll('.field-error').forEach((p) => { p.hidden = true; p.textContent = ''; });
   form.querySelectorAll('[aria-invalid]').forEach((c) => c.removeAttribute('aria-invalid'));
   if (!error) {

@@ -1,6 +1,5 @@
 package org.policytracker.security;
 
-import io.quarkus.elytron.security.common.BcryptUtil;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
@@ -13,6 +12,7 @@ import java.util.Base64;
 import java.util.Map;
 import org.policytracker.audit.AuditAction;
 import org.policytracker.audit.AuditLog;
+import org.policytracker.system.Lang;
 import org.policytracker.system.Roles;
 import org.policytracker.system.TrackerConfig;
 
@@ -22,9 +22,9 @@ import org.policytracker.system.TrackerConfig;
  *
  * <p>
  * It is also the way back in for an admin locked out by any path (a forgotten password, a restore, a demoted or
- * missing {@code admin}): while TRACKER_ADMIN_PASSWORD is set, each start makes {@code admin} an admin whose
- * password is that one — created if missing, promoted if demoted, its password reset if the stored hash does not
- * match — and audits the change (ADMIN_RECOVERED). When {@code admin} already is an admin with that password,
+ * missing or disabled {@code admin}): while TRACKER_ADMIN_PASSWORD is set, each start makes {@code admin} an enabled
+ * admin whose password is that one — created if missing, promoted if demoted, enabled if disabled, its password reset
+ * if the stored hash does not match — and audits the change (ADMIN_RECOVERED). When {@code admin} already is an admin with that password,
  * nothing changes, so the variable can stay set; README, "Locked out?".
  */
 @ApplicationScoped
@@ -33,16 +33,14 @@ public class AdminBootstrap {
     static final String ADMIN_USERNAME = "admin";
     /** Who recovered the admin, in the audit trail: the server's operator, through its environment. */
     static final String RECOVERY_ACTOR = "system";
-    /** The length every password must have (UserResource checks the same). */
-    static final int MIN_PASSWORD = 12;
-    static final int MAX_PASSWORD = 128;
-
     private final TrackerConfig config;
     private final AuditLog audit;
+    private final Sessions sessions;
 
-    AdminBootstrap(TrackerConfig config, AuditLog audit) {
+    AdminBootstrap(TrackerConfig config, AuditLog audit, Sessions sessions) {
         this.config = config;
         this.audit = audit;
+        this.sessions = sessions;
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -81,18 +79,24 @@ public class AdminBootstrap {
     /** TRACKER_ADMIN_PASSWORD, checked by the rule every password follows; null when unset or blank. */
     private String configuredPassword() {
         String configured = config.admin().password().filter(p -> !p.isBlank()).orElse(null);
-        if (configured != null && (configured.length() < MIN_PASSWORD || configured.length() > MAX_PASSWORD)) {
-            // The same rule as for every user (POST /api/users): a short password is refused at start.
-            throw new IllegalStateException("TRACKER_ADMIN_PASSWORD must be " + MIN_PASSWORD + " to " + MAX_PASSWORD
-                    + " characters long (it has " + configured.length() + "); choose a longer one and start again");
+        if (configured != null) {
+            requireAllowed(configured);
         }
         return configured;
     }
 
+    /** The same rule as for every user (PasswordPolicy): a weak TRACKER_ADMIN_PASSWORD stops the start, saying why. */
+    static void requireAllowed(String configured) {
+        PasswordPolicy.problem(configured, ADMIN_USERNAME).ifPresent(problem -> {
+            throw new IllegalStateException("TRACKER_ADMIN_PASSWORD " + problem.in(Lang.EN)
+                    + "; choose another and start again");
+        });
+    }
+
     /**
-     * With TRACKER_ADMIN_PASSWORD set, {@code admin} is an admin with that password afterwards: created, promoted or
-     * given it as needed, and audited (ADMIN_RECOVERED, by {@code system}); unchanged when it already is. Answers
-     * whether anything changed.
+     * With TRACKER_ADMIN_PASSWORD set, {@code admin} is an enabled admin with that password afterwards: created,
+     * promoted, enabled or given it as needed, and audited (ADMIN_RECOVERED, by {@code system}); unchanged when it
+     * already is. A reset password ends the sessions signed in with the old one. Answers whether anything changed.
      */
     boolean recoverAdmin() {
         String password = configuredPassword();
@@ -111,21 +115,25 @@ public class AdminBootstrap {
             return true;
         }
         boolean demoted = !Roles.ADMIN.equals(admin.role);
-        boolean otherPassword = !BcryptUtil.matches(password, admin.passwordHash);
-        if (!demoted && !otherPassword) {
+        boolean disabled = !admin.enabled;
+        boolean otherPassword = !Passwords.matches(password, admin.passwordHash);
+        if (!demoted && !disabled && !otherPassword) {
             return false;
         }
-        Map<String, Object> before = Map.of("username", admin.username, "role", admin.role);
+        Map<String, Object> before = Map.of("username", admin.username, "role", admin.role, "enabled", admin.enabled);
         admin.role = Roles.ADMIN;
+        admin.enabled = true;
         if (otherPassword) {
-            admin.passwordHash = BcryptUtil.bcryptHash(password, config.security().bcryptCost());
+            admin.setPassword(password, config.security().bcryptCost());
+            sessions.endAll(admin, SessionEnd.PASSWORD_RESET);
         }
         AppUser.flush();
         audit.record(AuditAction.ADMIN_RECOVERED, RECOVERY_ACTOR, now, null, null, null, before,
-                Map.of("username", admin.username, "role", admin.role, "passwordReset", otherPassword));
-        Log.warnf("Recovered the user '%s' from TRACKER_ADMIN_PASSWORD:%s%s", ADMIN_USERNAME,
+                Map.of("username", admin.username, "role", admin.role, "enabled", true, "passwordReset",
+                        otherPassword));
+        Log.warnf("Recovered the user '%s' from TRACKER_ADMIN_PASSWORD:%s%s%s", ADMIN_USERNAME,
                 demoted ? " given the admin role back (it was " + before.get("role") + ")" : "",
-                otherPassword ? " password reset" : "");
+                disabled ? " enabled again" : "", otherPassword ? " password reset" : "");
         return true;
     }
 

@@ -1,6 +1,5 @@
 package org.policytracker.security;
 
-import io.quarkus.elytron.security.common.BcryptUtil;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -12,7 +11,10 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Optional;
 
-/** A user of the tracker. The password is kept only as a bcrypt hash (Modular Crypt Format). */
+/**
+ * A user of the tracker. The password is kept only as a bcrypt hash (Modular Crypt Format, made by
+ * {@link Passwords}). Deleting a user keeps their history: values and audit entries hold the user name as text.
+ */
 @Entity
 @Table(name = "tracker_user")
 public class AppUser extends PanacheEntityBase {
@@ -58,12 +60,22 @@ public class AppUser extends PanacheEntityBase {
     public static AppUser create(String username, String password, String role, String createdBy, int bcryptCost) {
         AppUser user = new AppUser();
         user.username = username;
-        user.passwordHash = BcryptUtil.bcryptHash(password, bcryptCost);
         user.role = role;
-        user.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
-        user.passwordChangedAt = user.createdAt;
         user.createdBy = createdBy;
+        user.setPassword(password, bcryptCost);
+        user.createdAt = user.passwordChangedAt;
         user.persist();
         return user;
+    }
+
+    /** Gives the user a new password (hashed at the given cost) and notes when. */
+    public void setPassword(String password, int bcryptCost) {
+        passwordHash = Passwords.hash(password, bcryptCost);
+        passwordChangedAt = OffsetDateTime.now(ZoneOffset.UTC);
+    }
+
+    /** An admin who can sign in: the kind of user of which at least one must remain. */
+    public boolean isEnabledAdmin() {
+        return enabled && org.policytracker.system.Roles.ADMIN.equals(role);
     }
 }

@@ -1,6 +1,5 @@
 package org.policytracker.security;
 
-import io.quarkus.elytron.security.common.BcryptUtil;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
@@ -58,9 +57,9 @@ public class Credentials {
                 .call(() -> AppUser.findByUsername(username).orElse(null));
         String reason;
         if (user == null) {
-            BcryptUtil.matches(password, decoy());
+            Passwords.matches(password, decoy());
             reason = "unknownUser";
-        } else if (!BcryptUtil.matches(password, user.passwordHash)) {
+        } else if (!Passwords.matches(password, user.passwordHash)) {
             reason = "wrongPassword";
         } else if (!user.enabled) {
             reason = "disabled";
@@ -115,7 +114,7 @@ public class Credentials {
 
     private String decoy() {
         if (decoy == null) {
-            decoy = BcryptUtil.bcryptHash(Secrets.create(""), config.security().bcryptCost());
+            decoy = Passwords.hash(Secrets.create(""), config.security().bcryptCost());
         }
         return decoy;
     }

@@ -30,6 +30,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
+import org.hibernate.validator.engine.HibernateConstraintViolation;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
@@ -260,9 +261,16 @@ public class ProblemMappers {
 
     /**
      * A bean-validation message as a vocabulary message: our constraints name their code as the template
-     * ({@code message = "{user.username}"}); the standard ones map to codes of their own.
+     * ({@code message = "{user.username}"}) or carry the message as their dynamic payload; the standard ones map to
+     * codes of their own.
      */
     private static Message message(ConstraintViolation<?> violation) {
+        // A constraint of ours that says more than one fixed sentence (one naming the rule a value broke, with
+        // its limits) carries its message whole.
+        if (violation instanceof HibernateConstraintViolation<?> hibernate
+                && hibernate.getDynamicPayload(Message.class) != null) {
+            return hibernate.getDynamicPayload(Message.class);
+        }
         String template = violation.getMessageTemplate();
         if (template.startsWith("{jakarta.validation.constraints.")) {
             String constraint = template.substring("{jakarta.validation.constraints.".length(),

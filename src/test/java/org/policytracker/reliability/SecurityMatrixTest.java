@@ -131,6 +131,12 @@ class SecurityMatrixTest {
         MATRIX.put("GET /api/users", new Row(Access.ADMIN, "/api/users", null, null, 200));
         MATRIX.put("POST /api/users", new Row(Access.ADMIN, "/api/users", JSON, "{\"username\":\"X\"}", 400));
         MATRIX.put("GET /api/users/{username}", new Row(Access.ADMIN, "/api/users/viewer1", null, null, 200));
+        // Lifecycle writes with a body or a user the endpoint refuses: the matrix changes no user.
+        MATRIX.put("PUT /api/users/{username}",
+                new Row(Access.ADMIN, "/api/users/viewer1", JSON, "{\"role\":\"superuser\"}", 400));
+        MATRIX.put("DELETE /api/users/{username}",
+                new Row(Access.ADMIN, "/api/users/no.such.user", null, null, 404));
+        MATRIX.put("PUT /api/me/password", new Row(Access.READ, "/api/me/password", JSON, "{}", 400));
         MATRIX.put("POST /api/tokens", new Row(Access.READ, "/api/tokens", JSON, "{}", 400));
         MATRIX.put("GET /api/tokens", new Row(Access.READ, "/api/tokens", null, null, 200));
         MATRIX.put("DELETE /api/tokens/{id}", new Row(Access.READ, "/api/tokens/999999999", null, null, 404));

@@ -101,6 +101,17 @@ class AdminRecoveryTest {
     }
 
     @Test
+    void shouldEnableADisabledAdmin() throws Exception {
+        sql("UPDATE tracker_user SET enabled = FALSE WHERE username = 'admin'");
+
+        assertTrue(recover());
+        asAdmin().get("/api/users/admin").then().statusCode(200).body("enabled", equalTo(true));
+        asAdmin().queryParam("size", 1).get("/api/audit").then().body("items[0].before.enabled", equalTo(false))
+                .body("items[0].after.enabled", equalTo(true)).body("items[0].after.passwordReset", equalTo(false));
+        assertFalse(recover());
+    }
+
+    @Test
     void shouldCreateAMissingAdmin() throws Exception {
         TestUsers.asViewer(); // another user exists, so the first-admin path would not run
         sql("DELETE FROM tracker_user WHERE username = 'admin'");
