@@ -64,6 +64,8 @@ class SecurityHeadersTest {
         answers.put("401 sign-in", given().contentType(ContentType.URLENC).formParam("j_username", "admin")
                 .formParam("j_password", "not-the-password-at-all").post("/j_security_check"));
         answers.put("415 sign-in guard", given().contentType(ContentType.JSON).body("{}").post("/j_security_check"));
+        answers.put("403 origin guard", given().header("Origin", "https://evil.example").contentType(ContentType.URLENC)
+                .formParam("j_username", "admin").formParam("j_password", "x").post("/j_security_check"));
         answers.forEach((what, answer) -> {
             assertCommonHeaders(what, answer);
             assertEquals(SecurityHeaders.API_POLICY, answer.getHeader("Content-Security-Policy"), what);
@@ -76,6 +78,7 @@ class SecurityHeadersTest {
         assertEquals(403, answers.get("403 role").statusCode());
         assertEquals(404, answers.get("404 no route").statusCode());
         assertEquals(415, answers.get("415 sign-in guard").statusCode());
+        assertEquals(403, answers.get("403 origin guard").statusCode());
     }
 
     @Test
