@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.DefaultValue;
@@ -16,6 +17,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -24,7 +26,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.policytracker.system.Problems;
 import org.policytracker.system.Roles;
 
-/** The audit log: every create, correction and deletion, newest first, a page at a time. */
+/**
+ * The audit log: every create, correction and deletion, newest first, a page at a time. Account events are for
+ * admins only ({@link AuditAction#isAccountEvent()}).
+ */
 @Path("/api/audit")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Roles.VIEWER, Roles.ANALYST, Roles.ADMIN})
@@ -57,17 +62,26 @@ public class AuditResource {
     public record PageView(int page, int size, long total, List<Entry> items) {
     }
 
-    private final ObjectMapper json;
+    /** The actions non-admins see: everything but account events ({@link AuditAction#isAccountEvent()}). */
+    static final List<String> NOT_ACCOUNT_EVENTS = Arrays.stream(AuditAction.values())
+            .filter(a -> !a.isAccountEvent()).map(Enum::name).toList();
 
-    AuditResource(ObjectMapper json) {
+    private final ObjectMapper json;
+    private final SecurityIdentity identity;
+
+    AuditResource(ObjectMapper json, SecurityIdentity identity) {
         this.json = json;
+        this.identity = identity;
     }
 
     @GET
     @Operation(summary = "Page through the audit log", description = "Filter by indicator code or target id. Newest "
             + "recorded first. The trail is append-only: a restore deletes no entry and appends the backup's entries "
             + "as restored history (origin RESTORED, restoredFrom the backup's SHA-256 and the entry's id there), "
-            + "after the entries that were live at the time and before the restore's own BACKUP_RESTORED entry.")
+            + "after the entries that were live at the time and before the restore's own BACKUP_RESTORED entry. "
+            + "Account events (users created, updated or deleted, password changes, sign-ins and failed sign-ins, "
+            + "sign-outs, API tokens, the admin's recovery) are shown to admins only: for viewers and analysts they "
+            + "are left out in the query, so total and the pages count only what they see.")
     public PageView list(@Parameter(description = "Indicator code") @QueryParam("indicator") String indicator,
             @Parameter(description = "Target id") @QueryParam("target") String target,
             @Parameter(description = "Page number, from 0") @QueryParam("page") @DefaultValue("0") int page,
@@ -87,6 +101,11 @@ public class AuditResource {
         if (target != null && !target.isBlank()) {
             where.add("targetCode = :target");
             params.and("target", target);
+        }
+        if (!identity.hasRole(Roles.ADMIN)) {
+            // Who has which account and role, and who signed in from where, is the admins' business.
+            where.add("action in :shown");
+            params.and("shown", NOT_ACCOUNT_EVENTS);
         }
         var query = AuditEvent.<AuditEvent>find(where.isEmpty() ? "" : String.join(" and ", where),
                 Sort.descending("id"), params).page(Page.of(page, size));

@@ -5,6 +5,11 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -18,7 +23,9 @@ import org.policytracker.system.TrackerConfig;
 
 /**
  * Creates the first admin when there are no users: with the password from TRACKER_ADMIN_PASSWORD,
- * or, when that is unset, a random one printed once in the log. There is no default password.
+ * or, when that is unset, a random one written to {@code <tracker.data-dir>/initial-admin-password} (readable by
+ * its owner only; the log says only where it is), as Jenkins does. That file is deleted at the first start after
+ * the password has been changed. There is no default password, and no password is ever logged.
  *
  * <p>
  * It is also the way back in for an admin locked out by any path (a forgotten password, a restore, a demoted or
@@ -33,6 +40,9 @@ public class AdminBootstrap {
     static final String ADMIN_USERNAME = "admin";
     /** Who recovered the admin, in the audit trail: the server's operator, through its environment. */
     static final String RECOVERY_ACTOR = "system";
+    /** Where a generated first password is kept, in the data directory, until it is changed. */
+    static final String INITIAL_PASSWORD_FILE = "initial-admin-password";
+
     private final TrackerConfig config;
     private final AuditLog audit;
     private final Sessions sessions;
@@ -57,6 +67,7 @@ public class AdminBootstrap {
         }
         // The recovery after the first admin: a no-op on the start that just created it with that password.
         QuarkusTransaction.requiringNew().call(this::recoverAdmin);
+        QuarkusTransaction.requiringNew().run(this::deleteChangedInitialPassword);
     }
 
     private void createAdminIfNoUsers() {
@@ -70,9 +81,44 @@ public class AdminBootstrap {
         if (configured != null) {
             Log.infof("Created the first user '%s' with the password from TRACKER_ADMIN_PASSWORD", ADMIN_USERNAME);
         } else {
-            Log.warnf("Created the first user '%s' with the generated password: %s%n"
-                    + "It is shown only this once. Sign in and create your own users, or set TRACKER_ADMIN_PASSWORD"
-                    + " before the first start.", ADMIN_USERNAME, password);
+            // Written before the admin is committed: if it cannot be written, there is no admin nobody can sign in as.
+            Path file = initialPasswordFile();
+            try {
+                OwnerOnlyFile.write(file, password);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write the first admin's generated password to " + file
+                        + "; set TRACKER_ADMIN_PASSWORD instead", e);
+            }
+            Log.warnf("Created the first user '%s' with a generated password, written to %s (readable by its owner"
+                    + " only). Sign in with it and change it; the file is deleted at the next start after the change."
+                    + " Or set TRACKER_ADMIN_PASSWORD before the first start.", ADMIN_USERNAME, file);
+        }
+    }
+
+    private Path initialPasswordFile() {
+        return Path.of(config.dataDir()).resolve(INITIAL_PASSWORD_FILE).toAbsolutePath().normalize();
+    }
+
+    /**
+     * Deletes the generated password's file once it no longer signs {@code admin} in: the password was changed
+     * (by the admin, another admin or TRACKER_ADMIN_PASSWORD), or {@code admin} is gone.
+     */
+    void deleteChangedInitialPassword() {
+        Path file = initialPasswordFile();
+        if (!Files.exists(file)) {
+            return;
+        }
+        try {
+            String generated = Files.readString(file, StandardCharsets.UTF_8).strip();
+            AppUser admin = AppUser.findByUsername(ADMIN_USERNAME).orElse(null);
+            if (admin != null && !generated.isEmpty() && Passwords.matches(generated, admin.passwordHash)) {
+                return;
+            }
+            Files.delete(file);
+            Log.infof("Deleted %s: the generated password of '%s' has been changed", file, ADMIN_USERNAME);
+        } catch (IOException e) {
+            Log.warnf("Could not check or delete %s (%s); delete it by hand once the password in it has been"
+                    + " changed", file, e.toString());
         }
     }
 

@@ -36,7 +36,7 @@ public class SignInResource {
 
     /** The longest user name (AppUser.USERNAME) and password (PasswordPolicy) anyone can have. */
     static final int MAX_USERNAME = 64;
-    static final int MAX_PASSWORD = 128;
+    static final int MAX_PASSWORD = PasswordPolicy.MAX_LENGTH;
 
     private final Credentials credentials;
     private final Sessions sessions;

@@ -159,6 +159,15 @@ final class AppProcess implements AutoCloseable {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)), user, password);
     }
 
+    /** Any request, with these headers and no credentials but theirs; {@code body} null for none. */
+    HttpResponse<String> request(String method, String path, Map<String, String> headers, String body)
+            throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).method(method,
+                body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        headers.forEach(request::header);
+        return send(request, null, null);
+    }
+
     /** Signs in through the web app's form; answers the session cookie ({@code name=value}). */
     String signIn(String user, String password) throws Exception {
         String form = "j_username=" + URLEncoder.encode(user, StandardCharsets.UTF_8) + "&j_password="

@@ -9,23 +9,21 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.policytracker.catalogue.SeedCopy;
 
 /**
  * The packaged application across real restarts on one data directory: the first start creates
- * the admin with a generated password shown once and loads the catalogue; a restart loads nothing
+ * the admin with a generated password, kept in a file only its owner reads (never in the log), and loads the catalogue; a restart loads nothing
  * again, duplicates nothing and keeps users; a malformed seed stops start-up naming file, entry
  * and field.
  */
 class RestartIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Pattern GENERATED = Pattern.compile("generated password: (\\S+)");
 
     @TempDir
     Path work;
@@ -33,13 +31,17 @@ class RestartIT {
     @Test
     void shouldKeepDataAndLoadTheCatalogueOnceAcrossRestarts() throws Exception {
         Map<String, String> env = Map.of("TRACKER_DATA_DIR", work.resolve("data").toString());
+        Path passwordFile = work.resolve("data").resolve("initial-admin-password");
         String adminPassword;
         int targetCount;
         String session;
         try (AppProcess app = AppProcess.start(work, env).awaitReady()) {
-            Matcher m = GENERATED.matcher(app.output());
-            assertTrue(m.find(), "first start prints the generated admin password:\n" + app.output());
-            adminPassword = m.group(1);
+            assertTrue(Files.exists(passwordFile), "first start writes the generated password:\n" + app.output());
+            assertEquals(PosixFilePermissions.fromString("rw-------"), Files.getPosixFilePermissions(passwordFile),
+                    "only the owner can read it");
+            adminPassword = Files.readString(passwordFile).strip();
+            assertTrue(app.output().contains(passwordFile.toString()), "the log says where it is:\n" + app.output());
+            assertTrue(!app.output().contains(adminPassword), "but not what it is");
             assertTrue(app.output().contains("Catalogue loaded"), app.output());
 
             assertEquals(401, app.get("/api/targets", null, null).statusCode());
@@ -62,7 +64,8 @@ class RestartIT {
 
         try (AppProcess app = AppProcess.start(work, env).awaitReady()) {
             assertTrue(app.output().contains("Catalogue unchanged"), app.output());
-            assertTrue(!GENERATED.matcher(app.output()).find(), "the password is shown only once");
+            assertTrue(!app.output().contains(adminPassword), "the password is never logged");
+            assertTrue(Files.exists(passwordFile), "kept while it is the admin's password");
             HttpResponse<String> me = app.getWithCookie("/api/me", session);
             assertEquals(200, me.statusCode(), "a signed-in user stays signed in across a restart");
             assertEquals("ana", JSON.readTree(me.body()).get("username").asText());

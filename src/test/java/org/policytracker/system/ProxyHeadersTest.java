@@ -1,6 +1,7 @@
 package org.policytracker.system;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.policytracker.TestUsers.asAdmin;
@@ -48,5 +49,19 @@ class ProxyHeadersTest {
                 .formParam("j_username", "admin").formParam("j_password", TestUsers.ADMIN_PASSWORD)
                 .post("/j_security_check").then().statusCode(200).extract().header("Set-Cookie");
         assertTrue(cookie.toLowerCase().contains("secure"), cookie);
+    }
+
+    /** The sign-in's Origin check (security/SignInGuard) compares with the public origin the proxy forwards. */
+    @Test
+    void shouldCompareTheSignInsOriginWithTheProxysPublicOrigin() {
+        given().header("X-Forwarded-Proto", "https").header("X-Forwarded-Host", "tracker.example.org")
+                .header("Origin", "https://tracker.example.org").contentType(ContentType.URLENC)
+                .formParam("j_username", "admin").formParam("j_password", TestUsers.ADMIN_PASSWORD)
+                .post("/j_security_check").then().statusCode(200);
+        given().header("X-Forwarded-Proto", "https").header("X-Forwarded-Host", "tracker.example.org")
+                .header("Origin", "https://evil.example").contentType(ContentType.URLENC)
+                .formParam("j_username", "admin").formParam("j_password", TestUsers.ADMIN_PASSWORD)
+                .post("/j_security_check").then().statusCode(403)
+                .body("errors[0].message", containsString("https://tracker.example.org"));
     }
 }
