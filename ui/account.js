@@ -1,16 +1,18 @@
 // The signed-in user's own account: who they are, and a form to change their password with the current one
-// (PUT /api/me/password). The server ends the user's other sessions; this one stays signed in.
+// (PUT /api/me/password; the server ends the user's other sessions, this one stays signed in), and their API
+// tokens (tokens.js).
 
 import { api, ApiError } from './api.js';
 import { h, replace } from './dom.js';
 import { t } from './i18n.js';
 import { field, showErrors } from './entry.js';
+import { tokensSection } from './tokens.js';
 
 function passwordInput(name, autocomplete) {
   return h('input', { name, type: 'password', autocomplete, required: true });
 }
 
-export function renderAccount(root, me) {
+export function renderAccount(root, me, isCurrent) {
   const role = ['admin', 'analyst', 'viewer'].find((r) => me.roles.includes(r)) || me.roles[0] || '';
   const current = passwordInput('currentPassword', 'current-password');
   const next = passwordInput('newPassword', 'new-password');
@@ -56,5 +58,6 @@ export function renderAccount(root, me) {
   });
   status.setAttribute('tabindex', '-1');
   replace(root, h('h1', { tabindex: '-1', text: t('account.title') }),
-    h('p', { text: t('account.signedInAs', { user: me.username, role: t(`role.${role}`) }) }), status, form);
+    h('p', { text: t('account.signedInAs', { user: me.username, role: t(`role.${role}`) }) }), status, form,
+    tokensSection(me, isCurrent));
 }

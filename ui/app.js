@@ -3,7 +3,7 @@
 //   #/targets/{id}     one target
 //   #/import           bulk import (analysts)
 //   #/users            user management (admins)
-//   #/account          the signed-in user's account: change my password
+//   #/account          the signed-in user's account: change my password, API tokens for scripts
 
 import { signIn, signOut, api, whenUnauthorized, ApiError } from './api.js';
 import { h, nextId, replace } from './dom.js';
@@ -141,7 +141,7 @@ async function route() {
       await renderUsers(main, me, isCurrent);
     } else if (path === '/account') {
       nav.querySelector('[data-route="account"]').setAttribute('aria-current', 'page');
-      renderAccount(main, me);
+      renderAccount(main, me, isCurrent);
     } else if (path === '/' || path === '') {
       nav.querySelector('[data-route="overview"]').setAttribute('aria-current', 'page');
       await renderOverview(main, new URLSearchParams(query || ''), isCurrent, me);
