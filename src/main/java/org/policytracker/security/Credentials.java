@@ -19,12 +19,13 @@ import org.policytracker.system.TrackerConfig;
 @ApplicationScoped
 public class Credentials {
 
-    /** How a sign-in came: the web app's form, HTTP Basic or a token. */
+    /** How a sign-in came: the web app's form, HTTP Basic, a token, or the current password of a password change. */
     enum Via {
 
         FORM,
         BASIC,
-        TOKEN;
+        TOKEN,
+        PASSWORD_CHANGE;
 
         String code() {
             return name().toLowerCase(java.util.Locale.ROOT);
@@ -76,6 +77,24 @@ public class Credentials {
         }
         signedIn(user, client, via);
         return user;
+    }
+
+    /**
+     * Whether {@code password} is the signed-in user's current one (PUT /api/me/password). Throttled and counted as
+     * a sign-in is, so that a stolen session cannot try passwords at bcrypt speed: throws the 429 problem while the
+     * user name, the client or the pair is locked out; a wrong one is audited (SIGN_IN_FAILED, wrongCurrentPassword).
+     */
+    boolean isCurrentPassword(AppUser user, String password, String client) {
+        boolean hadFailures = throttle.check(user.username, client);
+        if (Passwords.matches(password, user.passwordHash)) {
+            if (hadFailures) {
+                throttle.succeed(user.username, client);
+            }
+            return true;
+        }
+        Duration lock = throttle.fail(user.username, client);
+        failed(user.username, client, Via.PASSWORD_CHANGE, "wrongCurrentPassword", lock);
+        return false;
     }
 
     /** A bad or dead token was presented: counted against the client, audited. Throws the 429 when locked. */

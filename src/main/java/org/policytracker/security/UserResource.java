@@ -1,6 +1,7 @@
 package org.policytracker.security;
 
 import io.quarkus.security.identity.SecurityIdentity;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
@@ -16,6 +17,7 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
@@ -84,12 +86,15 @@ public class UserResource {
     private final TrackerConfig config;
     private final AuditLog audit;
     private final Sessions sessions;
+    private final Credentials credentials;
 
-    UserResource(SecurityIdentity identity, TrackerConfig config, AuditLog audit, Sessions sessions) {
+    UserResource(SecurityIdentity identity, TrackerConfig config, AuditLog audit, Sessions sessions,
+            Credentials credentials) {
         this.identity = identity;
         this.config = config;
         this.audit = audit;
         this.sessions = sessions;
+        this.credentials = credentials;
     }
 
     @POST
@@ -236,16 +241,18 @@ public class UserResource {
     @Operation(summary = "Change my password", description = "Any signed-in user with a password here (not one "
             + "signed in through single sign-on): the current password and a new one that follows the password rule "
             + "and differs from it. The user's other sessions end. Audited (PASSWORD_CHANGED, without either "
-            + "password).")
+            + "password). A wrong current password counts as a failed sign-in (throttled, audited as SIGN_IN_FAILED).")
     @APIResponse(responseCode = "204", description = "Changed")
     @APIResponse(responseCode = "400", description = "currentPassword is not the current password, or newPassword "
             + "is not allowed (problem+json names the field and says what is allowed)")
     @APIResponse(responseCode = "409", description = "The user signs in through single sign-on and has no password "
             + "here")
-    public void changeOwnPassword(@Valid @NotNull PasswordChange change) {
+    @APIResponse(responseCode = "429", description = "Too many wrong passwords (current passwords count as sign-ins):"
+            + " try again after Retry-After seconds")
+    public void changeOwnPassword(@Valid @NotNull PasswordChange change, @Context RoutingContext context) {
         AppUser user = AppUser.findByUsername(actor())
                 .orElseThrow(() -> Problems.conflict("currentPassword", "password.notLocal"));
-        if (!Passwords.matches(change.currentPassword(), user.passwordHash)) {
+        if (!credentials.isCurrentPassword(user, change.currentPassword(), TrackerAuthentication.client(context))) {
             throw Problems.badRequest("currentPassword", "password.current");
         }
         PasswordPolicy.require("newPassword", change.newPassword(), user.username);

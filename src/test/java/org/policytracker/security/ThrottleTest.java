@@ -137,4 +137,31 @@ class ThrottleTest {
         assertEquals(429, locked.statusCode(), locked.asString());
         assertEquals("application/problem+json", locked.getContentType().split(";")[0]);
     }
+
+    private static Response changePassword(String client, String session, String current) {
+        return given().header("X-Forwarded-For", client).header("Accept-Language", "en")
+                .header("X-Requested-With", "fetch").cookie("tracker_session", session).contentType(ContentType.JSON)
+                .body(Map.of("currentPassword", current, "newPassword", "a-brand-new-passphrase-9"))
+                .put("/api/me/password");
+    }
+
+    @Test
+    void shouldCountWrongCurrentPasswordsOfAPasswordChangeAsFailedSignIns() {
+        String client = client();
+        String name = user();
+        String session = form(client, name, TestUsers.PASSWORD).then().statusCode(200).extract()
+                .cookie("tracker_session");
+        for (int i = 0; i < 5; i++) {
+            changePassword(client, session, "wrong-current-" + i).then().statusCode(400)
+                    .body("errors[0].field", equalTo("currentPassword"));
+        }
+        Response locked = changePassword(client, session, TestUsers.PASSWORD);
+        locked.then().statusCode(429).contentType("application/problem+json")
+                .header("Retry-After", org.hamcrest.Matchers.notNullValue());
+        basic(client(), name, TestUsers.PASSWORD).then().statusCode(200); // unchanged, and not locked elsewhere
+
+        String audit = TestUsers.asAdmin().get("/api/audit?size=500").asString();
+        assertTrue(audit.contains("wrongCurrentPassword") && audit.contains("password_change"), audit);
+        assertTrue(!audit.contains("wrong-current-"), "never the password");
+    }
 }
