@@ -69,16 +69,28 @@ final class AppProcess implements AutoCloseable {
 
     /**
      * Waits until the application listens; fails with its log if it exits first, or if it prints
-     * nothing new for {@link #QUIET_LIMIT} (a start on a loaded machine is slow, not silent).
+     * nothing new for {@link #QUIET_LIMIT} (a start on a loaded machine is slow, not silent). When it fails, the
+     * process is stopped first: callers write {@code try (AppProcess app = start(...).awaitReady())}, where a
+     * resource that never got assigned would not be closed.
      */
     AppProcess awaitReady() throws Exception {
-        while (true) {
-            Matcher m = LISTENING.matcher(output());
-            if (m.find()) {
-                baseUrl = m.group(1).replace("0.0.0.0", "localhost");
-                return this;
+        try {
+            while (true) {
+                Matcher m = LISTENING.matcher(output());
+                if (m.find()) {
+                    baseUrl = m.group(1).replace("0.0.0.0", "localhost");
+                    return this;
+                }
+                awaitProgress();
             }
-            awaitProgress();
+        } catch (Exception | Error e) {
+            try {
+                close();
+            } catch (InterruptedException stopped) {
+                e.addSuppressed(stopped);
+                Thread.currentThread().interrupt();
+            }
+            throw e;
         }
     }
 
