@@ -8,6 +8,8 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.policytracker.system.Message;
 import org.policytracker.system.ProblemException;
 import org.policytracker.system.Problems;
@@ -27,7 +29,17 @@ import org.policytracker.system.TrackerConfig;
 @ApplicationScoped
 public class Throttle {
 
+    /** More remembered lock-outs than this (a spray of user names or client addresses) and the memory starts over. */
+    private static final int MAX_REMEMBERED = 100_000;
+
     private final TrackerConfig.SignIn settings;
+    /**
+     * Lock-outs this instance has read, by key, until they end: a locked-out flood is refused without a database
+     * read, so it costs about what any refused request costs (bench/security). A lock-out cannot shrink while it
+     * lasts (no sign-in is checked while it holds), so a remembered one is never longer than the database's; one
+     * started by another instance is read from the database at its key's next attempt here.
+     */
+    private final Map<String, OffsetDateTime> lockedUntil = new ConcurrentHashMap<>();
 
     Throttle(TrackerConfig config) {
         this.settings = config.security().signIn();
@@ -55,10 +67,20 @@ public class Throttle {
     public boolean check(String username, String client) {
         OffsetDateTime now = Sessions.now();
         List<Key> keys = keys(username, client);
+        OffsetDateTime remembered = keys.stream().map(k -> lockedUntil.get(k.key()))
+                .filter(t -> t != null && t.isAfter(now)).max(OffsetDateTime::compareTo).orElse(null);
+        if (remembered != null) {
+            throw locked(Duration.between(now, remembered));
+        }
         List<SignInThrottle> rows = QuarkusTransaction.requiringNew()
                 .call(() -> SignInThrottle.list("key in ?1", keys.stream().map(Key::key).toList()));
-        OffsetDateTime until = rows.stream().map(t -> t.lockedUntil).filter(t -> t != null && t.isAfter(now))
-                .max(OffsetDateTime::compareTo).orElse(null);
+        OffsetDateTime until = null;
+        for (SignInThrottle row : rows) {
+            if (row.lockedUntil != null && row.lockedUntil.isAfter(now)) {
+                remember(row.key, row.lockedUntil);
+                until = until == null || row.lockedUntil.isAfter(until) ? row.lockedUntil : until;
+            }
+        }
         if (until != null) {
             throw locked(Duration.between(now, until));
         }
@@ -134,9 +156,17 @@ public class Throttle {
         QuarkusTransaction.requiringNew().run(() -> SignInThrottle.delete("key in ?1", keys));
     }
 
-    /** Forgets failures older than the window whose lock-out is over. */
+    private void remember(String key, OffsetDateTime until) {
+        if (lockedUntil.size() >= MAX_REMEMBERED) {
+            lockedUntil.clear();
+        }
+        lockedUntil.merge(key, until, (a, b) -> a.isAfter(b) ? a : b);
+    }
+
+    /** Forgets failures older than the window whose lock-out is over, and the lock-outs remembered that are over. */
     public long purge() {
         OffsetDateTime now = Sessions.now();
+        lockedUntil.values().removeIf(until -> !until.isAfter(now));
         return QuarkusTransaction.requiringNew().call(() -> SignInThrottle.delete(
                 "lastFailureAt < ?1 and (lockedUntil is null or lockedUntil < ?2)", now.minus(settings.window()), now));
     }
