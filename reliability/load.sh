@@ -4,6 +4,7 @@
 #   1. GET /api/dashboard, signed in with the web app's session cookie
 #   2. POST observations with HTTP Basic (as API clients do: a bcrypt check on every request)
 #   3. POST observations with the session cookie (as the web app does)
+#   4. POST observations with an API token (Authorization: Bearer, as scripts do since issue #17)
 # each with LOAD_CONNECTIONS connections for LOAD_DURATION; every write is a new value.
 # Fails when wrk is missing, when any answer is not 2xx, on any socket error or timeout, or when the
 # values stored after the write run do not match the 201s wrk counted. Prints the figures and
@@ -54,6 +55,10 @@ auth="Authorization: Basic $(printf 'loader:%s' "$analyst_pw" | base64 -w0)"
 curl -fsS -c "$work/cookies" -d "j_username=loader&j_password=$analyst_pw" "$base/j_security_check" >/dev/null
 cookie="Cookie: tracker_session=$(awk '$6 == "tracker_session" { print $7 }' "$work/cookies")"
 [ "$cookie" != "Cookie: tracker_session=" ] || { echo "no session cookie after sign-in" >&2; exit 1; }
+expires="$(date -u -d '+2 days' +%Y-%m-%dT%H:%M:%SZ)"
+token="Authorization: Bearer $(curl -fsS -u "loader:$analyst_pw" -H 'Content-Type: application/json' \
+  -d "{\"name\":\"load run\",\"expiresAt\":\"$expires\"}" "$base/api/tokens" | sed -n 's/.*"token":"\([^"]*\)".*/\1/p')"
+[ "$token" != "Authorization: Bearer " ] || { echo "no API token was made" >&2; exit 1; }
 
 export WRK_STATS="$PWD/reliability/wrk-stats.lua" WRK_THREADS="$THREADS"
 run() { # name, connections, then wrk arguments
@@ -65,6 +70,8 @@ run() { # name, connections, then wrk arguments
 
 run dashboard "$CONNECTIONS" -H "$cookie" -H 'X-Requested-With: fetch' -s reliability/wrk-stats.lua "$base/api/dashboard"
 WRK_SLOT_OFFSET=0 run writes-basic "$BASIC_CONNECTIONS" -H "$auth" -H 'Content-Type: application/json' \
+  -s reliability/wrk-writes.lua "$base/api/indicators"
+WRK_SLOT_OFFSET=100000 run writes-token "$CONNECTIONS" -H "$token" -H 'Content-Type: application/json' \
   -s reliability/wrk-writes.lua "$base/api/indicators"
 WRK_SLOT_OFFSET=200000 run writes-cookie "$CONNECTIONS" -H "$cookie" -H 'X-Requested-With: fetch' \
   -H 'Content-Type: application/json' -s reliability/wrk-writes.lua "$base/api/indicators"
@@ -93,7 +100,7 @@ while read -r name rest; do
   done
 done <"$work/results"
 # Requests still in flight when wrk stops (at most one per connection) may be stored unanswered.
-if [ "$stored" -lt "$written" ] || [ "$stored" -gt $((written + CONNECTIONS + BASIC_CONNECTIONS)) ]; then
+if [ "$stored" -lt "$written" ] || [ "$stored" -gt $((written + 2 * CONNECTIONS + BASIC_CONNECTIONS)) ]; then
   echo "FAIL: $stored values stored for $written successful writes" >&2; fail=1
 fi
 grep -q 'ERROR' "$work/app.log" && { grep 'ERROR' "$work/app.log" | head -5 >&2; echo "FAIL: errors in the application log" >&2; fail=1; }
