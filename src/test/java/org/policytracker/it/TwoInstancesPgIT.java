@@ -20,7 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Two processes of the PostgreSQL build on one database behave as one system: started together they
  * load the catalogue once; a value written through one is read through the other at once; a stale
- * write through one is refused after the other's write; and a backup taken on PostgreSQL restores
+ * write through one is refused after the other's write; a session signed out, a user name locked by failed
+ * sign-ins and a token revoked on one are so on the other at once; and a backup taken on PostgreSQL restores
  * into a fresh embedded-H2 instance with every table equal.
  *
  * <p>Needs the PostgreSQL build and a database, so CI runs it by name after building that variant
@@ -77,6 +78,37 @@ class TwoInstancesPgIT {
                     ADMIN_PASSWORD);
             assertEquals(409, stale.statusCode(), "A's stale write is refused after B's: " + stale.body());
             assertEquals(16.7, json(a.get(url + "/2021", ADMIN, ADMIN_PASSWORD)).get("value").asDouble());
+
+            // Sessions, failed sign-ins and tokens live in the database: what one instance does holds on the other.
+            String cookie = a.signIn(ADMIN, ADMIN_PASSWORD);
+            assertEquals(200, b.getWithCookie("/api/me", cookie).statusCode(), "a session made on A works on B");
+            assertEquals(204, a.request("POST", "/api/session/logout", Map.of("Cookie", cookie,
+                    "X-Requested-With", "fetch"), null).statusCode());
+            HttpResponse<String> replayed = b.request("GET", "/api/me", Map.of("Cookie", cookie, "X-Requested-With",
+                    "fetch"), null); // the web app's header: its 401 says why the session ended
+            assertEquals(401, replayed.statusCode(), "signed out on A, the cookie is refused on B");
+            assertEquals("signed-out", replayed.headers().firstValue("X-Session-Ended").orElse(null));
+
+            String user = "shared.user";
+            String password = "shared-user-password";
+            assertEquals(201, a.postJson("/api/users", "{\"username\":\"" + user + "\",\"password\":\"" + password
+                    + "\",\"role\":\"analyst\"}", ADMIN, ADMIN_PASSWORD).statusCode());
+            for (int i = 0; i < 5; i++) {
+                assertEquals(401, a.get("/api/me", user, "wrong-password-" + i).statusCode());
+            }
+            HttpResponse<String> locked = b.get("/api/me", user, password);
+            assertEquals(429, locked.statusCode(), "five failures on A lock the pair on B too: " + locked.body());
+            assertTrue(locked.headers().firstValue("Retry-After").isPresent());
+
+            String expires = java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).plusDays(2).withNano(0).toString();
+            HttpResponse<String> made = a.postJson("/api/tokens", "{\"name\":\"script\",\"expiresAt\":\"" + expires
+                    + "\"}", ADMIN, ADMIN_PASSWORD);
+            assertEquals(201, made.statusCode(), made.body());
+            JsonNode token = JSON.readTree(made.body());
+            Map<String, String> bearer = Map.of("Authorization", "Bearer " + token.get("token").asText());
+            assertEquals(200, b.request("GET", "/api/me", bearer, null).statusCode(), "a token made on A works on B");
+            assertEquals(204, a.delete("/api/tokens/" + token.get("id").asLong(), ADMIN, ADMIN_PASSWORD).statusCode());
+            assertEquals(401, b.request("GET", "/api/me", bearer, null).statusCode(), "revoked on A, refused on B");
 
             String backup = a.get("/api/admin/backup", ADMIN, ADMIN_PASSWORD).body();
             try (AppProcess h2 = AppProcess.start(h2App, Files.createDirectories(work.resolve("h2")),
