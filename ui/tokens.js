@@ -79,7 +79,7 @@ export function tokensSection(me, isCurrent) {
   const name = h('input', { name: 'name', autocomplete: 'off', maxlength: '100', required: true });
   const role = h('select', { name: 'role' },
     ROLES.slice(0, top + 1).map((r, i) => h('option', { value: r, text: t(`role.${r}`), selected: i === top })));
-  const expires = h('input', { name: 'expiresAt', type: 'date', required: true, value: daysFromToday(DEFAULT_DAYS), min: daysFromToday(1) });
+  const expires = h('input', { name: 'expiresAt', type: 'date', required: true, value: daysFromToday(DEFAULT_DAYS), min: daysFromToday(1), max: daysFromToday(365) });
   const alert = h('div', { class: 'form-alert', role: 'alert', tabindex: '-1', hidden: true });
   const submit = h('button', { type: 'submit', class: 'button-primary', text: t('tokens.submit') });
   const fresh = h('div', { class: 'token-fresh' });
