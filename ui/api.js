@@ -48,7 +48,9 @@ async function send(method, path, { json, body, contentType, accept } = {}) {
   }
   let response;
   try {
-    response = await fetch(path, { method, headers, body, credentials: 'same-origin', cache: 'no-store' });
+    // 'no-cache': a kept answer is always revalidated. The server says what a browser may keep: only the dashboard
+    // (private, no-cache, with an ETag, answered 304 while unchanged); every other API answer is no-store.
+    response = await fetch(path, { method, headers, body, credentials: 'same-origin', cache: 'no-cache' });
   } catch (e) {
     throw new ApiError(0, null, e.message);
   }

@@ -24,11 +24,12 @@ export function leaveDetail() {
 }
 
 /**
- * The actual series on the assessment's own scale (levels, or cumulative % for chained changes):
- * the latest value the server reports as of the end of each observed year. Asking the server
- * keeps one implementation of chaining (year-on-year changes, indexes) instead of a copy in JS.
+ * The actual series on the assessment's own scale (levels, or cumulative % for chained changes): the path
+ * the server draws in the status reports (GET /api/targets/{id}/path, one request), the latest value as
+ * assessed at the end of each year. Asking the server keeps one implementation of chaining (year-on-year
+ * changes, indexes) and of the path instead of a copy in JS.
  */
-async function actualSeries(target, assessment, observations) {
+async function actualSeries(target, assessment, observations, asOf) {
   if (target.kind === 'RELATIVE') {
     // Compared series are rates, entered as levels: they are plotted as they are.
     return observations.filter((o) => o.form === 'LEVEL' && !isBound(o.qualifier) && isYear(o.period))
@@ -38,23 +39,18 @@ async function actualSeries(target, assessment, observations) {
   if (!baseline || !latest) {
     return [];
   }
-  // Annual targets are drawn on annual values; the latest can be a month that proved the target met early.
+  const path = await api.get(`/api/targets/${seg(target.id)}/path${asOf ? `?asOf=${asOf}` : ''}`);
+  if ((path.valueBasis || null) !== (assessment.valueBasis || null)) {
+    return []; // values of two definitions are not one line
+  }
   const from = Number(baseline.period);
-  const to = periodX(latest.period);
-  const years = [...new Set(observations.filter((o) => isYear(o.period)).map((o) => Number(o.period)))]
-    .filter((y) => y > from && y < to);
-  const answers = await Promise.all([...years.map((y) => api.get(`/api/targets/${seg(target.id)}/assessment?asOf=${y}-12-31`)),
-    Promise.resolve(assessment)]);
-  const points = new Map();
-  answers.forEach((a) => {
-    // A bound that proved the target is drawn as a mark (boundsOf), not as a point of the line.
-    // Only answers on the basis of the one drawn: values of two definitions are not one line.
-    if (a.latest && a.latest.value !== null && periodX(a.latest.period) > from && !isBound(a.latest.qualifier)
-      && (a.basis || null) === (assessment.basis || null)) {
-      points.set(periodX(a.latest.period), a.latest.value);
-    }
-  });
-  return [...points].map(([x, y]) => ({ x, y }));
+  const latestYear = Math.floor(Number(String(latest.period).slice(0, 4)));
+  // The baseline is drawn by datasets(); the latest sits at its own period (a month that proved the target
+  // met early is drawn at its month), and a bound that proved the target is a mark (boundsOf), not a point.
+  return path.observed.filter((p) => p.year > from && p.year !== latestYear)
+    .map((p) => ({ x: p.year, y: p.value }))
+    .concat(latest.value !== null && !isBound(latest.qualifier) && periodX(latest.period) > from
+      ? [{ x: periodX(latest.period), y: latest.value }] : []);
 }
 
 const isBound = (qualifier) => qualifier === 'AT_LEAST' || qualifier === 'AT_MOST';
@@ -263,7 +259,7 @@ export async function renderDetail(root, id, me, isCurrent, flash, params) {
     api.get(`/api/targets/${seg(id)}/judgement`),
     api.get(`/api/targets/${seg(id)}/revisions`),
   ]);
-  const series = milestone ? [] : await actualSeries(target, assessment, observations);
+  const series = milestone ? [] : await actualSeries(target, assessment, observations, asOf);
   if (!isCurrent()) {
     return;
   }

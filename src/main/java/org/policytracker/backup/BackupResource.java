@@ -34,6 +34,7 @@ import org.flywaydb.core.api.MigrationVersion;
 import org.policytracker.audit.AuditAction;
 import org.policytracker.audit.AuditLog;
 import org.policytracker.observation.ValueLocks;
+import org.policytracker.system.ChangeStamp;
 import org.policytracker.system.Message;
 import org.policytracker.system.ProblemException;
 import org.policytracker.system.Problems;
@@ -61,9 +62,11 @@ public class BackupResource {
 
     private final AuditLog audit;
     private final BackupSpool spool;
+    private final ChangeStamp stamp;
 
     BackupResource(AgroalDataSource dataSource, Flyway flyway, SecurityIdentity identity, ValueLocks locks,
-            TrackerConfig config, AuditLog audit, BackupSpool spool) {
+            TrackerConfig config, AuditLog audit, BackupSpool spool, ChangeStamp stamp) {
+        this.stamp = stamp;
         this.audit = audit;
         this.spool = spool;
         this.locks = locks;
@@ -141,6 +144,7 @@ public class BackupResource {
             BackupReader.Outcome outcome = QuarkusTransaction.requiringNew().timeout(RESTORE_TIMEOUT_SECONDS)
                     .call(() -> {
                         locks.holdAllOrRefuse(lockWait);
+                        stamp.touch(); // everything the dashboard shows is replaced
                         try (Connection connection = dataSource.getConnection();
                                 InputStream in = Files.newInputStream(backup.file())) {
                             BackupReader.Outcome restored = BackupReader.restore(connection, in, backup.sha256());

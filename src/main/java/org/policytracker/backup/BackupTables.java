@@ -29,6 +29,12 @@ final class BackupTables {
      */
     static final List<String> NOT_BACKED_UP = List.of("user_session", "sign_in_throttle");
 
+    /**
+     * Neither backed up nor emptied by a restore: the change stamp (system/ChangeStamp) only ever increases, and a
+     * restore increases it like every other write, so that no instance keeps an answer from before it.
+     */
+    static final List<String> NOT_STATE = List.of("change_stamp");
+
     private BackupTables() {
     }
 }

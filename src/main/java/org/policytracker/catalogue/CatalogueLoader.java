@@ -19,6 +19,7 @@ import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.policytracker.system.ChangeStamp;
 import org.policytracker.system.TrackerConfig;
 
 /**
@@ -37,9 +38,11 @@ public class CatalogueLoader {
     }
 
     private final TrackerConfig config;
+    private final ChangeStamp stamp;
 
-    CatalogueLoader(TrackerConfig config) {
+    CatalogueLoader(TrackerConfig config, ChangeStamp stamp) {
         this.config = config;
+        this.stamp = stamp;
     }
 
     void onStart(@Observes @Priority(Interceptor.Priority.APPLICATION) StartupEvent event) {
@@ -78,6 +81,7 @@ public class CatalogueLoader {
             return Outcome.UNCHANGED;
         }
         apply(seed);
+        stamp.touch(); // the entity writes mark the transaction anyway; the native updates of apply do not
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         CatalogueRevisions.record(seed, now, null);
         recordHashes(seed.fileHashes(), now);

@@ -21,6 +21,7 @@ import org.policytracker.catalogue.ObservationForm;
 import org.policytracker.observation.ObservationViews.Correction;
 import org.policytracker.observation.ObservationViews.NewObservation;
 import org.policytracker.observation.ObservationViews.ObservationView;
+import org.policytracker.system.ChangeStamp;
 import org.policytracker.system.FieldMessage;
 import org.policytracker.system.Lang;
 import org.policytracker.system.Message;
@@ -47,7 +48,10 @@ public class ObservationService {
     private final Duration lockWait;
     private final ObservationRules.Plausibility plausibility;
 
-    ObservationService(AuditLog audit, EntityManager em, ValueLocks locks, TrackerConfig config) {
+    private final ChangeStamp stamp;
+
+    ObservationService(AuditLog audit, EntityManager em, ValueLocks locks, TrackerConfig config, ChangeStamp stamp) {
+        this.stamp = stamp;
         this.audit = audit;
         this.em = em;
         this.locks = locks;
@@ -178,7 +182,7 @@ public class ObservationService {
                     throw new IllegalStateException("Reading the levels of " + indicator.code + " failed", e);
                 }
             });
-            try (ObservationStore store = new ObservationStore(connection, audit)) {
+            try (ObservationStore store = new ObservationStore(connection, audit, stamp)) {
                 store.add(revision, indicator.code);
                 store.flush();
             } catch (ObservationStore.ConcurrentChange e) {

@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.policytracker.audit.AuditLog;
+import org.policytracker.system.ChangeStamp;
 
 /**
  * The one write path of values: a value entered in the web app and a million-row import are written
@@ -50,8 +51,11 @@ public final class ObservationStore implements AutoCloseable {
     private final PreparedStatement insertVintage;
     private final AuditLog.Batch audit;
     private final List<Revision> updates = new ArrayList<>();
+    private final ChangeStamp stamp;
+    private boolean stamped;
 
-    public ObservationStore(Connection connection, AuditLog auditLog) throws SQLException {
+    public ObservationStore(Connection connection, AuditLog auditLog, ChangeStamp stamp) throws SQLException {
+        this.stamp = stamp;
         this.insertObservation = connection.prepareStatement(INSERT_OBSERVATION);
         this.updateObservation = connection.prepareStatement(UPDATE_OBSERVATION);
         this.closeVintage = connection.prepareStatement(CLOSE_VINTAGE);
@@ -120,6 +124,10 @@ public final class ObservationStore implements AutoCloseable {
     public void add(Revision revision, String indicatorCode) throws SQLException {
         if (!revision.writes()) {
             return;
+        }
+        if (!stamped) {
+            stamp.touch(); // the dashboard shows values: their transaction increases the change stamp
+            stamped = true;
         }
         Observation row = revision.row();
         if (revision.kind() == Revision.Kind.CREATE) {

@@ -167,6 +167,27 @@ public class ReportService {
     // ------------------------------------------------------------------ the path of each target
 
     /**
+     * One target's chart as a report draws it (the same {@link #paths} and {@link #chart} code), with the assessment
+     * it was drawn from: for the web app's target page, which gets its whole chart from one request.
+     *
+     * @return the chart, or null when the report draws none for the target (a milestone, nothing on a scale)
+     */
+    public TargetChart chart(Target target, Snapshot snapshot) {
+        TargetAssessment assessed = assessments.assess(List.of(target), snapshot).get(0);
+        Assessment a = assessed.assessment();
+        ValueBasis basis = a.valueBasis() != null ? a.valueBasis() : naturalBasis(target.kind);
+        NavigableMap<Integer, Double> path = paths(List.of(assessed), snapshot).getOrDefault(target.code,
+                new TreeMap<>());
+        // The words of the chart are not sent: the web app has its own. Either language gives the same numbers.
+        return new TargetChart(a, chart(target, a, basis, targetValue(target, basis), path, ReportText.of(Lang.EN,
+                ReportVocabulary.STANDARD)));
+    }
+
+    /** A target's assessment and the chart a report draws of it (null when none). */
+    public record TargetChart(Assessment assessment, ChartData chart) {
+    }
+
+    /**
      * The latest value of each target as the assessment saw it at the end of each earlier year: the
      * path its chart draws, on the same scale as the report's values. A handful of assessments over the
      * same targets, three queries each.

@@ -22,6 +22,7 @@ import org.policytracker.observation.imports.FileFormat;
 import org.policytracker.observation.imports.ImportJobView;
 import org.policytracker.observation.imports.ImportMode;
 import org.policytracker.observation.imports.ImportService;
+import org.policytracker.system.ChangeStamp;
 import org.policytracker.system.FieldMessage;
 import org.policytracker.system.Lang;
 import org.policytracker.system.Problems;
@@ -51,11 +52,14 @@ public class SampleService {
 
     private final ImportService imports;
     private final AgroalDataSource dataSource;
+    private final ChangeStamp stamp;
 
     private final ValueLocks locks;
     private final Duration lockWait;
 
-    SampleService(ImportService imports, AgroalDataSource dataSource, ValueLocks locks, TrackerConfig config) {
+    SampleService(ImportService imports, AgroalDataSource dataSource, ValueLocks locks, TrackerConfig config,
+            ChangeStamp stamp) {
+        this.stamp = stamp;
         this.locks = locks;
         this.lockWait = config.values().lockWait();
         this.imports = imports;
@@ -115,6 +119,7 @@ public class SampleService {
         }
         QuarkusTransaction.requiringNew().run(() -> {
             locks.holdAllOrRefuse(lockWait);
+            stamp.touch();
             try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
                 for (String table : VALUE_TABLES) {
                     s.executeUpdate("DELETE FROM " + table);

@@ -27,7 +27,10 @@ import java.util.Locale;
  * <li>{@code Referrer-Policy: same-origin}: the app's own requests keep their Referer, but no address of ours
  * (with its filters and target ids) goes to another site, e.g. when a user follows a source document's link.</li>
  * <li>{@code Cache-Control: no-store} on the API (/api/*, the reports and the backup) and the sign-in: what a
- * signed-in user was shown stays out of shared and browser caches.</li>
+ * signed-in user was shown stays out of shared and browser caches. One exception, by one rule: an API answer that
+ * carries an {@code ETag} and says {@link #REVALIDATE} itself keeps it (the dashboard, GET /api/dashboard): the
+ * browser may keep it, must revalidate it on every use (a 304 is only answered to a signed-in caller), and no shared
+ * cache may keep it (docs/RELIABILITY.md, part 5c).</li>
  * </ul>
  *
  * Not covered: what Vert.x refuses before any route runs (a malformed request line, headers too large), which it
@@ -54,6 +57,8 @@ public class SecurityHeaders {
             + "style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; object-src 'none'; "
             + "base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
     public static final String REFERRER_POLICY = "same-origin";
+    /** The one Cache-Control an API answer may say other than no-store, with an ETag: kept privately, revalidated. */
+    public static final String REVALIDATE = "private, no-cache";
 
     private static final String SWAGGER_PATH = "/q/swagger-ui";
     private static final boolean DEV_UI = LaunchMode.current() == LaunchMode.DEVELOPMENT;
@@ -78,7 +83,8 @@ public class SecurityHeaders {
         headers.set("Referrer-Policy", REFERRER_POLICY);
         if (api || path.equals("/j_security_check")) {
             String cache = headers.get(HttpHeaders.CACHE_CONTROL);
-            if (cache == null || !cache.toLowerCase(Locale.ROOT).contains("no-store")) {
+            boolean revalidated = REVALIDATE.equals(cache) && headers.contains(HttpHeaders.ETAG);
+            if (!revalidated && (cache == null || !cache.toLowerCase(Locale.ROOT).contains("no-store"))) {
                 headers.set(HttpHeaders.CACHE_CONTROL, "no-store");
             }
         }

@@ -151,6 +151,12 @@ final class AppProcess implements AutoCloseable {
         return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET(), user, password);
     }
 
+    /** A GET that sends the ETag of an answer kept (If-None-Match). */
+    HttpResponse<String> getIfNoneMatch(String path, String etag, String user, String password) throws Exception {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).header("If-None-Match", etag).GET(), user,
+                password);
+    }
+
     HttpResponse<String> postJson(String path, String json, String user, String password) throws Exception {
         return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)), user, password);

@@ -19,7 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Two processes of the PostgreSQL build on one database behave as one system: started together they
- * load the catalogue once; a value written through one is read through the other at once; a stale
+ * load the catalogue once; a value written through one is read through the other at once, and the other's
+ * cached dashboard (ETag, 304) gives way to the new answer at its next request; a stale
  * write through one is refused after the other's write; a session signed out, a user name locked by failed
  * sign-ins and a token revoked on one are so on the other at once; and a backup taken on PostgreSQL restores
  * into a fresh embedded-H2 instance with every table equal.
@@ -66,9 +67,22 @@ class TwoInstancesPgIT {
             assertEquals(json(a.get("/api/targets", ADMIN, ADMIN_PASSWORD)).size(),
                     json(b.get("/api/targets", ADMIN, ADMIN_PASSWORD)).size());
 
+            // B's dashboard, kept by B's cache with its ETag: unchanged, a 304.
+            HttpResponse<String> dashboardOnB = b.get("/api/dashboard", ADMIN, ADMIN_PASSWORD);
+            assertEquals(200, dashboardOnB.statusCode(), dashboardOnB.body());
+            String etag = dashboardOnB.headers().firstValue("ETag").orElseThrow();
+            assertEquals(304, b.getIfNoneMatch("/api/dashboard", etag, ADMIN, ADMIN_PASSWORD).statusCode());
+            assertTrue(latest(dashboardOnB.body(), "CARBON-2025-NON-FOSSIL-SHARE").isNull(), "no value yet");
+
             String url = "/api/indicators/NON_FOSSIL_SHARE/observations";
             assertEquals(201,
                     a.postJson(url, "{\"period\":\"2021\",\"value\":16.6}", ADMIN, ADMIN_PASSWORD).statusCode());
+            // A's write changed the database's change stamp, which B reads: B's next answer is the new one.
+            HttpResponse<String> afterWriteOnA = b.getIfNoneMatch("/api/dashboard", etag, ADMIN, ADMIN_PASSWORD);
+            assertEquals(200, afterWriteOnA.statusCode(), "B must not answer 304 after A's write");
+            assertFalse(etag.equals(afterWriteOnA.headers().firstValue("ETag").orElseThrow()));
+            assertEquals(16.6, latest(afterWriteOnA.body(), "CARBON-2025-NON-FOSSIL-SHARE").get("value").asDouble(),
+                    "B's dashboard shows the value written through A");
             JsonNode seenByB = json(b.get(url + "/2021", ADMIN, ADMIN_PASSWORD));
             assertEquals(16.6, seenByB.get("value").asDouble(), "written through A, read through B at once");
 
@@ -149,6 +163,16 @@ class TwoInstancesPgIT {
     private static JsonNode json(HttpResponse<String> response) throws Exception {
         assertEquals(200, response.statusCode(), response.body());
         return JSON.readTree(response.body());
+    }
+
+    /** A dashboard entry's latest value (a JSON null when none). */
+    private static JsonNode latest(String dashboard, String target) throws Exception {
+        for (JsonNode entry : JSON.readTree(dashboard)) {
+            if (target.equals(entry.get("id").asText())) {
+                return entry.get("assessment").get("latest");
+            }
+        }
+        throw new AssertionError("no " + target + " on the dashboard");
     }
 
     private static int count(String text, String needle) {

@@ -73,6 +73,8 @@ class SecurityMatrixTest {
         MATRIX.put("GET /api/dashboard", new Row(Access.READ, "/api/dashboard", null, null, 200));
         MATRIX.put("GET /api/targets/{id}/assessment",
                 new Row(Access.READ, "/api/targets/" + TARGET + "/assessment", null, null, 200));
+        MATRIX.put("GET /api/targets/{id}/path",
+                new Row(Access.READ, "/api/targets/" + TARGET + "/path", null, null, 200));
         MATRIX.put("GET /api/indicators/{code}/observations",
                 new Row(Access.READ, "/api/indicators/" + CODE + "/observations", null, null, 200));
         MATRIX.put("POST /api/indicators/{code}/observations",

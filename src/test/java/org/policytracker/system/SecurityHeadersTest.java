@@ -81,6 +81,35 @@ class SecurityHeadersTest {
         assertEquals(403, answers.get("403 origin guard").statusCode());
     }
 
+    /**
+     * The one exception to no-store (docs/RELIABILITY.md 5c): the dashboard's answer and its 304, which carry an
+     * ETag and say "private, no-cache" themselves. Its refusals and problems, without an ETag, stay no-store.
+     */
+    @Test
+    void shouldLetOnlyTheDashboardsAnswerWithAnETagBeKeptPrivatelyAndRevalidated() {
+        Response ok = asViewer().get("/api/dashboard");
+        ok.then().statusCode(200);
+        Response notModified = asViewer().header("If-None-Match", ok.getHeader("ETag")).get("/api/dashboard");
+        notModified.then().statusCode(304);
+        for (Response answer : new Response[]{ok, notModified}) {
+            assertCommonHeaders("dashboard " + answer.statusCode(), answer);
+            assertEquals(SecurityHeaders.API_POLICY, answer.getHeader("Content-Security-Policy"));
+            assertEquals(SecurityHeaders.REVALIDATE, answer.getHeader("Cache-Control"));
+            assertEquals(ok.getHeader("ETag"), answer.getHeader("ETag"));
+        }
+        Map<String, Response> others = new LinkedHashMap<>();
+        others.put("400 dashboard", asViewer().queryParam("asOf", "x").get("/api/dashboard"));
+        others.put("401 dashboard", given().header("If-None-Match", ok.getHeader("ETag")).get("/api/dashboard"));
+        others.put("200 assessment", asViewer().get("/api/targets/CARBON-2025-NON-FOSSIL-SHARE/assessment"));
+        others.put("200 path", asViewer().get("/api/targets/CARBON-2025-NON-FOSSIL-SHARE/path"));
+        others.forEach((what, answer) -> {
+            assertEquals("no-store", answer.getHeader("Cache-Control"), what);
+            assertNull(answer.getHeader("ETag"), what);
+        });
+        assertEquals(400, others.get("400 dashboard").statusCode());
+        assertEquals(401, others.get("401 dashboard").statusCode());
+    }
+
     @Test
     void shouldGiveTheHtmlReportAPolicyWithInlineStylesAndNoScript() {
         TestValues.post("NON_FOSSIL_SHARE", "2024", 19.8); // a chart (inline SVG) in the report

@@ -159,6 +159,12 @@ class DetailBrowserTest extends BrowserTest {
         assertEquals(now.getYear() + (now.getDayOfYear() - 1) / 365.0, today.doubleValue(), 0.02);
         assertTrue(sets.size() >= 6, "datasets: " + sets.keySet());
         assertEquals(List.of(), consoleErrors(), "no errors in the browser console");
+        // One request draws the chart (GET .../path, issue #18): no assessment per observed year.
+        List<String> requests = js("return performance.getEntriesByType('resource').map(e => e.name);");
+        assertEquals(1, requests.stream().filter(u -> u.contains("/api/targets/" + TARGET + "/path")).count(),
+                requests.toString());
+        assertEquals(1, requests.stream().filter(u -> u.contains("/api/targets/" + TARGET + "/assessment")).count(),
+                "the page's own assessment only: " + requests);
     }
 
     @Test

@@ -23,6 +23,7 @@ import org.policytracker.observation.ObservationRules;
 import org.policytracker.observation.ObservationStore;
 import org.policytracker.observation.Revision;
 import org.policytracker.observation.ValueLocks;
+import org.policytracker.system.ChangeStamp;
 import org.policytracker.system.DurableCommits;
 import org.policytracker.system.TrackerConfig;
 
@@ -75,8 +76,11 @@ class WritePass {
 
     private final DurableCommits durable;
 
+    private final ChangeStamp stamp;
+
     WritePass(EntityManager em, AuditLog audit, ImportJobs jobs, TrackerConfig config, ValueLocks locks,
-            DurableCommits durable) {
+            DurableCommits durable, ChangeStamp stamp) {
+        this.stamp = stamp;
         this.durable = durable;
         this.locks = locks;
         this.plausibility = ObservationRules.Plausibility.of(config.values());
@@ -124,7 +128,7 @@ class WritePass {
         ErrorCollector errors = new ErrorCollector();
         OffsetDateTime now = ImportJobs.now();
         try (ObservationRows rows = ObservationRows.open(spec.format(), file, UploadLimits.of(config));
-                ObservationStore store = new ObservationStore(connection, audit)) {
+                ObservationStore store = new ObservationStore(connection, audit, stamp)) {
             RowScan scan = new RowScan(new RowParser(indicators), config.batchSize(),
                     config.progressEvery());
             StoredLevels levels = new StoredLevels();
