@@ -7,9 +7,11 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
 import org.hibernate.annotations.Immutable;
+import org.policytracker.system.Unstamped;
 
 /** One change: who made it, when, and the state before and after (JSON; null for none). Written by {@link AuditLog} only. */
 @Entity
+@Unstamped
 @Immutable
 @Table(name = "audit_event")
 public class AuditEvent extends PanacheEntityBase {

@@ -7,12 +7,14 @@ import jakarta.persistence.Id;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
+import org.policytracker.system.Unstamped;
 
 /**
  * The single row instances lock while loading the catalogue. Locking it with SELECT … FOR UPDATE
  * makes a second instance wait until the first has committed, and then find nothing to do.
  */
 @Entity
+@Unstamped
 @Table(name = "catalogue_lock")
 public class CatalogueLock extends PanacheEntityBase {
 

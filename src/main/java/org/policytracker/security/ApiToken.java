@@ -8,9 +8,11 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
+import org.policytracker.system.Unstamped;
 
 /** A personal access token (V18): only the SHA-256 of its secret is kept. */
 @Entity
+@Unstamped
 @Table(name = "api_token")
 public class ApiToken extends PanacheEntityBase {
 

@@ -10,12 +10,14 @@ import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Optional;
+import org.policytracker.system.Unstamped;
 
 /**
  * A user of the tracker. The password is kept only as a bcrypt hash (Modular Crypt Format, made by
  * {@link Passwords}). Deleting a user keeps their history: values and audit entries hold the user name as text.
  */
 @Entity
+@Unstamped
 @Table(name = "tracker_user")
 public class AppUser extends PanacheEntityBase {
 

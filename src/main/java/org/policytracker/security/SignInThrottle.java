@@ -6,9 +6,11 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
+import org.policytracker.system.Unstamped;
 
 /** Recent failed sign-ins of one key (a user name, a client, or the pair), shared by every instance (V18). */
 @Entity
+@Unstamped
 @Table(name = "sign_in_throttle")
 public class SignInThrottle extends PanacheEntityBase {
 

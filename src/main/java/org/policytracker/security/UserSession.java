@@ -9,6 +9,7 @@ import java.time.OffsetDateTime;
 
 /** A web app session, kept on the server (V18). The cookie holds the secret; only its SHA-256 is kept here. */
 @Entity
+@Unstamped
 @Table(name = "user_session")
 public class UserSession extends PanacheEntityBase {
 

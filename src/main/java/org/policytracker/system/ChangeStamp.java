@@ -9,7 +9,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.sql.Statement;
-import java.util.Set;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.hibernate.engine.spi.SharedSessionContractImplementor;
 import org.hibernate.engine.spi.TransactionCompletionCallbacks.BeforeCompletionCallback;
@@ -32,9 +31,8 @@ import org.hibernate.persister.entity.EntityPersister;
  * Two ways in, so that no write path has to remember it:
  * <ul>
  * <li>Every entity insert, update or delete Hibernate makes marks its transaction ({@link #register}: a Hibernate
- * event listener, added at start before anything is written), except those of the entities in {@link #UNSTAMPED},
- * which the dashboard does not read (users, sessions, tokens, sign-in throttling, the audit trail, import jobs, the
- * catalogue lock). A new entity is stamped unless someone decides otherwise: the safe default.</li>
+ * event listener, added at start before anything is written), except those of the entities marked {@link Unstamped},
+ * which the dashboard does not read. A new entity is stamped unless it says otherwise: the safe default.</li>
  * <li>Writes past Hibernate (JDBC batches, native or bulk statements) call {@link #touch()}: the value store
  * ({@code ObservationStore}, the one write path of values, entered or imported), the sample's removal, a restore
  * and the catalogue loader's native update.</li>
@@ -49,12 +47,6 @@ public class ChangeStamp {
     /** The statement that increases the stamp; a test's raw SQL that changes data runs it too. */
     public static final String BUMP = "UPDATE change_stamp SET stamp = stamp + 1 WHERE id = 1";
     static final String READ = "SELECT stamp FROM change_stamp WHERE id = 1";
-
-    /** Entities the dashboard never reads, by entity name; their writes leave the stamp as it is. */
-    static final Set<String> UNSTAMPED = Set.of("org.policytracker.security.AppUser",
-            "org.policytracker.security.UserSession", "org.policytracker.security.ApiToken",
-            "org.policytracker.security.SignInThrottle", "org.policytracker.audit.AuditEvent",
-            "org.policytracker.observation.imports.ImportJob", "org.policytracker.catalogue.CatalogueLock");
 
     private static final String MARK = ChangeStamp.class.getName();
 
@@ -104,7 +96,7 @@ public class ChangeStamp {
         registry.appendListeners(EventType.POST_DELETE, listener);
     }
 
-    /** Marks the transaction of every entity write but those of {@link #UNSTAMPED}. */
+    /** Marks the transaction of every entity write but those of entities marked {@link Unstamped}. */
     private record Listener(ChangeStamp stamp)
             implements
                 PostInsertEventListener,
@@ -127,7 +119,7 @@ public class ChangeStamp {
         }
 
         private void mark(EntityPersister persister, SharedSessionContractImplementor session) {
-            if (!UNSTAMPED.contains(persister.getEntityName())) {
+            if (!persister.getMappedClass().isAnnotationPresent(Unstamped.class)) {
                 stamp.touch(session);
             }
         }

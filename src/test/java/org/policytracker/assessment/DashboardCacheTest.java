@@ -18,6 +18,8 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManagerFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
@@ -27,6 +29,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.policytracker.TestData;
+import org.policytracker.TestUsers;
 import org.policytracker.TestValues;
 import org.policytracker.catalogue.CatalogueLoader;
 import org.policytracker.catalogue.SeedCopy;
@@ -124,6 +127,23 @@ class DashboardCacheTest {
         stats.clear();
         asViewer().get("/api/dashboard").then().statusCode(200);
         assertEquals(1, stats.getPrepareStatementCount() - signIn, "a cached answer reads the change stamp only");
+    }
+
+    @Test
+    void shouldKeepTheAnswerThroughWritesTheDashboardDoesNotRead() {
+        TestUsers.as("stamp.analyst", "analyst").get("/api/me").then().statusCode(200); // a user (created once)
+        String etag = etag();
+        // A session and its audit event, a token, a wrong password (the throttle): entities marked @Unstamped.
+        given().contentType(ContentType.URLENC).formParam("j_username", "stamp.analyst")
+                .formParam("j_password", TestUsers.PASSWORD).post("/j_security_check").then().statusCode(200);
+        TestUsers.as("stamp.analyst", "analyst").contentType(ContentType.JSON)
+                .body(Map.of("name", "stamp test", "expiresAt",
+                        OffsetDateTime.now(ZoneOffset.UTC).plusDays(5).withNano(0).toString()))
+                .post("/api/tokens").then().statusCode(201);
+        given().contentType(ContentType.URLENC).formParam("j_username", "stamp.analyst")
+                .formParam("j_password", "not-the-password-at-all").post("/j_security_check").then()
+                .statusCode(401);
+        dashboard(q -> q.header("If-None-Match", etag)).then().statusCode(304);
     }
 
     @Test

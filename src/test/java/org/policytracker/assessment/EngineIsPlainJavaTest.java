@@ -15,7 +15,7 @@ class EngineIsPlainJavaTest {
 
     private static final Set<String> FRAMEWORK_SIDE = Set.of("AssessmentService.java", "AssessmentResource.java",
             "Judgement.java", "JudgementResource.java", "JudgementFilter.java",
-            "StatusMetrics.java");
+            "StatusMetrics.java", "DashboardCache.java");
 
     @Test
     void engineSourcesImportNoFramework() throws IOException {

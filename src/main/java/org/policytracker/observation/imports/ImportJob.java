@@ -9,12 +9,14 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.OffsetDateTime;
+import org.policytracker.system.Unstamped;
 
 /**
  * A bulk import and how far it got. Everything about a job lives in this row, so that a client
  * polling any instance sees its progress and result.
  */
 @Entity
+@Unstamped
 @Table(name = "import_job")
 public class ImportJob extends PanacheEntityBase {
 
