@@ -6,6 +6,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
+import org.policytracker.system.Unstamped;
 
 /** A web app session, kept on the server (V18). The cookie holds the secret; only its SHA-256 is kept here. */
 @Entity
