@@ -15,7 +15,9 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -24,7 +26,8 @@ import org.policytracker.system.TrackerConfig;
 
 /**
  * Loads the catalogue seed at start-up. Idempotent and versioned: an unchanged seed (same file
- * hashes) is skipped; a changed one updates documents, indicators and targets by their codes and
+ * hashes) is skipped, without being read or checked again (issue #18: the checks took about a second of every
+ * start); a changed one is checked in full and updates documents, indicators and targets by their codes and
  * records a revision of what it changed ({@link CatalogueRevisions}; earlier ones are never touched);
  * entries that disappeared are retired, never deleted, so analysts' data stays attached. Instances
  * serialise on a database row lock, so two starting together load once.
@@ -39,6 +42,8 @@ public class CatalogueLoader {
 
     private final TrackerConfig config;
     private final ChangeStamp stamp;
+    /** How many times a seed was read and checked in full (SeedReader), for the tests of the fast path. */
+    private final AtomicLong seedsChecked = new AtomicLong();
 
     CatalogueLoader(TrackerConfig config, ChangeStamp stamp) {
         this.config = config;
@@ -54,8 +59,16 @@ public class CatalogueLoader {
         return config.seed().dir().map(SeedDirectory::of).orElseGet(SeedDirectory::packaged);
     }
 
-    /** Validates the whole seed first (nothing is written if any file is invalid), then loads it. */
+    /**
+     * Skips a seed whose files are the ones last loaded; otherwise validates the whole seed first (nothing is written
+     * if any file is invalid), then loads it.
+     */
     public Outcome load(SeedDirectory dir) {
+        if (QuarkusTransaction.requiringNew().call(() -> unchangedSinceLastLoad(dir))) {
+            Log.info("Catalogue unchanged since the last load");
+            return Outcome.UNCHANGED;
+        }
+        seedsChecked.incrementAndGet();
         SeedModel.Catalogue seed = SeedReader.read(dir);
         Outcome outcome = QuarkusTransaction.requiringNew().call(() -> loadLocked(seed));
         if (outcome == Outcome.LOADED) {
@@ -65,6 +78,36 @@ public class CatalogueLoader {
             Log.info("Catalogue unchanged since the last load");
         }
         return outcome;
+    }
+
+    /**
+     * Whether every file recorded at the last load (index.yaml, the document files, their source texts) still has the
+     * bytes it had then. Which files a seed has follows from the contents of index.yaml and the document files, so
+     * when they are all unchanged the seed is the one loaded and checked then, and nothing needs reading or checking
+     * again. False before the first load, and for a catalogue loaded before revisions were recorded (the full path
+     * records its first revision). Takes no lock: a seed being loaded by another instance is not yet recorded, so this
+     * instance takes the full path and waits for it on the lock.
+     */
+    private static boolean unchangedSinceLastLoad(SeedDirectory dir) {
+        if (CatalogueLock.lastLoaded() == null || CatalogueRevision.count() == 0) {
+            return false;
+        }
+        List<SeedFileRecord> stored = SeedFileRecord.listAll();
+        if (stored.stream().noneMatch(r -> SeedReader.INDEX.equals(r.name))) {
+            return false;
+        }
+        for (SeedFileRecord record : stored) {
+            Optional<byte[]> bytes = dir.read(record.name);
+            if (bytes.isEmpty() || !SeedReader.sha256(bytes.get()).equals(record.sha256)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** How many seeds this loader has read and checked in full since the application started. */
+    long seedsChecked() {
+        return seedsChecked.get();
     }
 
     private Outcome loadLocked(SeedModel.Catalogue seed) {

@@ -54,8 +54,9 @@ public class AdminBootstrap {
     }
 
     void onStart(@Observes StartupEvent event) {
+        boolean created = false;
         try {
-            QuarkusTransaction.requiringNew().run(this::createAdminIfNoUsers);
+            created = QuarkusTransaction.requiringNew().call(this::createAdminIfNoUsers);
         } catch (RuntimeException e) {
             // Another instance created the admin at the same moment: the unique username refused ours.
             // A lambda, not AppUser::count: a method reference names PanacheEntityBase.count, which Panache does not
@@ -65,14 +66,19 @@ public class AdminBootstrap {
             }
             Log.info("The first admin was created by another instance");
         }
-        // The recovery after the first admin: a no-op on the start that just created it with that password.
+        if (created) {
+            // Just created, with TRACKER_ADMIN_PASSWORD or with the password in the file: recovery and the file's check
+            // would only verify that same password, a bcrypt hash each (issue #18: no hashing at start beyond need).
+            return;
+        }
         QuarkusTransaction.requiringNew().call(this::recoverAdmin);
         QuarkusTransaction.requiringNew().run(this::deleteChangedInitialPassword);
     }
 
-    private void createAdminIfNoUsers() {
+    /** Creates {@code admin} when there are no users; answers whether it did. */
+    private boolean createAdminIfNoUsers() {
         if (AppUser.count() > 0) {
-            return;
+            return false;
         }
         String configured = configuredPassword();
         String password = configured != null ? configured : randomPassword();
@@ -93,6 +99,7 @@ public class AdminBootstrap {
                     + " only). Sign in with it and change it; the file is deleted at the next start after the change."
                     + " Or set TRACKER_ADMIN_PASSWORD before the first start.", ADMIN_USERNAME, file);
         }
+        return true;
     }
 
     private Path initialPasswordFile() {

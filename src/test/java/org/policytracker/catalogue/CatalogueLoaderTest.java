@@ -60,6 +60,37 @@ class CatalogueLoaderTest {
     }
 
     @Test
+    void shouldNotCheckAnUnchangedSeedAgain() throws IOException {
+        // The start-up path (issue #18): a seed whose files are the ones last loaded is neither read nor checked.
+        long checked = loader.seedsChecked();
+        assertEquals(CatalogueLoader.Outcome.UNCHANGED, loader.load(SeedDirectory.packaged()));
+        SeedCopy.copy(dir);
+        assertEquals(CatalogueLoader.Outcome.UNCHANGED, loader.load(SeedDirectory.of(dir)),
+                "the same files in another directory are the same seed");
+        assertEquals(checked, loader.seedsChecked());
+    }
+
+    @Test
+    void shouldCheckAndLoadASeedWhoseSourceTextChanged() throws IOException {
+        // Only a source text changes (index.yaml and the document files do not): still checked and loaded.
+        SeedCopy.copy(dir);
+        Path source;
+        try (Stream<Path> files = Files.walk(dir)) {
+            source = files.filter(f -> f.toString().endsWith(".txt")).findFirst().orElseThrow();
+        }
+        Files.writeString(source, Files.readString(source) + "\n");
+        long checked = loader.seedsChecked();
+        assertEquals(CatalogueLoader.Outcome.LOADED, loader.load(SeedDirectory.of(dir)));
+        assertEquals(checked + 1, loader.seedsChecked());
+
+        // A broken change is checked, not skipped: the check still refuses it.
+        Path carbon = dir.resolve("carbon-peak-neutrality.yaml");
+        Files.writeString(carbon, Files.readString(carbon).replace("targetYear: 2060", "targetYear: 3060"));
+        assertThrows(SeedException.class, () -> loader.load(SeedDirectory.of(dir)));
+        assertEquals(checked + 2, loader.seedsChecked());
+    }
+
+    @Test
     void shouldUpdateInPlaceAndRetireWhatTheSeedDropped() throws IOException {
         long before = countTargets();
         long rowsBefore = QuarkusTransaction.requiringNew().call(() -> Target.count());
