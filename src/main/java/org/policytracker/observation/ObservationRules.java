@@ -4,8 +4,10 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.policytracker.catalogue.Indicator;
@@ -72,8 +74,27 @@ public final class ObservationRules {
 
         /** What the catalogue says of the indicator (one query for its targets' baselines and levels). */
         public static Context of(Indicator indicator, LocalDate today) {
+            return of(indicator, Target.<Target>list("indicator = ?1 and retired = false", indicator), today);
+        }
+
+        /**
+         * The context of every current indicator, from one query of the current targets (an import or a
+         * template meets thousands of indicators: one query each, each flushing the session, grew with the
+         * square of the catalogue), by indicator id.
+         */
+        public static Map<Long, Context> ofCurrent(LocalDate today) {
+            Map<Long, List<Target>> targets = Target.<Target>list("retired = false").stream()
+                    .collect(Collectors.groupingBy(t -> t.indicator.id));
+            Map<Long, Context> contexts = new HashMap<>();
+            for (Indicator indicator : Indicator.listCurrent()) {
+                contexts.put(indicator.id, of(indicator, targets.getOrDefault(indicator.id, List.of()), today));
+            }
+            return contexts;
+        }
+
+        private static Context of(Indicator indicator, List<Target> targets, LocalDate today) {
             List<Reference> references = new ArrayList<>();
-            for (Target t : Target.<Target>list("indicator = ?1 and retired = false", indicator)) {
+            for (Target t : targets) {
                 if (t.kind.baselineIsLevel() && t.baselineYear != null && t.baselineValue != null) {
                     references.add(Reference.of(Reference.Kind.BASELINE, t.baselineYear, t.baselineValue));
                 }

@@ -94,9 +94,12 @@ public class ImportRunner {
     /** The current indicators by code, read once per job, with what the rules know of them on the job's day. */
     private static Map<String, IndicatorRef> indicators() {
         LocalDate today = ImportJobs.now().toLocalDate();
-        return QuarkusTransaction.requiringNew().call(() -> Indicator.listCurrent().stream()
-                .map(i -> new IndicatorRef(i.id, i.code, ObservationRules.Context.of(i, today)))
-                .collect(Collectors.toMap(IndicatorRef::code, Function.identity())));
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Map<Long, ObservationRules.Context> contexts = ObservationRules.Context.ofCurrent(today);
+            return Indicator.listCurrent().stream()
+                    .map(i -> new IndicatorRef(i.id, i.code, contexts.get(i.id)))
+                    .collect(Collectors.toMap(IndicatorRef::code, Function.identity()));
+        });
     }
 
     private boolean cancelledMeanwhile(String jobId) {

@@ -6,6 +6,7 @@ import jakarta.transaction.Transactional;
 import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.IntStream;
 import org.policytracker.catalogue.Indicator;
@@ -44,9 +45,10 @@ public class TemplateService {
                 .getResultStream()
                 .forEach(r -> filled.add(r[0] + "|" + r[1]));
         int last = ObservationRules.lastEndedYear(today);
+        Map<Long, ObservationRules.Context> contexts = ObservationRules.Context.ofCurrent(today);
         return Indicator.listCurrent().stream()
                 .filter(i -> i.valueType != ValueType.STATE)
-                .map(i -> new Line(i, ObservationRules.Context.of(i, today),
+                .map(i -> new Line(i, contexts.get(i.id),
                         IntStream.rangeClosed(Math.max(FIRST_YEAR, i.seriesStart == null ? FIRST_YEAR : i.seriesStart),
                                 last).mapToObj(Integer::toString)
                                 .filter(year -> !filled.contains(i.id + "|" + year)).toList()))
