@@ -1,14 +1,13 @@
 package org.policytracker.assessment;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
+import org.policytracker.system.Sha256;
 
 /**
  * The last dashboard answers of this instance, as the JSON bytes sent, by everything an answer depends on
@@ -40,13 +39,9 @@ class DashboardCache {
     record Answer(byte[] json, String etag) {
 
         static Answer of(byte[] json) {
-            try {
-                byte[] hash = MessageDigest.getInstance("SHA-256").digest(json);
-                return new Answer(json, Base64.getUrlEncoder().withoutPadding()
-                        .encodeToString(java.util.Arrays.copyOf(hash, 18)));
-            } catch (NoSuchAlgorithmException e) {
-                throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-            }
+            byte[] hash = Sha256.of(json);
+            return new Answer(json, Base64.getUrlEncoder().withoutPadding()
+                    .encodeToString(java.util.Arrays.copyOf(hash, 18)));
         }
 
         /** Whether an {@code If-None-Match} header names this answer (weak or strong, or {@code *}). */

@@ -13,12 +13,12 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.UUID;
 import org.policytracker.system.BodyLimitGuard;
+import org.policytracker.system.Sha256;
 import org.policytracker.system.TrackerConfig;
 
 /**
@@ -58,7 +58,7 @@ class BackupSpool {
         Path file = directory.resolve("restore-" + UUID.randomUUID() + ".json");
         try {
             Files.createDirectories(directory);
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            MessageDigest sha = Sha256.digest();
             try (InputStream in = new DigestInputStream(bodyLimit.limited(body), sha)) {
                 Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
             }
@@ -69,8 +69,6 @@ class BackupSpool {
         } catch (RuntimeException e) { // the body passed the upload limit
             new Spooled(file, null, 0).close();
             throw e;
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 
