@@ -138,6 +138,10 @@ function stateText(state) {
   if (state.username) {
     return `${state.username} (${state.role})`;
   }
+  if (state.fileSha256) { // one bulk import: its file and counts; each value's who and when is in its vintages
+    return t('audit.importState', { file: state.fileName || '', sha: state.fileSha256.slice(0, 12),
+      created: state.created, corrected: state.corrected, unchanged: state.unchanged });
+  }
   return [state.value !== undefined && state.value !== null ? `${num(state.value)} ${state.form ? t(`form.${state.form}`) : ''}` : '',
     entryNotes(state), state.source, state.note].filter(Boolean).join(' · ');
 }

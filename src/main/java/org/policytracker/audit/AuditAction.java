@@ -7,6 +7,11 @@ public enum AuditAction {
     OBSERVATION_CORRECTED,
     OBSERVATION_DELETED,
     OBSERVATION_RESTORED,
+    /**
+     * A bulk import wrote values: one event per import (job, file name, SHA-256, format, mode and counts); each
+     * value's who and when is in its vintage.
+     */
+    OBSERVATIONS_IMPORTED,
     MILESTONE_STATE_SET,
     JUDGEMENT_RECORDED,
     JUDGEMENT_WITHDRAWN,

@@ -54,13 +54,28 @@ public final class ObservationStore implements AutoCloseable {
     private final ChangeStamp stamp;
     private boolean stamped;
 
+    /** A store that records an audit event for every value it writes, as single entry does. */
     public ObservationStore(Connection connection, AuditLog auditLog, ChangeStamp stamp) throws SQLException {
+        this(connection, auditLog.batch(connection), stamp);
+    }
+
+    private ObservationStore(Connection connection, AuditLog.Batch audit, ChangeStamp stamp) throws SQLException {
         this.stamp = stamp;
         this.insertObservation = connection.prepareStatement(INSERT_OBSERVATION);
         this.updateObservation = connection.prepareStatement(UPDATE_OBSERVATION);
         this.closeVintage = connection.prepareStatement(CLOSE_VINTAGE);
         this.insertVintage = connection.prepareStatement(INSERT_VINTAGE);
-        this.audit = auditLog.batch(connection);
+        this.audit = audit;
+    }
+
+    /**
+     * A store for a bulk import: the same rows, but no audit event per value; the import records one event of
+     * its own (who imported which file, with its hash and counts), and each value's who and when stays in
+     * its vintage ({@code recorded_by}, {@code recorded_at}, {@code superseded_by}), which this store writes
+     * for every value as single entry does.
+     */
+    public static ObservationStore withoutValueAudit(Connection connection, ChangeStamp stamp) throws SQLException {
+        return new ObservationStore(connection, (AuditLog.Batch) null, stamp);
     }
 
     /**
@@ -152,8 +167,10 @@ public final class ObservationStore implements AutoCloseable {
             insertVintage.setObject(next + 1, row.updatedAt);
             insertVintage.addBatch();
         }
-        audit.add(revision.kind().action(), row.updatedBy, row.updatedAt, indicatorCode, null, row.period,
-                revision.before(), revision.after());
+        if (audit != null) {
+            audit.add(revision.kind().action(), row.updatedBy, row.updatedAt, indicatorCode, null, row.period,
+                    revision.before(), revision.after());
+        }
     }
 
     /**
@@ -173,7 +190,9 @@ public final class ObservationStore implements AutoCloseable {
         }
         updates.clear();
         insertVintage.executeBatch();
-        audit.flush();
+        if (audit != null) {
+            audit.flush();
+        }
     }
 
     private void addInsert(Observation row) throws SQLException {
@@ -239,7 +258,7 @@ public final class ObservationStore implements AutoCloseable {
 
     @Override
     public void close() throws SQLException {
-        try (insertObservation; updateObservation; closeVintage; insertVintage; audit) {
+        try (insertObservation; updateObservation; closeVintage; insertVintage; AuditLog.Batch a = audit) {
             // closes every statement, even when one close fails
         }
     }

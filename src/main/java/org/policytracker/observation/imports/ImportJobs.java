@@ -37,7 +37,8 @@ public class ImportJobs {
             ImportStatus.WRITING);
 
     /** What a job was asked to do; fixed when it is created. */
-    record Spec(String id, FileFormat format, boolean dryRun, ImportMode mode, boolean confirmForms, String createdBy) {
+    record Spec(String id, String fileName, FileFormat format, boolean dryRun, ImportMode mode, boolean confirmForms,
+            String createdBy) {
     }
 
     private final ObjectMapper json;
@@ -82,7 +83,7 @@ public class ImportJobs {
     Spec spec(String id) {
         return QuarkusTransaction.requiringNew().call(() -> {
             ImportJob job = find(id);
-            return new Spec(job.id, job.format, job.dryRun, job.mode, job.confirmForms, job.createdBy);
+            return new Spec(job.id, job.fileName, job.format, job.dryRun, job.mode, job.confirmForms, job.createdBy);
         });
     }
 

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.hibernate.Session;
+import org.policytracker.audit.AuditAction;
 import org.policytracker.audit.AuditLog;
 import org.policytracker.observation.Observation;
 import org.policytracker.observation.ObservationRules;
@@ -25,6 +26,7 @@ import org.policytracker.observation.Revision;
 import org.policytracker.observation.ValueLocks;
 import org.policytracker.system.ChangeStamp;
 import org.policytracker.system.DurableCommits;
+import org.policytracker.system.Sha256;
 import org.policytracker.system.TrackerConfig;
 
 /**
@@ -67,6 +69,23 @@ class WritePass {
         }
     }
 
+    /**
+     * The state of the one audit event an import records: the job, the file (name and SHA-256) and what it did.
+     * Each value's who and when is in its vintage.
+     */
+    record Imported(String jobId, String fileName, String fileSha256, String format, String mode, int created,
+            int corrected, int unchanged, int skipped) {
+
+        static Imported of(ImportJobs.Spec spec, Path file, Tally tally) {
+            try {
+                return new Imported(spec.id(), spec.fileName(), Sha256.hexOf(file), spec.format().name(),
+                        spec.mode().name(), tally.created, tally.corrected, tally.unchanged, tally.skipped);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
     private final EntityManager em;
     private final AuditLog audit;
     private final ImportJobs jobs;
@@ -102,8 +121,13 @@ class WritePass {
                 () -> QuarkusTransaction.requiringNew().timeout((int) config.writeTimeout().toSeconds()).run(() -> {
                     locks.hold(checked.indicatorIds(), config.writeTimeout());
                     Tally tally = new Tally();
+                    OffsetDateTime now = ImportJobs.now();
                     em.unwrap(Session.class)
-                            .doWork(connection -> write(connection, spec, file, indicators, validated, tally));
+                            .doWork(connection -> write(connection, spec, file, indicators, validated, tally, now));
+                    if (tally.written() > 0) {
+                        audit.record(AuditAction.OBSERVATIONS_IMPORTED, spec.createdBy(), now, null, null, null, null,
+                                Imported.of(spec, file, tally));
+                    }
                     jobs.saveInCurrentTransaction(spec.id(), ImportStatus.SUCCEEDED, tally, tally.written(),
                             new ErrorCollector());
                 }), durable::sync);
@@ -124,11 +148,10 @@ class WritePass {
     }
 
     private void write(Connection connection, ImportJobs.Spec spec, Path file, Map<String, IndicatorRef> indicators,
-            Tally validated, Tally tally) throws SQLException {
+            Tally validated, Tally tally, OffsetDateTime now) throws SQLException {
         ErrorCollector errors = new ErrorCollector();
-        OffsetDateTime now = ImportJobs.now();
         try (ObservationRows rows = ObservationRows.open(spec.format(), file, UploadLimits.of(config));
-                ObservationStore store = new ObservationStore(connection, audit, stamp)) {
+                ObservationStore store = ObservationStore.withoutValueAudit(connection, stamp)) {
             RowScan scan = new RowScan(new RowParser(indicators), config.batchSize(),
                     config.progressEvery());
             StoredLevels levels = new StoredLevels();

@@ -194,8 +194,9 @@ class ObservationImportTest {
 
     @Test
     void shouldRefuseAnExistingValueInCreateModeAndCorrectItInUpsertMode() {
-        importCsv("indicator,period,value,source\nCOAL_CONSUMPTION,1990,7.5,first\n", "").then()
-                .body("status", equalTo("SUCCEEDED"));
+        String first = "indicator,period,value,source\nCOAL_CONSUMPTION,1990,7.5,first\n";
+        String firstJob = importCsv(first, "fileName=first.csv").then().body("status", equalTo("SUCCEEDED"))
+                .extract().path("id");
 
         importCsv("indicator,period,value\nCOAL_CONSUMPTION,1990,7.7\n", "mode=create").then()
                 .body("status", equalTo("REJECTED")).body("rowsWritten", equalTo(0))
@@ -205,28 +206,45 @@ class ObservationImportTest {
                 .body("errors[0].message", equalTo("has a value already (7.5); to replace it with the file’s value, "
                         + "choose “correct it to the file’s value”"));
 
-        importCsv("indicator,period,value,source\nCOAL_CONSUMPTION,1990,7.7,revised\n", "mode=upsert").then()
+        String revised = "indicator,period,value,source\nCOAL_CONSUMPTION,1990,7.7,revised\n";
+        String revisedJob = importCsv(revised, "mode=upsert&fileName=revised.csv").then()
                 .body("status", equalTo("SUCCEEDED")).body("mode", equalTo("UPSERT"))
                 .body("rowsWritten", equalTo(1)).body("summary.corrected", equalTo(1))
-                .body("summary.created", equalTo(0));
+                .body("summary.created", equalTo(0)).extract().path("id");
+        // Each value's who and when is in its vintages: the one in force and the one it replaced.
         asViewer().get("/api/indicators/COAL_CONSUMPTION/observations/1990").then().statusCode(200)
                 .body("value", equalTo(7.7)).body("source", equalTo("revised")).body("version", equalTo(1))
+                .body("updatedBy", equalTo("analyst1"))
                 .body("priorVintages", hasSize(1))
                 .body("priorVintages[0].value", equalTo(7.5)).body("priorVintages[0].source", equalTo("first"))
-                .body("priorVintages[0].supersededBy", equalTo("analyst1"));
-        String coal1990 = "items.findAll { it.period == '1990' }";
-        asViewer().get("/api/audit?indicator=COAL_CONSUMPTION&size=500").then().statusCode(200)
-                .body(coal1990 + ".action", contains("OBSERVATION_CORRECTED", "OBSERVATION_CREATED"))
-                .body(coal1990 + "[0].actor", equalTo("analyst1"))
-                .body(coal1990 + "[0].before.value", equalTo(7.5)).body(coal1990 + "[0].before.version", equalTo(0))
-                .body(coal1990 + "[0].after.value", equalTo(7.7)).body(coal1990 + "[0].after.version", equalTo(1))
-                .body(coal1990 + "[1].before", nullValue()).body(coal1990 + "[1].after.source", equalTo("first"));
+                .body("priorVintages[0].recordedBy", equalTo("analyst1"))
+                .body("priorVintages[0].supersededBy", equalTo("analyst1"))
+                .body("priorVintages[0].supersededAt", notNullValue());
+        // The audit trail has one event per import: who imported which file (its SHA-256) and what it did.
+        String imports = "items.findAll { it.action == 'OBSERVATIONS_IMPORTED' }";
+        asViewer().get("/api/audit?size=500").then().statusCode(200)
+                .body(imports, hasSize(2))
+                .body(imports + ".after.jobId", contains(revisedJob, firstJob))
+                .body(imports + "[0].actor", equalTo("analyst1"))
+                .body(imports + "[0].after.fileName", equalTo("revised.csv"))
+                .body(imports + "[0].after.fileSha256", equalTo(sha256(revised)))
+                .body(imports + "[0].after.mode", equalTo("UPSERT"))
+                .body(imports + "[0].after.format", equalTo("CSV"))
+                .body(imports + "[0].after.corrected", equalTo(1)).body(imports + "[0].after.created", equalTo(0))
+                .body(imports + "[1].after.fileSha256", equalTo(sha256(first)))
+                .body(imports + "[1].after.created", equalTo(1))
+                .body("items.findAll { it.action == 'OBSERVATION_CORRECTED' }", hasSize(0));
 
         // The same row again changes nothing: no write, no audit entry.
-        importCsv("indicator,period,value,source\nCOAL_CONSUMPTION,1990,7.7,revised\n", "mode=upsert").then()
+        importCsv(revised, "mode=upsert").then()
                 .body("status", equalTo("SUCCEEDED")).body("rowsWritten", equalTo(0))
                 .body("summary.unchanged", equalTo(1));
-        asViewer().get("/api/audit?indicator=COAL_CONSUMPTION&size=500").then().body(coal1990, hasSize(2));
+        asViewer().get("/api/audit?size=500").then().body(imports, hasSize(2));
+    }
+
+    private static String sha256(String text) {
+        return java.util.HexFormat.of()
+                .formatHex(org.policytracker.system.Sha256.of(text.getBytes(StandardCharsets.UTF_8)));
     }
 
     @Test
@@ -240,11 +258,12 @@ class ObservationImportTest {
         asViewer().get("/api/indicators/OIL_CONSUMPTION/observations/1990").then().statusCode(200)
                 .body("value", equalTo(3.9)).body("version", equalTo(2))
                 .body("priorVintages.value", contains(3.8));
+        // Single entry's two events; the import's is one for the file, its value's who and when in the vintage.
         String oil1990 = "items.findAll { it.period == '1990' }";
         asViewer().get("/api/audit?indicator=OIL_CONSUMPTION&size=500").then()
-                .body(oil1990 + ".action",
-                        contains("OBSERVATION_CREATED", "OBSERVATION_DELETED", "OBSERVATION_CREATED"))
-                .body(oil1990 + "[0].before.value", equalTo(3.8)).body(oil1990 + "[0].after.version", equalTo(2));
+                .body(oil1990 + ".action", contains("OBSERVATION_DELETED", "OBSERVATION_CREATED"));
+        asViewer().get("/api/audit?size=500").then()
+                .body("items.findAll { it.action == 'OBSERVATIONS_IMPORTED' }.after.created", contains(1));
     }
 
     @Test
