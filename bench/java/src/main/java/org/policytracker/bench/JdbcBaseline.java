@@ -16,18 +16,17 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The import figure's baseline: {@code JdbcBaseline <jdbc-url> <user> <password> <csv> <observation|vintage|all>}
- * inserts the CSV's rows into a database the application created (its schema and catalogue), with
- * plain JDBC batches of 1000 in one transaction, and prints {@code rows seconds}.
+ * The import figure's baseline: {@code JdbcBaseline <jdbc-url> <user> <password> <csv> <observation|import>}
+ * inserts the CSV's rows into a database the application created (its schema and catalogue; H2 or
+ * PostgreSQL), with plain JDBC batches of 1000 in one transaction, and prints {@code rows seconds}.
  *
  * <ul>
- *   <li>{@code observation}: one INSERT per row into {@code observation} — the least work that
- *   stores the rows; the issue's baseline.</li>
- *   <li>{@code vintage}: observation and observation_vintage, no audit row: what an import-level
- *   audit event (one per import instead of one per row) would leave.</li>
- *   <li>{@code all}: the same three INSERTs per row as the import (observation, observation_vintage,
- *   audit_event with a small JSON state), to tell the import's own overhead from the cost of what it
- *   writes.</li>
+ *   <li>{@code observation}: one INSERT per row into {@code observation}: the least work that stores
+ *   the rows.</li>
+ *   <li>{@code import}: exactly the rows the bulk import writes (issue #18, point 4): per row an
+ *   observation and its vintage, and one audit event for the import.</li>
+ *   <li>{@code wipe} (PostgreSQL): drops and creates the public schema, so the application's next start
+ *   creates schema and catalogue afresh; the csv argument is ignored.</li>
  * </ul>
  */
 public final class JdbcBaseline {
@@ -36,8 +35,17 @@ public final class JdbcBaseline {
 
     public static void main(String[] args) throws Exception {
         String url = args[0];
-        boolean all = "all".equals(args[4]);
-        boolean vintage = all || "vintage".equals(args[4]);
+        if ("wipe".equals(args[4])) { // PostgreSQL: an empty database again, for the application to create
+            try (Connection c = DriverManager.getConnection(url, args[1], args[2]); Statement s = c.createStatement()) {
+                s.execute("DROP SCHEMA public CASCADE");
+                s.execute("CREATE SCHEMA public");
+            }
+            return;
+        }
+        boolean asImport = "import".equals(args[4]);
+        if (!asImport && !"observation".equals(args[4])) {
+            throw new IllegalArgumentException("mode must be observation or import, was " + args[4]);
+        }
         try (Connection c = DriverManager.getConnection(url, args[1], args[2])) {
             c.setAutoCommit(false);
             Map<String, Long> ids = new HashMap<>();
@@ -47,14 +55,14 @@ public final class JdbcBaseline {
                 }
             }
             long start = System.nanoTime();
-            int rows = insert(c, Path.of(args[3]), ids, vintage, all);
+            int rows = insert(c, Path.of(args[3]), ids, asImport);
             c.commit();
             double seconds = (System.nanoTime() - start) / 1e9;
             System.out.printf(java.util.Locale.ROOT, "%d %.3f%n", rows, seconds);
         }
     }
 
-    private static int insert(Connection c, Path csv, Map<String, Long> ids, boolean withVintage, boolean all) throws Exception {
+    private static int insert(Connection c, Path csv, Map<String, Long> ids, boolean asImport) throws Exception {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         int rows = 0;
         try (BufferedReader in = Files.newBufferedReader(csv, StandardCharsets.UTF_8);
@@ -67,7 +75,7 @@ public final class JdbcBaseline {
                         + " VALUES (?, ?, ?, ?, ?, ?, ?, NULL, 'bench', ?)");
                 PreparedStatement audit = c.prepareStatement("INSERT INTO audit_event (occurred_at, actor, action,"
                         + " indicator_code, target_code, period, before_state, after_state)"
-                        + " VALUES (?, 'bench', 'OBSERVATION_CREATED', ?, NULL, ?, NULL, ?)")) {
+                        + " VALUES (?, 'bench', 'OBSERVATIONS_IMPORTED', NULL, NULL, NULL, NULL, ?)")) {
             in.readLine(); // header
             String line;
             while ((line = in.readLine()) != null) {
@@ -87,7 +95,7 @@ public final class JdbcBaseline {
                 obs.setObject(9, now);
                 obs.setObject(10, now);
                 obs.addBatch();
-                if (withVintage) {
+                if (asImport) {
                     vintage.setLong(1, id);
                     vintage.setString(2, f[1]);
                     vintage.setObject(3, LocalDate.of(year, 12, 31));
@@ -98,31 +106,25 @@ public final class JdbcBaseline {
                     vintage.setObject(8, now);
                     vintage.addBatch();
                 }
-                if (all) {
-                    audit.setObject(1, now);
-                    audit.setString(2, f[0]);
-                    audit.setString(3, f[1]);
-                    audit.setString(4, "{\"period\":\"" + f[1] + "\",\"value\":" + value + ",\"form\":\"" + f[3]
-                            + "\",\"source\":\"" + f[4] + "\",\"note\":null,\"seriesBreak\":null,\"version\":0}");
-                    audit.addBatch();
-                }
                 if (++rows % BATCH == 0) {
-                    flush(obs, withVintage ? vintage : null, all ? audit : null);
+                    flush(obs, asImport ? vintage : null);
                 }
             }
-            flush(obs, withVintage ? vintage : null, all ? audit : null);
+            flush(obs, asImport ? vintage : null);
+            if (asImport) {
+                audit.setObject(1, now);
+                audit.setString(2, "{\"jobId\":\"bench\",\"fileName\":\"" + csv.getFileName() + "\",\"created\":"
+                        + rows + "}");
+                audit.executeUpdate();
+            }
         }
         return rows;
     }
 
-    private static void flush(PreparedStatement obs, PreparedStatement vintage, PreparedStatement audit)
-            throws Exception {
+    private static void flush(PreparedStatement obs, PreparedStatement vintage) throws Exception {
         obs.executeBatch();
         if (vintage != null) {
             vintage.executeBatch();
-        }
-        if (audit != null) {
-            audit.executeBatch();
         }
     }
 }
